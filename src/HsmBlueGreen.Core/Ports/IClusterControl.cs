@@ -1,0 +1,48 @@
+namespace HsmBlueGreen.Core.Ports;
+
+/// <summary>The CloudHSM control plane, read-only: what preflight and retire need to know about clusters.</summary>
+public interface IClusterControl
+{
+    /// <summary>The cluster with its HSMs, or null when no cluster has that id.</summary>
+    Task<ClusterStatus?> DescribeClusterAsync(string clusterId, CancellationToken cancellationToken);
+
+    /// <summary>The cluster's backups, newest first.</summary>
+    Task<IReadOnlyList<BackupInfo>> DescribeBackupsAsync(string clusterId, CancellationToken cancellationToken);
+}
+
+public enum ClusterState
+{
+    Unknown,
+    CreateInProgress,
+    Uninitialized,
+    InitializeInProgress,
+    Initialized,
+    Active,
+    UpdateInProgress,
+    ModifyInProgress,
+    RollbackInProgress,
+    DeleteInProgress,
+    Deleted,
+    Degraded,
+}
+
+public enum HsmState
+{
+    Unknown,
+    CreateInProgress,
+    Active,
+    Degraded,
+    DeleteInProgress,
+    Deleted,
+}
+
+public sealed record HsmStatus(string HsmId, string AvailabilityZone, string SubnetId, HsmState State);
+
+public sealed record ClusterStatus(
+    string ClusterId,
+    ClusterState State,
+    string? SourceBackupId,
+    string? SecurityGroupId,
+    IReadOnlyList<HsmStatus> Hsms);
+
+public sealed record BackupInfo(string BackupId, string ClusterId, string State, DateTimeOffset CreatedAt, bool NeverExpires);

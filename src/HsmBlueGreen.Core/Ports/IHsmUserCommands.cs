@@ -1,0 +1,44 @@
+namespace HsmBlueGreen.Core.Ports;
+
+/// <summary>
+/// cloudhsm-cli run inside the VPC on a slot's admin host (SSM Run Command). The host reads the secret
+/// versions from Secrets Manager itself, so no password crosses the command text, SSM history or logs.
+/// A failed login is reported, never retried: users lock after a few failures.
+/// </summary>
+public interface IHsmUserCommands
+{
+    /// <summary>Logged in as the user with <paramref name="current"/>, sets the password held in <paramref name="next"/>.</summary>
+    Task<HsmCommandResult> ChangePasswordAsync(HsmUserTarget target, SecretVersionRef current, SecretVersionRef next, CancellationToken cancellationToken);
+
+    Task<UserListResult> ListUsersAsync(HsmUserTarget target, CancellationToken cancellationToken);
+
+    /// <summary>A real login with the credential at that version (and logout).</summary>
+    Task<HsmCommandResult> LoginAsync(HsmUserTarget target, SecretVersionRef credential, CancellationToken cancellationToken);
+}
+
+/// <summary>Where and as whom: the admin host instance, the cluster, the secret that holds the user's credential.</summary>
+public sealed record HsmUserTarget(string InstanceId, string ClusterId, string SecretId, string CryptoUser);
+
+public enum HsmCommandOutcome
+{
+    Succeeded,
+    BadCredentials,
+    UserLocked,
+    UserInconsistent,
+    QuorumRequired,
+    ClusterUnreachable,
+    ClusterNotActive,
+    HostUnavailable,
+    Failed,
+}
+
+/// <summary><paramref name="Detail"/> is for people and never holds a secret.</summary>
+public sealed record HsmCommandResult(HsmCommandOutcome Outcome, string Detail)
+{
+    public bool Succeeded => Outcome == HsmCommandOutcome.Succeeded;
+}
+
+/// <summary>One row of `user list`. Locked and coverage stay strings because the CLI also says "inconsistent".</summary>
+public sealed record HsmUser(string Username, string Role, string Locked, string ClusterCoverage, bool MfaEnabled);
+
+public sealed record UserListResult(HsmCommandResult Result, IReadOnlyList<HsmUser> Users);

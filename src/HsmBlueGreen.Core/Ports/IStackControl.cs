@@ -1,0 +1,17 @@
+using HsmBlueGreen.Core.Slots;
+
+namespace HsmBlueGreen.Core.Ports;
+
+/// <summary>The Pulumi stack: outputs the step program reads, config it records, targeted updates it applies.</summary>
+public interface IStackControl
+{
+    Task<StackOutputs> GetOutputsAsync(string stack, CancellationToken cancellationToken);
+
+    /// <summary>Sets a project config value by path, e.g. "traffic.green" (pulumi config set --path).</summary>
+    Task SetConfigAsync(string stack, string path, string value, CancellationToken cancellationToken);
+
+    Task RemoveConfigAsync(string stack, string path, CancellationToken cancellationToken);
+
+    /// <summary>pulumi up limited to these targets (URNs or patterns); an empty list means the whole stack.</summary>
+    Task UpAsync(string stack, IReadOnlyList<string> targets, CancellationToken cancellationToken);
+}

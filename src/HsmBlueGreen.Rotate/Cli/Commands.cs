@@ -1,0 +1,9 @@
+namespace HsmBlueGreen.Rotate.Cli;
+
+/// <summary>The composition root's list of verbs, in the order help shows them.</summary>
+public static class Commands
+{
+    public static IReadOnlyList<ICliCommand> All() =>
+    [
+    ];
+}
