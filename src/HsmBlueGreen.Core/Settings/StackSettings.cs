@@ -1,0 +1,61 @@
+using HsmBlueGreen.Core.Slots;
+
+namespace HsmBlueGreen.Core.Settings;
+
+/// <summary>
+/// A stack's configuration after binding and validation: the one typed view that the infrastructure
+/// program and the step program both read. Built only by <see cref="StackSettingsBinder"/>.
+/// </summary>
+public sealed record StackSettings(
+    string Stack,
+    string VpcId,
+    AzMap HsmSubnets,
+    AzMap ClientSubnets,
+    AzMap AlbSubnets,
+    ListenerSettings Listener,
+    ClientSettings Clients,
+    string HsmType,
+    bool RequireMultiAz,
+    IReadOnlyList<string> AlertEmails,
+    string CustomerCaParameter,
+    IReadOnlyDictionary<Color, SlotSettings> Slots,
+    TrafficSplit Traffic)
+{
+    public bool IsProduction => string.Equals(Stack, "prod", StringComparison.Ordinal);
+
+    /// <summary>The slot that serves traffic now; during a split, the one with the larger share (blue on a tie).</summary>
+    public Color ServingColor => Traffic.Green > Traffic.Blue ? Color.Green : Color.Blue;
+
+    public SlotSettings? Slot(Color color) => Slots.GetValueOrDefault(color);
+}
+
+/// <summary>Availability zone to subnet id, ordered by zone name so every rendering is deterministic.</summary>
+public sealed record AzMap(IReadOnlyList<KeyValuePair<string, string>> Entries)
+{
+    public int ZoneCount => Entries.Count;
+
+    public IEnumerable<string> Zones => Entries.Select(e => e.Key);
+
+    public IEnumerable<string> SubnetIds => Entries.Select(e => e.Value);
+}
+
+public enum ListenerProtocol
+{
+    Http,
+    Https,
+}
+
+/// <summary><paramref name="CertificateArn"/> is set exactly when the protocol is HTTPS.</summary>
+public sealed record ListenerSettings(
+    ListenerProtocol Protocol,
+    int Port,
+    ConfigString? CertificateArn,
+    bool Internal,
+    int AppPort,
+    string HealthCheckPath,
+    int StickinessSeconds)
+{
+    public bool StickinessEnabled => StickinessSeconds > 0;
+}
+
+public sealed record ClientSettings(string AmiId, string InstanceType, int DefaultCount);

@@ -1,0 +1,79 @@
+using HsmBlueGreen.Core.Config;
+using HsmBlueGreen.Core.Slots;
+
+namespace HsmBlueGreen.Core.Settings;
+
+/// <summary>
+/// Binds and validates raw stack config into <see cref="StackSettings"/> at the edge, once. Every error is
+/// collected (key, value, rule, fix) and thrown together as a <see cref="ConfigException"/>.
+/// </summary>
+public static class StackSettingsBinder
+{
+    public static StackSettings Bind(string stack, RawStackConfig raw)
+    {
+        var errors = new List<ConfigError>();
+        KnownKeys.Check(raw.Values, errors);
+        var read = new SettingReader(raw.ToConfiguration(), raw.SecretKeys, stack, errors);
+
+        var vpcId = read.Id("vpcId", IdRule.Vpc, required: true);
+        var hsmSubnets = AzMaps.Read(read, "hsmSubnets", minZones: 1);
+        var clientSubnets = AzMaps.Read(read, "clientSubnets", minZones: 1);
+        var albSubnets = AzMaps.Read(read, "albSubnets", minZones: 2);
+        var listener = ListenerBinder.Read(read);
+        var clientAmi = read.Id("clientAmiId", IdRule.Ami, required: true);
+        var instanceType = read.Id("clientInstanceType", IdRule.InstanceType, required: false) ?? "t3.small";
+        var clientCount = read.Int("clientCount", 2, 0, 100);
+        var hsmType = read.Id("hsmType", IdRule.HsmType, required: false) ?? "hsm2m.medium";
+        var requireMultiAz = read.Bool("requireMultiAz", true);
+        var emails = AlertEmails(read);
+        var customerCa = read.Id("customerCaParameter", IdRule.SsmParameterName, required: true);
+        var slots = SlotBinder.Read(read, clientCount ?? 0);
+        var traffic = TrafficBinder.Read(read, slots);
+
+        if (errors.Count > 0)
+        {
+            throw new ConfigException(raw.Source, errors);
+        }
+
+        return new StackSettings(
+            stack,
+            vpcId!,
+            hsmSubnets!,
+            clientSubnets!,
+            albSubnets!,
+            listener!,
+            new ClientSettings(clientAmi!, instanceType, clientCount!.Value),
+            hsmType,
+            requireMultiAz!.Value,
+            emails,
+            customerCa!,
+            slots,
+            traffic!);
+    }
+
+    private static List<string> AlertEmails(SettingReader read)
+    {
+        var emails = new List<string>();
+        var section = read.Section("alertEmails");
+        if (read.Text("alertEmails") is { } single)
+        {
+            read.Fail("alertEmails", single, "must be a list of email addresses", $"pulumi config set --stack <stack> --path 'alertEmails[0]' {IdRule.Email.Example}");
+            return emails;
+        }
+
+        foreach (var child in section.GetChildren().OrderBy(c => int.TryParse(c.Key, out var i) ? i : int.MaxValue))
+        {
+            var path = $"alertEmails[{child.Key}]";
+            if (child.Value is { } email && IdRule.Email.Matches(email))
+            {
+                emails.Add(email);
+            }
+            else
+            {
+                read.Fail(path, child.Value, $"is not {IdRule.Email.Description}", read.SetCommand(path, IdRule.Email.Example));
+            }
+        }
+
+        return emails;
+    }
+}
