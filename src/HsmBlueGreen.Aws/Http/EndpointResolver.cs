@@ -5,9 +5,15 @@ namespace HsmBlueGreen.Aws.Http;
 /// first, then AWS_ENDPOINT_URL, then the public regional endpoint. AWS_IGNORE_CONFIGURED_ENDPOINT_URLS
 /// turns the overrides off, as in the SDKs.
 /// </summary>
-public sealed class EndpointResolver(Func<string, string?> environment, string region)
+public sealed class EndpointResolver(Func<string, string?> environment, Lazy<string> region)
 {
-    public string Region { get; } = region;
+    public EndpointResolver(Func<string, string?> environment, string region)
+        : this(environment, new Lazy<string>(region))
+    {
+    }
+
+    /// <summary>Resolved on first use, so building the adapters needs no AWS configuration.</summary>
+    public string Region => region.Value;
 
     public Uri Resolve(AwsService service)
     {
