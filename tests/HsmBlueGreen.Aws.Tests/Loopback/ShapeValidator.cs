@@ -6,7 +6,7 @@ using System.Text.RegularExpressions;
 namespace HsmBlueGreen.Aws.Tests.Loopback;
 
 /// <summary>Checks a JSON value against a model shape: members known and required present, types, enums, patterns, lengths and ranges.</summary>
-public static class ShapeValidator
+public static partial class ShapeValidator
 {
     public static IReadOnlyList<string> Validate(ServiceModel model, string shapeName, JsonNode? value)
     {
@@ -88,11 +88,21 @@ public static class ShapeValidator
             problems.Add($"{path} = '{text}' is not one of {string.Join(", ", values)}");
         }
 
-        if (shape["pattern"]?.GetValue<string>() is { } pattern && !Regex.IsMatch(text, pattern, RegexOptions.None, TimeSpan.FromSeconds(1)))
+        if (shape["pattern"]?.GetValue<string>() is { } pattern && !Regex.IsMatch(text, DotNetPattern(pattern), RegexOptions.None, TimeSpan.FromSeconds(1)))
         {
             problems.Add($"{path} = '{text}' does not match /{pattern}/");
         }
     }
+
+    /// <summary>
+    /// The models write supplementary characters as Java surrogate-pair ranges (\uD800\uDC00-\uDBFF\uDFFF),
+    /// which .NET reads as a reversed range; any surrogate is what they mean.
+    /// </summary>
+    private static string DotNetPattern(string pattern) =>
+        SurrogatePairRange().Replace(pattern, @"\uD800-\uDFFF");
+
+    [GeneratedRegex(@"\\uD[89AB][0-9A-F]{2}\\uD[C-F][0-9A-F]{2}-\\uD[89AB][0-9A-F]{2}\\uD[C-F][0-9A-F]{2}", RegexOptions.IgnoreCase)]
+    private static partial Regex SurrogatePairRange();
 
     private static void CheckRange(JsonObject shape, long size, string path, string unit, List<string> problems)
     {
