@@ -55,7 +55,7 @@ public sealed partial class FakeAwsAccount
     private JsonObject? SetDesiredCapacity(JsonObject input)
     {
         var name = Str(input, "AutoScalingGroupName");
-        var desired = input["DesiredCapacity"]!.GetValue<int>();
+        var desired = Int(input["DesiredCapacity"]);
         if (!groups.TryGetValue(name, out var group))
         {
             throw AwsFault.Invalid("ValidationError", $"AutoScalingGroup name not found - no such group: {name}");

@@ -94,7 +94,7 @@ public sealed partial class FakeAwsAccount
         }
 
         var forward = input["DefaultActions"]?.AsArray().Select(a => a!.AsObject()).FirstOrDefault(a => Str(a, "Type") == "forward")?["ForwardConfig"];
-        var weights = forward?["TargetGroups"]?.AsArray().Select(t => (Str(t!.AsObject(), "TargetGroupArn"), t["Weight"]?.GetValue<int>() ?? 1)).ToList() ?? [];
+        var weights = forward?["TargetGroups"]?.AsArray().Select(t => (Str(t!.AsObject(), "TargetGroupArn"), t["Weight"] is { } w ? Int(w) : 1)).ToList() ?? [];
         var unknown = weights.FirstOrDefault(w => !targetGroups.ContainsKey(w.Item1));
         if (unknown.Item1 is not null)
         {
@@ -102,7 +102,7 @@ public sealed partial class FakeAwsAccount
         }
 
         var sticky = forward?["TargetGroupStickinessConfig"];
-        int? seconds = sticky?["Enabled"]?.GetValue<bool>() == true ? sticky["DurationSeconds"]?.GetValue<int>() : null;
+        int? seconds = sticky?["Enabled"]?.GetValue<bool>() == true ? (sticky["DurationSeconds"] is { } d ? Int(d) : null) : null;
         if (sticky?["Enabled"]?.GetValue<bool>() == true && seconds is null)
         {
             throw AwsFault.Invalid("ValidationError", "DurationSeconds is required when stickiness is enabled");

@@ -72,5 +72,8 @@ public sealed partial class FakeAwsAccount
 
     private static IEnumerable<string> Strings(JsonNode? array) => array?.AsArray().Select(n => n!.GetValue<string>()) ?? [];
 
+    /// <summary>Numbers arrive as long (Query) or int/double (JSON); read them by their text.</summary>
+    private static int Int(JsonNode? node) => (int)long.Parse(node!.ToJsonString(), System.Globalization.CultureInfo.InvariantCulture);
+
     private static double Epoch(DateTimeOffset at) => at.ToUnixTimeMilliseconds() / 1000.0;
 }

@@ -62,7 +62,7 @@ public static partial class ShapeValidator
             case "string" when value is JsonValue v && v.GetValueKind() == JsonValueKind.String:
                 CheckString(shape, v.GetValue<string>(), path, problems);
                 break;
-            case "integer" or "long" when value is JsonValue v && v.GetValueKind() == JsonValueKind.Number && v.TryGetValue<long>(out var number):
+            case "integer" or "long" when value is JsonValue v && v.GetValueKind() == JsonValueKind.Number && long.TryParse(v.ToJsonString(), NumberStyles.Integer, CultureInfo.InvariantCulture, out var number):
                 CheckRange(shape, number, path, "value", problems);
                 break;
             case "double" or "float" when value is JsonValue v && v.GetValueKind() == JsonValueKind.Number:

@@ -1,0 +1,19 @@
+using HsmBlueGreen.Aws.Tests.Support;
+using HsmBlueGreen.Core.Ports;
+
+namespace HsmBlueGreen.Aws.Tests.Ports;
+
+public class CallerIdentityTests
+{
+    [Fact]
+    public async Task TheCallerIsReadThroughTheStsPackageAtTheOverriddenEndpoint()
+    {
+        await using var aws = LoopbackHarness.Start();
+
+        var caller = await aws.Ports.CallerIdentity.GetAsync(CancellationToken.None);
+
+        Assert.Equal(new CallerIdentity("123456789012", "arn:aws:sts::123456789012:assumed-role/hsm-rotate-operator/alice"), caller);
+        Assert.Equal("sts", aws.Server.CallsTo("GetCallerIdentity").Single().SigningName);
+        aws.Server.AssertConforms();
+    }
+}
