@@ -45,7 +45,7 @@ public sealed class PulumiStackControl(string executable, string projectDirector
 
         if (result.TimedOut)
         {
-            throw new PulumiCommandException($"{command} did not finish within {timeout.TotalMinutes:0.#} minutes and was stopped; check `pulumi stack --stack` and any pending operations.");
+            throw new PulumiCommandException($"{command} did not finish within {Describe(timeout)} and was stopped; check `pulumi stack --stack` and any pending operations.");
         }
 
         if (result.ExitCode != 0)
@@ -56,4 +56,8 @@ public sealed class PulumiStackControl(string executable, string projectDirector
 
         return result.StandardOutput;
     }
+
+    private static string Describe(TimeSpan timeout) => timeout >= TimeSpan.FromMinutes(1)
+        ? $"{timeout.TotalMinutes.ToString("0.#", System.Globalization.CultureInfo.InvariantCulture)} minutes"
+        : $"{timeout.TotalSeconds.ToString("0.#", System.Globalization.CultureInfo.InvariantCulture)} seconds";
 }
