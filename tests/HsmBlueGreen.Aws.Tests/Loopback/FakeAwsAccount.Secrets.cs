@@ -22,7 +22,6 @@ public sealed class FakeSecret(string arn, string name)
 public sealed partial class FakeAwsAccount
 {
     private readonly List<FakeSecret> secrets = [];
-    private int passwordCounter;
 
     /// <summary>A secret whose AWSCURRENT version (id <paramref name="versionId"/>) holds <paramref name="secretString"/>.</summary>
     public FakeSecret AddSecret(string name, string? secretString = null, string versionId = "00000000-0000-4000-8000-000000000001")
@@ -159,37 +158,5 @@ public sealed partial class FakeAwsAccount
         }
 
         secret.Stages[stage] = version;
-    }
-
-    private JsonObject GetRandomPassword(JsonObject input)
-    {
-        var length = input["PasswordLength"]?.GetValue<long>() ?? 32;
-        var exclude = OptStr(input, "ExcludeCharacters") ?? string.Empty;
-        var alphabet = Enumerable.Range(33, 94).Select(c => (char)c).Where(c => !exclude.Contains(c)).ToArray();
-        var seed = ++passwordCounter;
-        var password = new string([.. Enumerable.Range(0, (int)length).Select(i => alphabet[((i * 7) + (seed * 13)) % alphabet.Length])]);
-        return new JsonObject { ["RandomPassword"] = password };
-    }
-
-    private JsonObject? TagResource(JsonObject input)
-    {
-        var secret = Secret(Str(input, "SecretId"));
-        foreach (var tag in input["Tags"]!.AsArray())
-        {
-            secret.Tags[Str(tag!.AsObject(), "Key")] = Str(tag.AsObject(), "Value");
-        }
-
-        return null;
-    }
-
-    private JsonObject? UntagResource(JsonObject input)
-    {
-        var secret = Secret(Str(input, "SecretId"));
-        foreach (var key in Strings(input["TagKeys"]))
-        {
-            secret.Tags.Remove(key);
-        }
-
-        return null;
     }
 }
