@@ -13,7 +13,7 @@ public sealed class AwsApiException(
     string errorCode,
     HttpStatusCode? statusCode,
     string? requestId,
-    Exception? inner = null) : Exception(message, inner)
+    Exception? inner = null) : AdapterException(message, inner)
 {
     public AwsService Service { get; } = service;
 

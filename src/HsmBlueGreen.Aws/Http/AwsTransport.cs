@@ -67,8 +67,9 @@ public sealed class AwsTransport(
 
             var error = AwsErrorBody.Parse(service.Protocol, text, Header(response, "x-amzn-ErrorType"), Header(response, "x-amzn-RequestId"));
             var throttled = ThrottlingCodes.Contains(error.Code) || response.StatusCode == HttpStatusCode.TooManyRequests;
+            var transient = throttled || TransientCodes.Contains(error.Code) || (int)response.StatusCode >= 500;
             var message = AwsErrorMessages.Describe(service, operation, error.Code, error.Message, response.StatusCode);
-            return new Attempt(null, new AwsApiException(message, service, operation, error.Code, response.StatusCode, error.RequestId), throttled, throttled || (int)response.StatusCode >= 500);
+            return new Attempt(null, new AwsApiException(message, service, operation, error.Code, response.StatusCode, error.RequestId), throttled, transient);
         }
         catch (Exception ex) when (ex is HttpRequestException || (ex is OperationCanceledException && timeout.IsCancellationRequested && !cancellationToken.IsCancellationRequested))
         {
@@ -87,6 +88,12 @@ public sealed class AwsTransport(
         "ProvisionedThroughputExceededException", "TransactionInProgressException", "RequestLimitExceeded",
         "BandwidthLimitExceeded", "RequestThrottled", "SlowDown", "PriorRequestNotComplete",
         "EC2ThrottledException",
+    };
+
+    /// <summary>Transient failures some services report with a 4xx status.</summary>
+    private static readonly HashSet<string> TransientCodes = new(StringComparer.Ordinal)
+    {
+        "RequestTimeout", "RequestTimeoutException", "IDPCommunicationError",
     };
 
     private sealed record Attempt(string? Body, AwsApiException? Error, bool Throttled, bool Transient);

@@ -34,6 +34,6 @@ public static class CredentialJson
             // Fall through to the message below; the parser's text could quote the secret.
         }
 
-        throw new InvalidDataException($"secret {secretId} does not hold a JSON object with string \"{UsernameKey}\" and \"{PasswordKey}\"; store the crypto user's credential in that form.");
+        throw new SecretFormatException($"secret {secretId} does not hold a JSON object with string \"{UsernameKey}\" and \"{PasswordKey}\"; store the crypto user's credential in that form.");
     }
 }

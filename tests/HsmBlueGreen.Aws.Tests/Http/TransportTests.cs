@@ -70,6 +70,18 @@ public class TransportTests
     }
 
     [Fact]
+    public async Task MalformedXmlIsReportedAndNotRetried()
+    {
+        await using var aws = Start();
+        aws.Server.Inject("DescribeTargetHealth", InjectedFault.MalformedBody());
+
+        var error = await Assert.ThrowsAsync<AwsApiException>(() => aws.Ports.LoadBalancer.GetTargetHealthAsync(Fixtures.BlueTargetGroup, CancellationToken.None));
+
+        Assert.Single(aws.Server.CallsTo("DescribeTargetHealth"));
+        Assert.StartsWith("elasticloadbalancing:DescribeTargetHealth returned a response that is not valid XML", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task AnAttemptWithoutAnswerTimesOutAndIsRetried()
     {
         await using var aws = Start(attemptTimeout: TimeSpan.FromMilliseconds(300));

@@ -90,7 +90,7 @@ public class SecretStoreTests
     {
         await using var aws = LoopbackHarness.Start(a => a.AddSecret(Secret, "app_cu:Blue-Passw0rd", CurrentVersion));
 
-        var error = await Assert.ThrowsAsync<InvalidDataException>(() => aws.Ports.SecretStore.GetAsync(Secret, SecretVersionRef.ByStage(SecretStages.Current), CancellationToken.None));
+        var error = await Assert.ThrowsAsync<HsmBlueGreen.Aws.SecretsManager.SecretFormatException>(() => aws.Ports.SecretStore.GetAsync(Secret, SecretVersionRef.ByStage(SecretStages.Current), CancellationToken.None));
 
         Assert.DoesNotContain("Blue-Passw0rd", error.ToString(), StringComparison.Ordinal);
         Assert.Equal($"secret {Secret} does not hold a JSON object with string \"username\" and \"password\"; store the crypto user's credential in that form.", error.Message);
