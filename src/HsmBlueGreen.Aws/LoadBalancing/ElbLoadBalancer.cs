@@ -33,6 +33,11 @@ public sealed class ElbLoadBalancer(AwsTransport transport) : ILoadBalancer
 
     public async Task SetWeightsAsync(string listenerArn, IReadOnlyList<TargetGroupWeight> weights, int? stickinessSeconds, CancellationToken cancellationToken)
     {
+        if (!weights.Any(w => w.Weight > 0))
+        {
+            throw new ArgumentException("a forward action needs at least one target group with a weight above 0", nameof(weights));
+        }
+
         const string Action = "DefaultActions.member.1";
         var parameters = new QueryParameters()
             .Add("ListenerArn", listenerArn)

@@ -46,6 +46,16 @@ public class LoadBalancerTests
     }
 
     [Fact]
+    public async Task AllWeightsAtZeroAreRefusedBeforeAnyCall()
+    {
+        await using var aws = Start();
+
+        await Assert.ThrowsAsync<ArgumentException>(() => aws.Ports.LoadBalancer.SetWeightsAsync(Fixtures.ListenerArn, [new(Fixtures.BlueTargetGroup, 0)], null, CancellationToken.None));
+
+        Assert.Empty(aws.Server.CallsTo("ModifyListener"));
+    }
+
+    [Fact]
     public async Task StickinessIsSetAndReadBack()
     {
         await using var aws = Start();
