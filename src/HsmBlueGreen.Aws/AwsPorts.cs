@@ -1,0 +1,61 @@
+using HsmBlueGreen.Aws.AutoScaling;
+using HsmBlueGreen.Aws.CloudHsm;
+using HsmBlueGreen.Aws.Http;
+using HsmBlueGreen.Aws.Identity;
+using HsmBlueGreen.Aws.LoadBalancing;
+using HsmBlueGreen.Aws.Metrics;
+using HsmBlueGreen.Aws.SecretsManager;
+using HsmBlueGreen.Aws.Ssm;
+using HsmBlueGreen.Aws.Stack;
+using HsmBlueGreen.Core.Ports;
+
+namespace HsmBlueGreen.Aws;
+
+/// <summary>
+/// The composition entry point: every port the step program uses, backed by AWS, SSM and the pulumi CLI.
+/// Nothing is contacted until a port is called; region and credentials are resolved on first use.
+/// </summary>
+public sealed class AwsPorts : IDisposable
+{
+    private readonly HttpClient http;
+
+    private AwsPorts(AwsSettings settings)
+    {
+        var region = new Lazy<string>(settings.ResolveRegion);
+        var credentials = new CredentialSource(settings.Credentials);
+        http = settings.Handler is null ? new HttpClient() : new HttpClient(settings.Handler, disposeHandler: false);
+        http.Timeout = Timeout.InfiniteTimeSpan; // each attempt has its own timeout in RetryPolicy
+        var transport = new AwsTransport(http, new EndpointResolver(settings.Environment, region), credentials.GetAsync, settings.Clock, settings.Retry ?? RetryPolicy.Default(settings.Clock));
+        ClusterControl = new CloudHsmClusterControl(transport);
+        LoadBalancer = new ElbLoadBalancer(transport);
+        Metrics = new CloudWatchMetrics(transport);
+        SecretStore = new SecretsManagerSecretStore(transport);
+        RotationLock = new SecretTagRotationLock(transport, settings.Clock);
+        AppGroups = new AutoScalingAppGroups(transport);
+        HsmUserCommands = new SsmHsmUserCommands(new SsmRunCommand(transport, settings.CommandPolling, settings.Clock), ClusterControl);
+        StackControl = new PulumiStackControl(settings.PulumiExecutable, settings.ProjectDirectory, settings.PulumiTimeouts);
+        CallerIdentity = new StsCallerIdentity(credentials, transport, settings.Handler);
+    }
+
+    public IClusterControl ClusterControl { get; }
+
+    public ILoadBalancer LoadBalancer { get; }
+
+    public IMetrics Metrics { get; }
+
+    public ISecretStore SecretStore { get; }
+
+    public IRotationLock RotationLock { get; }
+
+    public IAppGroups AppGroups { get; }
+
+    public IHsmUserCommands HsmUserCommands { get; }
+
+    public IStackControl StackControl { get; }
+
+    public ICallerIdentity CallerIdentity { get; }
+
+    public static AwsPorts Create(AwsSettings settings) => new(settings);
+
+    public void Dispose() => http.Dispose();
+}

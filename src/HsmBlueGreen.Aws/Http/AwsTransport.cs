@@ -1,0 +1,113 @@
+using System.Net;
+using System.Text;
+using Amazon.Runtime;
+
+namespace HsmBlueGreen.Aws.Http;
+
+/// <summary>
+/// Sends one signed AWS request and returns the response body, retrying throttling, 5xx, timeouts and
+/// broken connections within the <see cref="RetryPolicy"/>. Calls that are not idempotent (SendCommand)
+/// retry only on throttling, which AWS guarantees did not run the call.
+/// </summary>
+public sealed class AwsTransport(
+    HttpClient http,
+    EndpointResolver endpoints,
+    Func<CancellationToken, Task<ImmutableCredentials>> credentials,
+    TimeProvider clock,
+    RetryPolicy retry)
+{
+    public string Region => endpoints.Region;
+
+    public Uri EndpointOf(AwsService service) => endpoints.Resolve(service);
+
+    public async Task<string> SendAsync(AwsService service, string operation, AwsRequestBody body, bool idempotent, CancellationToken cancellationToken)
+    {
+        var endpoint = endpoints.Resolve(service);
+        var waited = TimeSpan.Zero;
+        for (var attempt = 1; ; attempt++)
+        {
+            var failure = await TryOnceAsync(service, operation, endpoint, body, cancellationToken).ConfigureAwait(false);
+            if (failure.Body is not null)
+            {
+                return failure.Body;
+            }
+
+            var retryable = idempotent ? failure.Transient : failure.Throttled;
+            var delay = retryable ? retry.NextDelay(attempt, waited) : null;
+            if (delay is null)
+            {
+                throw failure.Error!;
+            }
+
+            waited += delay.Value;
+            await retry.Delay(delay.Value, cancellationToken).ConfigureAwait(false);
+        }
+    }
+
+    private async Task<Attempt> TryOnceAsync(AwsService service, string operation, Uri endpoint, AwsRequestBody body, CancellationToken cancellationToken)
+    {
+        using var timeout = new CancellationTokenSource(retry.AttemptTimeout, clock);
+        using var linked = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, timeout.Token);
+        try
+        {
+            using var request = new HttpRequestMessage(HttpMethod.Post, endpoint) { Content = body.ToContent() };
+            if (body.Target is not null)
+            {
+                request.Headers.Add("X-Amz-Target", body.Target);
+            }
+
+            var keys = await credentials(linked.Token).ConfigureAwait(false);
+            RequestSigner.Sign(request, body.Bytes, keys, endpoints.Region, service.SigningName, clock.GetUtcNow());
+            using var response = await http.SendAsync(request, linked.Token).ConfigureAwait(false);
+            var text = await response.Content.ReadAsStringAsync(linked.Token).ConfigureAwait(false);
+            if (response.IsSuccessStatusCode)
+            {
+                return new Attempt(text, null, false, false);
+            }
+
+            var error = AwsErrorBody.Parse(service.Protocol, text, Header(response, "x-amzn-ErrorType"), Header(response, "x-amzn-RequestId"));
+            var throttled = ThrottlingCodes.Contains(error.Code) || response.StatusCode == HttpStatusCode.TooManyRequests;
+            var transient = throttled || TransientCodes.Contains(error.Code) || (int)response.StatusCode >= 500;
+            var message = AwsErrorMessages.Describe(service, operation, error.Code, error.Message, response.StatusCode);
+            return new Attempt(null, new AwsApiException(message, service, operation, error.Code, response.StatusCode, error.RequestId), throttled, transient);
+        }
+        catch (Exception ex) when (ex is HttpRequestException || (ex is OperationCanceledException && timeout.IsCancellationRequested && !cancellationToken.IsCancellationRequested))
+        {
+            var what = ex is OperationCanceledException ? $"no answer within {retry.AttemptTimeout.TotalSeconds:0.#}s" : AwsErrorMessages.OneLine(ex.Message);
+            var message = $"{service.IamPrefix}:{operation} could not reach {endpoint.GetLeftPart(UriPartial.Authority)}: {what}; check the network, the region and any AWS_ENDPOINT_URL override.";
+            return new Attempt(null, new AwsApiException(message, service, operation, "RequestFailed", null, null, ex), false, true);
+        }
+    }
+
+    private static string? Header(HttpResponseMessage response, string name) =>
+        response.Headers.TryGetValues(name, out var values) ? values.FirstOrDefault() : null;
+
+    private static readonly HashSet<string> ThrottlingCodes = new(StringComparer.Ordinal)
+    {
+        "Throttling", "ThrottlingException", "ThrottledException", "RequestThrottledException", "TooManyRequestsException",
+        "ProvisionedThroughputExceededException", "TransactionInProgressException", "RequestLimitExceeded",
+        "BandwidthLimitExceeded", "RequestThrottled", "SlowDown", "PriorRequestNotComplete",
+        "EC2ThrottledException",
+    };
+
+    /// <summary>Transient failures some services report with a 4xx status.</summary>
+    private static readonly HashSet<string> TransientCodes = new(StringComparer.Ordinal)
+    {
+        "RequestTimeout", "RequestTimeoutException", "IDPCommunicationError",
+    };
+
+    private sealed record Attempt(string? Body, AwsApiException? Error, bool Throttled, bool Transient);
+}
+
+/// <summary>A request body already encoded by its protocol, with the JSON target header when there is one.</summary>
+public sealed record AwsRequestBody(byte[] Bytes, string ContentType, string? Target)
+{
+    public static AwsRequestBody Of(string text, string contentType, string? target) => new(Encoding.UTF8.GetBytes(text), contentType, target);
+
+    public HttpContent ToContent()
+    {
+        var content = new ByteArrayContent(Bytes);
+        content.Headers.TryAddWithoutValidation("Content-Type", ContentType);
+        return content;
+    }
+}

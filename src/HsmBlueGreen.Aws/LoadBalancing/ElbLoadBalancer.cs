@@ -1,0 +1,77 @@
+using HsmBlueGreen.Aws.Http;
+using HsmBlueGreen.Core.Ports;
+
+namespace HsmBlueGreen.Aws.LoadBalancing;
+
+/// <summary>ILoadBalancer over ELBv2 (Query): the listener's default forward action and target health.</summary>
+public sealed class ElbLoadBalancer(AwsTransport transport) : ILoadBalancer
+{
+    private readonly QueryProtocolClient client = new(transport, AwsService.ElasticLoadBalancing);
+
+    public async Task<ListenerState> GetListenerAsync(string listenerArn, CancellationToken cancellationToken)
+    {
+        var result = await client.CallAsync("DescribeListeners", new QueryParameters().Add("ListenerArns.member.1", listenerArn), cancellationToken).ConfigureAwait(false);
+        var listener = result.Members("Listeners").FirstOrDefault()
+            ?? throw new AwsApiException($"listener {listenerArn} was not found; check the stack output listenerArn and the region.", AwsService.ElasticLoadBalancing, "DescribeListeners", "ListenerNotFound", null, null);
+        var forward = listener.Members("DefaultActions").FirstOrDefault(a => a.Text("Type") == "forward");
+        if (forward is null)
+        {
+            return new ListenerState(listenerArn, [], null);
+        }
+
+        var config = forward.Child("ForwardConfig");
+        var weights = config.Members("TargetGroups").Select(t => new TargetGroupWeight(t.Text("TargetGroupArn") ?? string.Empty, t.Int("Weight"))).ToList();
+        if (weights.Count == 0 && forward.Text("TargetGroupArn") is { } single)
+        {
+            weights.Add(new TargetGroupWeight(single, 1));
+        }
+
+        var stickiness = config.Child("TargetGroupStickinessConfig");
+        int? seconds = stickiness.Bool("Enabled") ? stickiness.Int("DurationSeconds") : null;
+        return new ListenerState(listenerArn, weights, seconds);
+    }
+
+    public async Task SetWeightsAsync(string listenerArn, IReadOnlyList<TargetGroupWeight> weights, int? stickinessSeconds, CancellationToken cancellationToken)
+    {
+        if (!weights.Any(w => w.Weight > 0))
+        {
+            throw new ArgumentException("a forward action needs at least one target group with a weight above 0", nameof(weights));
+        }
+
+        const string Action = "DefaultActions.member.1";
+        var parameters = new QueryParameters()
+            .Add("ListenerArn", listenerArn)
+            .Add($"{Action}.Type", "forward")
+            .AddList($"{Action}.ForwardConfig.TargetGroups", weights.Where(w => w.Weight > 0), (p, prefix, w) => p
+                .Add($"{prefix}.TargetGroupArn", w.TargetGroupArn)
+                .Add($"{prefix}.Weight", w.Weight))
+            .Add($"{Action}.ForwardConfig.TargetGroupStickinessConfig.Enabled", stickinessSeconds is not null);
+        if (stickinessSeconds is { } seconds)
+        {
+            parameters.Add($"{Action}.ForwardConfig.TargetGroupStickinessConfig.DurationSeconds", seconds);
+        }
+
+        await client.CallAsync("ModifyListener", parameters, cancellationToken).ConfigureAwait(false);
+    }
+
+    public async Task<IReadOnlyList<TargetHealth>> GetTargetHealthAsync(string targetGroupArn, CancellationToken cancellationToken)
+    {
+        var result = await client.CallAsync("DescribeTargetHealth", new QueryParameters().Add("TargetGroupArn", targetGroupArn), cancellationToken).ConfigureAwait(false);
+        return [.. result.Members("TargetHealthDescriptions").Select(d => new TargetHealth(
+            d.Child("Target").Text("Id") ?? string.Empty,
+            ParseHealth(d.Child("TargetHealth").Text("State")),
+            d.Child("TargetHealth").Text("Reason")))];
+    }
+
+    private static TargetHealthState ParseHealth(string? state) => state switch
+    {
+        "initial" => TargetHealthState.Initial,
+        "healthy" => TargetHealthState.Healthy,
+        "unhealthy" => TargetHealthState.Unhealthy,
+        "unhealthy.draining" => TargetHealthState.UnhealthyDraining,
+        "unused" => TargetHealthState.Unused,
+        "draining" => TargetHealthState.Draining,
+        "unavailable" => TargetHealthState.Unavailable,
+        _ => TargetHealthState.Unknown,
+    };
+}

@@ -1,0 +1,49 @@
+using System.Text.Json;
+using HsmBlueGreen.Aws.Http;
+using HsmBlueGreen.Core.Ports;
+
+namespace HsmBlueGreen.Aws.Ssm;
+
+/// <summary>
+/// IHsmUserCommands: Scripts/hsm-user.sh on the slot's admin host through SSM Run Command. Checks first
+/// that the cluster is ACTIVE (no login is attempted otherwise), runs each command once, and turns the
+/// script's one-line JSON result into an outcome. A failed login is returned, never retried.
+/// </summary>
+public sealed class SsmHsmUserCommands(SsmRunCommand runner, IClusterControl clusters) : IHsmUserCommands
+{
+    public async Task<HsmCommandResult> ChangePasswordAsync(HsmUserTarget target, SecretVersionRef current, SecretVersionRef next, CancellationToken cancellationToken) =>
+        (await RunAsync(target, HsmUserScript.ChangePassword(target, current, next), "change-password", cancellationToken).ConfigureAwait(false)).Result;
+
+    public async Task<HsmCommandResult> LoginAsync(HsmUserTarget target, SecretVersionRef credential, CancellationToken cancellationToken) =>
+        (await RunAsync(target, HsmUserScript.Login(target, credential), "login", cancellationToken).ConfigureAwait(false)).Result;
+
+    /// <summary>Only the target user's row comes back: the whole list can exceed SSM's 24,000-character output.</summary>
+    public async Task<UserListResult> ListUsersAsync(HsmUserTarget target, CancellationToken cancellationToken)
+    {
+        var (result, line) = await RunAsync(target, HsmUserScript.ListUsers(target), "list-users", cancellationToken).ConfigureAwait(false);
+        var users = new List<HsmUser>();
+        if (result.Succeeded && line is not null && line.Value.TryGetProperty("users", out var rows))
+        {
+            users.AddRange(rows.EnumerateArray().Select(u => new HsmUser(
+                Text(u, "username"), Text(u, "role"), Text(u, "locked"), Text(u, "coverage"), u.TryGetProperty("mfa", out var mfa) && mfa.ValueKind == JsonValueKind.True)));
+        }
+
+        return new UserListResult(result, users);
+    }
+
+    private async Task<(HsmCommandResult Result, JsonElement? Line)> RunAsync(HsmUserTarget target, string command, string operation, CancellationToken cancellationToken)
+    {
+        var cluster = await clusters.DescribeClusterAsync(target.ClusterId, cancellationToken).ConfigureAwait(false);
+        if (cluster is null || cluster.State != ClusterState.Active)
+        {
+            var state = cluster is null ? "not found" : $"in state {cluster.State}";
+            return (new HsmCommandResult(HsmCommandOutcome.ClusterNotActive, $"cluster {target.ClusterId} is {state}; {operation} needs it ACTIVE, so nothing was run."), null);
+        }
+
+        var run = await runner.RunAsync(target.InstanceId, command, $"hsm-rotate {operation} {target.ClusterId}", cancellationToken).ConfigureAwait(false);
+        return HsmScriptResult.Interpret(run, target, operation);
+    }
+
+    private static string Text(JsonElement element, string name) =>
+        element.TryGetProperty(name, out var value) && value.ValueKind == JsonValueKind.String ? value.GetString()! : string.Empty;
+}

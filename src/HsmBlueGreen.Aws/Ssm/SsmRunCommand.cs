@@ -1,0 +1,69 @@
+using System.Globalization;
+using HsmBlueGreen.Aws.Http;
+
+namespace HsmBlueGreen.Aws.Ssm;
+
+/// <summary>
+/// One shell command on one instance through AWS-RunShellScript, awaited to its end. SendCommand is sent
+/// once (never repeated: the command may log in to an HSM); only the polling retries.
+/// </summary>
+public sealed class SsmRunCommand(AwsTransport transport, CommandPolling polling, TimeProvider clock)
+{
+    private static readonly HashSet<string> Running = new(StringComparer.Ordinal) { "Pending", "InProgress", "Delayed" };
+    private readonly JsonProtocolClient client = new(transport, AwsService.Ssm);
+
+    public async Task<CommandRun> RunAsync(string instanceId, string command, string comment, CancellationToken cancellationToken)
+    {
+        var request = new SendCommandRequest(
+            "AWS-RunShellScript",
+            [instanceId],
+            new() { ["commands"] = [command], ["executionTimeout"] = ["300"] },
+            comment.Length <= 100 ? comment : comment[..100],
+            TimeoutSeconds: 60);
+        SendCommandResponse sent;
+        try
+        {
+            sent = await client.CallAsync<SendCommandRequest, SendCommandResponse>("SendCommand", request, cancellationToken, idempotent: false).ConfigureAwait(false);
+        }
+        catch (AwsApiException ex) when (ex.IsCode("InvalidInstanceId"))
+        {
+            return new CommandRun(null, "Undeliverable", null, string.Empty, $"instance {instanceId} is not a running SSM-managed instance: {ex.Message}");
+        }
+
+        var commandId = sent.Command?.CommandId ?? throw new AwsApiException("ssm:SendCommand returned no CommandId.", AwsService.Ssm, "SendCommand", "MalformedResponse", null, null);
+        return await AwaitAsync(commandId, instanceId, cancellationToken).ConfigureAwait(false);
+    }
+
+    private async Task<CommandRun> AwaitAsync(string commandId, string instanceId, CancellationToken cancellationToken)
+    {
+        var started = clock.GetUtcNow();
+        var maxPolls = (int)Math.Ceiling(polling.Limit / polling.Interval) + 1;
+        for (var poll = 1; ; poll++)
+        {
+            try
+            {
+                var invocation = await client.CallAsync<GetCommandInvocationRequest, GetCommandInvocationResponse>(
+                    "GetCommandInvocation", new(commandId, instanceId), cancellationToken).ConfigureAwait(false);
+                if (invocation.Status is { } status && !Running.Contains(status))
+                {
+                    return new CommandRun(commandId, status, invocation.StatusDetails, invocation.StandardOutputContent ?? string.Empty, invocation.StandardErrorContent ?? string.Empty);
+                }
+            }
+            catch (AwsApiException ex) when (ex.IsCode("InvocationDoesNotExist"))
+            {
+                // Eventually consistent just after SendCommand: the invocation appears shortly.
+            }
+
+            if (poll >= maxPolls || clock.GetUtcNow() - started >= polling.Limit)
+            {
+                return new CommandRun(commandId, "TimedOut", "no result in time", string.Empty,
+                    $"command {commandId} on {instanceId} gave no result within {polling.Limit.TotalMinutes.ToString("0.#", CultureInfo.InvariantCulture)} minutes; check it in the SSM console before running again.");
+            }
+
+            await polling.Delay(polling.Interval, clock, cancellationToken).ConfigureAwait(false);
+        }
+    }
+}
+
+/// <summary>How a command ended. <paramref name="CommandId"/> is null when it was never delivered.</summary>
+public sealed record CommandRun(string? CommandId, string Status, string? StatusDetails, string StandardOutput, string StandardError);

@@ -1,0 +1,98 @@
+using System.Text.Json.Nodes;
+
+namespace HsmBlueGreen.Aws.Tests.Loopback;
+
+public sealed record FakeHsm(string HsmId, string AvailabilityZone, string SubnetId, string State = "ACTIVE");
+
+public sealed record FakeCluster(string ClusterId, string State, string? SourceBackupId, string SecurityGroup, IReadOnlyList<FakeHsm> Hsms);
+
+public sealed record FakeBackup(string BackupId, string ClusterId, string State, DateTimeOffset CreatedAt, bool NeverExpires = false);
+
+/// <summary>CloudHSM v2: clusters and backups, paged by <see cref="PageSize"/>.</summary>
+public sealed partial class FakeAwsAccount
+{
+    private readonly List<FakeCluster> clusters = [];
+    private readonly List<FakeBackup> backups = [];
+
+    /// <summary>How many items a describe call returns per page, so pagination is exercised.</summary>
+    public int PageSize { get; set; } = 50;
+
+    public FakeAwsAccount AddCluster(FakeCluster cluster)
+    {
+        lock (gate)
+        {
+            clusters.RemoveAll(c => c.ClusterId == cluster.ClusterId);
+            clusters.Add(cluster);
+        }
+
+        return this;
+    }
+
+    public FakeAwsAccount AddBackup(FakeBackup backup)
+    {
+        lock (gate)
+        {
+            backups.Add(backup);
+        }
+
+        return this;
+    }
+
+    private JsonObject DescribeClusters(JsonObject input)
+    {
+        var ids = Strings(input["Filters"]?["clusterIds"]).ToHashSet();
+        var matching = clusters.Where(c => ids.Count == 0 || ids.Contains(c.ClusterId)).ToList();
+        var (page, next) = Page(matching, OptStr(input, "NextToken"));
+        return new JsonObject
+        {
+            ["Clusters"] = new JsonArray([.. page.Select(c => (JsonNode)new JsonObject
+            {
+                ["ClusterId"] = c.ClusterId,
+                ["State"] = c.State,
+                ["SecurityGroup"] = c.SecurityGroup,
+                ["HsmType"] = "hsm1.medium",
+                ["Hsms"] = new JsonArray([.. c.Hsms.Select(h => (JsonNode)new JsonObject
+                {
+                    ["HsmId"] = h.HsmId, ["AvailabilityZone"] = h.AvailabilityZone, ["SubnetId"] = h.SubnetId, ["ClusterId"] = c.ClusterId, ["State"] = h.State,
+                })]),
+            }.WithOptional("SourceBackupId", c.SourceBackupId))]),
+        }.WithOptional("NextToken", next);
+    }
+
+    private JsonObject DescribeBackups(JsonObject input)
+    {
+        var ids = Strings(input["Filters"]?["clusterIds"]).ToHashSet();
+        var ascending = input["SortAscending"]?.GetValue<bool>() ?? false;
+        var matching = backups.Where(b => ids.Count == 0 || ids.Contains(b.ClusterId));
+        var ordered = (ascending ? matching.OrderBy(b => b.CreatedAt) : matching.OrderByDescending(b => b.CreatedAt)).ToList();
+        var (page, next) = Page(ordered, OptStr(input, "NextToken"));
+        return new JsonObject
+        {
+            ["Backups"] = new JsonArray([.. page.Select(b => (JsonNode)new JsonObject
+            {
+                ["BackupId"] = b.BackupId, ["BackupState"] = b.State, ["ClusterId"] = b.ClusterId, ["CreateTimestamp"] = Epoch(b.CreatedAt), ["NeverExpires"] = b.NeverExpires,
+            })]),
+        }.WithOptional("NextToken", next);
+    }
+
+    private (List<T> Page, string? Next) Page<T>(List<T> items, string? token)
+    {
+        var start = token is null ? 0 : int.Parse(token, System.Globalization.CultureInfo.InvariantCulture);
+        var page = items.Skip(start).Take(PageSize).ToList();
+        var next = start + PageSize < items.Count ? (start + PageSize).ToString(System.Globalization.CultureInfo.InvariantCulture) : null;
+        return (page, next);
+    }
+}
+
+internal static class JsonObjectExtensions
+{
+    public static JsonObject WithOptional(this JsonObject obj, string name, string? value)
+    {
+        if (value is not null)
+        {
+            obj[name] = value;
+        }
+
+        return obj;
+    }
+}

@@ -1,0 +1,82 @@
+using HsmBlueGreen.Aws.Tests.Loopback;
+using HsmBlueGreen.Aws.Tests.Support;
+using HsmBlueGreen.Core.Ports;
+
+namespace HsmBlueGreen.Aws.Tests.Ports;
+
+public class LoadBalancerTests
+{
+    private static LoopbackHarness Start() => LoopbackHarness.Start(a => a
+        .AddListener(Fixtures.ListenerArn, (Fixtures.BlueTargetGroup, 100))
+        .SetTargets(Fixtures.BlueTargetGroup, new FakeTarget("i-0aaaaaaaaaaaaaaa1", "healthy"))
+        .SetTargets(Fixtures.GreenTargetGroup, new FakeTarget("i-0bbbbbbbbbbbbbbb1", "unhealthy", "Target.FailedHealthChecks"), new FakeTarget("i-0bbbbbbbbbbbbbbb2", "initial", "Elb.InitialHealthChecking")));
+
+    [Fact]
+    public async Task TheListenerWeightsAreRead()
+    {
+        await using var aws = Start();
+
+        var listener = await aws.Ports.LoadBalancer.GetListenerAsync(Fixtures.ListenerArn, CancellationToken.None);
+
+        Assert.Equal([new TargetGroupWeight(Fixtures.BlueTargetGroup, 100)], listener.Weights);
+        Assert.Null(listener.StickinessSeconds);
+        aws.Server.AssertConforms();
+    }
+
+    [Fact]
+    public async Task SettingWeightsReplacesTheForwardAction()
+    {
+        await using var aws = Start();
+
+        await aws.Ports.LoadBalancer.SetWeightsAsync(Fixtures.ListenerArn, [new(Fixtures.BlueTargetGroup, 75), new(Fixtures.GreenTargetGroup, 25)], null, CancellationToken.None);
+
+        Assert.Equal([(Fixtures.BlueTargetGroup, 75), (Fixtures.GreenTargetGroup, 25)], aws.Account.WeightsOf(Fixtures.ListenerArn));
+        aws.Server.AssertConforms();
+    }
+
+    [Fact]
+    public async Task ATargetGroupAtZeroIsLeftOutOfTheRequest()
+    {
+        await using var aws = Start();
+
+        await aws.Ports.LoadBalancer.SetWeightsAsync(Fixtures.ListenerArn, [new(Fixtures.BlueTargetGroup, 0), new(Fixtures.GreenTargetGroup, 100)], null, CancellationToken.None);
+
+        var sent = aws.Server.CallsTo("ModifyListener").Single().Input["DefaultActions"]![0]!["ForwardConfig"]!["TargetGroups"]!.AsArray();
+        Assert.Equal([Fixtures.GreenTargetGroup], sent.Select(t => t!["TargetGroupArn"]!.GetValue<string>()));
+    }
+
+    [Fact]
+    public async Task AllWeightsAtZeroAreRefusedBeforeAnyCall()
+    {
+        await using var aws = Start();
+
+        await Assert.ThrowsAsync<ArgumentException>(() => aws.Ports.LoadBalancer.SetWeightsAsync(Fixtures.ListenerArn, [new(Fixtures.BlueTargetGroup, 0)], null, CancellationToken.None));
+
+        Assert.Empty(aws.Server.CallsTo("ModifyListener"));
+    }
+
+    [Fact]
+    public async Task StickinessIsSetAndReadBack()
+    {
+        await using var aws = Start();
+
+        await aws.Ports.LoadBalancer.SetWeightsAsync(Fixtures.ListenerArn, [new(Fixtures.BlueTargetGroup, 90), new(Fixtures.GreenTargetGroup, 10)], 60, CancellationToken.None);
+        var listener = await aws.Ports.LoadBalancer.GetListenerAsync(Fixtures.ListenerArn, CancellationToken.None);
+
+        Assert.Equal(60, listener.StickinessSeconds);
+        aws.Server.AssertConforms();
+    }
+
+    [Fact]
+    public async Task TargetHealthIsMappedWithReasons()
+    {
+        await using var aws = Start();
+
+        var health = await aws.Ports.LoadBalancer.GetTargetHealthAsync(Fixtures.GreenTargetGroup, CancellationToken.None);
+
+        Assert.Equal(
+            [new TargetHealth("i-0bbbbbbbbbbbbbbb1", TargetHealthState.Unhealthy, "Target.FailedHealthChecks"), new TargetHealth("i-0bbbbbbbbbbbbbbb2", TargetHealthState.Initial, "Elb.InitialHealthChecking")],
+            health);
+        aws.Server.AssertConforms();
+    }
+}

@@ -1,0 +1,151 @@
+using System.Diagnostics;
+using System.Text.Json.Nodes;
+using HsmBlueGreen.Aws.Tests.Loopback;
+
+namespace HsmBlueGreen.Aws.Tests.Support;
+
+/// <summary>
+/// An admin host in a temp directory: fake `aws` and `cloudhsm-cli` executables (python3) first on PATH.
+/// `aws` answers get-secret-value from the secrets given here; `cloudhsm-cli` checks CLOUDHSM_PIN for the
+/// commands that log in, answers with the envelope a test sets, and logs argv and login environment.
+/// </summary>
+internal sealed class FakeHsmHost : IDisposable
+{
+    private const string Aws = """
+        #!/usr/bin/env python3
+        import json, os, sys
+        here = os.path.dirname(os.path.abspath(__file__))
+        args = sys.argv[1:]
+        with open(os.path.join(here, "aws.log"), "a") as log:
+            log.write(json.dumps(args) + "\n")
+        def opt(name):
+            return args[args.index(name) + 1] if name in args else None
+        versions = json.load(open(os.path.join(here, "secrets.json"))).get(opt("--secret-id"), [])
+        for v in versions:
+            if (opt("--version-id") is None or v["id"] == opt("--version-id")) and (opt("--version-stage") is None or opt("--version-stage") in v["stages"]) \
+               and (opt("--version-id") is not None or opt("--version-stage") is not None or "AWSCURRENT" in v["stages"]):
+                print(v["value"])
+                sys.exit(0)
+        sys.stderr.write("An error occurred (ResourceNotFoundException) when calling the GetSecretValue operation\n")
+        sys.exit(254)
+        """;
+
+    private const string Cli = """
+        #!/usr/bin/env python3
+        import json, os, sys
+        here = os.path.dirname(os.path.abspath(__file__))
+        args = sys.argv[1:]
+        with open(os.path.join(here, "cli.log"), "a") as log:
+            log.write(json.dumps({"argv": args, "role": os.environ.get("CLOUDHSM_ROLE"), "pin": os.environ.get("CLOUDHSM_PIN")}) + "\n")
+        behaviour = json.load(open(os.path.join(here, "cli.json")))
+        command = " ".join(args[:2])
+        if command in ("user change-password", "key list") and os.environ.get("CLOUDHSM_PIN") != behaviour["pin"]:
+            print(json.dumps({"error_code": 1, "data": behaviour.get("loginFailure", "Failed to login: invalid credentials")}))
+            sys.exit(1)
+        answer = behaviour["answers"].get(command, {"error_code": 0, "data": {"username": "app_cu", "role": "crypto-user"}})
+        print(answer if isinstance(answer, str) else json.dumps(answer))
+        """;
+
+    private readonly string directory = Directory.CreateTempSubdirectory("hsm-host-").FullName;
+    private readonly JsonObject secrets = [];
+    private readonly JsonObject behaviour = new() { ["pin"] = "app_cu:unset", ["answers"] = new JsonObject() };
+
+    /// <summary>The interpreter behind `python3`, linked into the tool directory so version-manager shims are not paid on every call.</summary>
+    private static readonly Lazy<string> Python = new(() =>
+    {
+        var info = new ProcessStartInfo("python3") { RedirectStandardOutput = true };
+        info.ArgumentList.Add("-c");
+        info.ArgumentList.Add("import sys; print(sys.executable)");
+        using var process = Process.Start(info)!;
+        var path = process.StandardOutput.ReadToEnd().Trim();
+        process.WaitForExit();
+        return path;
+    });
+
+    public FakeHsmHost()
+    {
+        File.CreateSymbolicLink(Path.Combine(directory, "python3"), Python.Value);
+        Write("aws", Aws);
+        Write("cloudhsm-cli", Cli);
+        Save();
+    }
+
+    public FakeHsmHost AddVersion(string secretId, string versionId, string stage, string username, string password)
+    {
+        var versions = secrets[secretId] as JsonArray ?? [];
+        secrets[secretId] = versions;
+        versions.Add(new JsonObject
+        {
+            ["id"] = versionId,
+            ["stages"] = new JsonArray(JsonValue.Create(stage)),
+            ["value"] = new JsonObject { ["username"] = username, ["password"] = password }.ToJsonString(),
+        });
+        Save();
+        return this;
+    }
+
+    /// <summary>The PIN (user:password) the HSMs accept.</summary>
+    public FakeHsmHost AcceptPin(string pin)
+    {
+        behaviour["pin"] = pin;
+        Save();
+        return this;
+    }
+
+    /// <summary>What cloudhsm-cli prints for a command ("user list", "user change-password", "key list"): an envelope object or raw text.</summary>
+    public FakeHsmHost Answer(string command, JsonNode answer)
+    {
+        behaviour["answers"]![command] = answer;
+        Save();
+        return this;
+    }
+
+    public FakeHsmHost FailLoginsWith(string data)
+    {
+        behaviour["loginFailure"] = data;
+        Save();
+        return this;
+    }
+
+    public IReadOnlyList<JsonObject> CliCalls => Lines("cli.log").Select(l => JsonNode.Parse(l)!.AsObject()).ToList();
+
+    public IReadOnlyList<string> AwsCalls => Lines("aws.log");
+
+    /// <summary>Runs a command as AWS-RunShellScript would (sh), with the fake tools first on PATH.</summary>
+    public FakeInvocation Run(string command)
+    {
+        var info = new ProcessStartInfo("/bin/sh") { RedirectStandardOutput = true, RedirectStandardError = true, WorkingDirectory = directory };
+        info.ArgumentList.Add("-c");
+        info.ArgumentList.Add(command);
+        info.Environment["PATH"] = directory + ":" + Environment.GetEnvironmentVariable("PATH");
+        using var process = Process.Start(info)!;
+        var stdout = process.StandardOutput.ReadToEndAsync();
+        var stderr = process.StandardError.ReadToEnd();
+        process.WaitForExit();
+        return new FakeInvocation(process.ExitCode == 0 ? "Success" : "Failed", process.ExitCode, stdout.Result, stderr);
+    }
+
+    public void Dispose() => Directory.Delete(directory, recursive: true);
+
+    private List<string> Lines(string file)
+    {
+        var path = Path.Combine(directory, file);
+        return File.Exists(path) ? [.. File.ReadAllLines(path).Where(l => l.Length > 0)] : [];
+    }
+
+    private void Save()
+    {
+        File.WriteAllText(Path.Combine(directory, "secrets.json"), secrets.ToJsonString());
+        File.WriteAllText(Path.Combine(directory, "cli.json"), behaviour.ToJsonString());
+    }
+
+    private void Write(string name, string script)
+    {
+        var path = Path.Combine(directory, name);
+        File.WriteAllText(path, script.Replace("\r\n", "\n", StringComparison.Ordinal) + "\n");
+        if (!OperatingSystem.IsWindows())
+        {
+            File.SetUnixFileMode(path, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
+        }
+    }
+}
