@@ -1,0 +1,162 @@
+using System.Security.Cryptography;
+using HsmBlueGreen.Core.Secrets;
+
+namespace HsmBlueGreen.Core.Mfa;
+
+/// <summary>
+/// The private half of an MFA key: signs the digests HSMs hand out. Reads what operators have
+/// (PKCS#8, encrypted PKCS#8, PKCS#1 from older openssl genrsa) and refuses anything CloudHSM would.
+/// </summary>
+public sealed class MfaPrivateKey : IDisposable
+{
+    public const int GeneratedBits = 2048;
+
+    // PBKDF2-HMAC-SHA256 iterations for keys we encrypt (OWASP's figure); openssl reads any count.
+    private const int PassphraseIterations = 600_000;
+
+    private readonly RSA rsa;
+
+    private MfaPrivateKey(RSA rsa, string source)
+    {
+        this.rsa = rsa;
+        Source = source;
+        PublicKey = MfaPublicKey.Of(rsa, source);
+    }
+
+    /// <summary>Where the key came from, for messages (e.g. the file name).</summary>
+    public string Source { get; }
+
+    public MfaPublicKey PublicKey { get; }
+
+    public static MfaPrivateKey Generate(string source) => new(RSA.Create(GeneratedBits), source);
+
+    /// <summary>Whether the PEM is encrypted, so a caller knows to ask for the passphrase first.</summary>
+    public static bool IsEncrypted(string pem)
+    {
+        ArgumentNullException.ThrowIfNull(pem);
+        return KeyPem.IsLegacyEncrypted(pem) || KeyPem.FindKey(pem)?.Label == KeyPem.EncryptedPkcs8;
+    }
+
+    public static MfaPrivateKey FromPem(string pem, Sensitive? passphrase, string source)
+    {
+        ArgumentNullException.ThrowIfNull(pem);
+        if (KeyPem.IsLegacyEncrypted(pem))
+        {
+            throw new MfaInputException($"{source} uses openssl's legacy key encryption (Proc-Type: 4,ENCRYPTED); convert it once with 'openssl pkcs8 -topk8 -v2 aes-256-cbc -in {source} -out new.key' and use new.key.");
+        }
+
+        var block = KeyPem.FindKey(pem)
+            ?? throw new MfaInputException($"{source} holds no PEM private key (-----BEGIN PRIVATE KEY-----); give the .key file from 'hsm-rotate mfa keygen' or 'openssl genrsa'.");
+        var rsa = RSA.Create();
+        try
+        {
+            Import(rsa, block.Label, block.Der, passphrase, source);
+            KeyRules.RequireStrength(rsa, source);
+            return new MfaPrivateKey(rsa, source);
+        }
+        catch
+        {
+            rsa.Dispose();
+            throw;
+        }
+    }
+
+    /// <summary>Signs a digest as a digest: PKCS#1 v1.5 over its SHA-256 DigestInfo, no second hash.</summary>
+    public byte[] Sign(MfaDigest digest)
+    {
+        ArgumentNullException.ThrowIfNull(digest);
+        return rsa.SignHash(digest.Bytes, KeyRules.Hash, KeyRules.Padding);
+    }
+
+    /// <summary>PKCS#8 PEM; encrypted (PBES2, AES-256-CBC, PBKDF2-SHA256) when a passphrase is given.</summary>
+    public Sensitive ToPem(Sensitive? passphrase) => new(passphrase is null
+        ? rsa.ExportPkcs8PrivateKeyPem()
+        : rsa.ExportEncryptedPkcs8PrivateKeyPem(
+            passphrase.Reveal(),
+            new PbeParameters(PbeEncryptionAlgorithm.Aes256Cbc, HashAlgorithmName.SHA256, PassphraseIterations)));
+
+    public void Dispose()
+    {
+        PublicKey.Dispose();
+        rsa.Dispose();
+    }
+
+    private static void Import(RSA rsa, string label, byte[] der, Sensitive? passphrase, string source)
+    {
+        try
+        {
+            switch (label)
+            {
+                case KeyPem.Pkcs8:
+                    KeyPem.RequireRsa(der, isPrivateKeyInfo: true, source);
+                    rsa.ImportPkcs8PrivateKey(der, out _);
+                    return;
+                case KeyPem.Pkcs1Private:
+                    rsa.ImportRSAPrivateKey(der, out _);
+                    return;
+                case KeyPem.EncryptedPkcs8:
+                    ImportEncrypted(rsa, der, passphrase, source);
+                    return;
+                case "OPENSSH PRIVATE KEY":
+                    throw new MfaInputException($"{source} is in OpenSSH's own key format; convert a copy to PKCS#8 PEM with 'ssh-keygen -p -m PKCS8 -f <copy>', or make a key with 'hsm-rotate mfa keygen'.");
+                case KeyPem.SubjectPublicKeyInfo or KeyPem.Pkcs1Public:
+                    throw new MfaInputException($"{source} is a public key; signing needs the private key (the .key file).");
+                default:
+                    var kind = label.Replace(" PRIVATE KEY", string.Empty, StringComparison.Ordinal);
+                    throw new MfaInputException(KeyPem.NotRsa(source, kind));
+            }
+        }
+        catch (CryptographicException e)
+        {
+            throw new MfaInputException($"{source} is not a readable RSA private key; give the .key file from 'hsm-rotate mfa keygen' or 'openssl genrsa'.", e);
+        }
+    }
+
+    private static void ImportEncrypted(RSA rsa, byte[] der, Sensitive? passphrase, string source)
+    {
+        if (passphrase is null)
+        {
+            throw new MfaInputException($"{source} is encrypted and no passphrase was given; name an environment variable holding it with --passphrase-env, or type it at the prompt.");
+        }
+
+        try
+        {
+            rsa.ImportEncryptedPkcs8PrivateKey(passphrase.Reveal(), der, out _);
+        }
+        catch (CryptographicException e)
+        {
+            // The decrypted key may simply be of another kind; say so rather than blame the passphrase.
+            var other = OtherAlgorithm(der, passphrase);
+            throw new MfaInputException(
+                other is null
+                    ? $"{source} could not be decrypted with the passphrase given; check the passphrase (and that it is an RSA key)."
+                    : KeyPem.NotRsa(source, other),
+                e);
+        }
+    }
+
+    private static string? OtherAlgorithm(byte[] der, Sensitive passphrase)
+    {
+        using var ec = ECDsa.Create();
+        if (TryImport(() => ec.ImportEncryptedPkcs8PrivateKey(passphrase.Reveal(), der, out _)))
+        {
+            return "EC";
+        }
+
+        using var dsa = DSA.Create();
+        return TryImport(() => dsa.ImportEncryptedPkcs8PrivateKey(passphrase.Reveal(), der, out _)) ? "DSA" : null;
+    }
+
+    private static bool TryImport(Action import)
+    {
+        try
+        {
+            import();
+            return true;
+        }
+        catch (CryptographicException)
+        {
+            return false;
+        }
+    }
+}
