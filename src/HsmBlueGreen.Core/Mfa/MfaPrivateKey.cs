@@ -135,16 +135,11 @@ public sealed class MfaPrivateKey : IDisposable
         }
     }
 
+    // EC is the other kind openssl makes on request; each try costs a full key derivation, so only it is tried.
     private static string? OtherAlgorithm(byte[] der, Sensitive passphrase)
     {
         using var ec = ECDsa.Create();
-        if (TryImport(() => ec.ImportEncryptedPkcs8PrivateKey(passphrase.Reveal(), der, out _)))
-        {
-            return "EC";
-        }
-
-        using var dsa = DSA.Create();
-        return TryImport(() => dsa.ImportEncryptedPkcs8PrivateKey(passphrase.Reveal(), der, out _)) ? "DSA" : null;
+        return TryImport(() => ec.ImportEncryptedPkcs8PrivateKey(passphrase.Reveal(), der, out _)) ? "EC" : null;
     }
 
     private static bool TryImport(Action import)

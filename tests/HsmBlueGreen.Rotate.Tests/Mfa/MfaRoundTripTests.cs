@@ -42,7 +42,7 @@ public sealed class MfaRoundTripTests : IDisposable
     [MemberData(nameof(Files))]
     public async Task SigningToOutLeavesTheInputAsItWas(string kind, int count)
     {
-        await workspace.RunAsync("mfa", "keygen", "--out", "k");
+        TestKeys.WriteSigningPair(workspace, "k");
         workspace.Write("f.json", Sample(kind, count));
         var before = workspace.Bytes("f.json");
 
@@ -56,19 +56,20 @@ public sealed class MfaRoundTripTests : IDisposable
     [Fact]
     public async Task SignReportsWhatItDidWithoutTheSignatures()
     {
-        await workspace.RunAsync("mfa", "keygen", "--out", "k");
+        TestKeys.WriteSigningPair(workspace, "k");
         workspace.Write("authdata", MfaSamples.AuthDataFile(3));
 
         var sign = await workspace.RunAsync("mfa", "sign", "--authdata", "authdata", "--key", "k.key", "--public-key", "k.pub");
 
         Assert.Equal("signed all 3 digests in authdata with k.key and set its PublicKey from k.pub; wrote authdata.\n", sign.Out.ReplaceLineEndings("\n"));
         Assert.Equal(string.Empty, sign.Error);
+        SecretAssert.NothingSecretIn(workspace, sign);
     }
 
     [Fact]
     public async Task ForceSignsAnAlreadySignedFileAgain()
     {
-        await workspace.RunAsync("mfa", "keygen", "--out", "k");
+        TestKeys.WriteSigningPair(workspace, "k");
         workspace.Write("t.json", MfaSamples.TokenFile(2, _ => "c3RhbGU="));
 
         var sign = await workspace.RunAsync("mfa", "sign", "--tokens", "t.json", "--key", "k.key", "--force");
@@ -89,6 +90,7 @@ public sealed class MfaRoundTripTests : IDisposable
 
         Assert.Equal(ExitCodes.Done, sign.ExitCode);
         Assert.Equal("Passphrase for k.key: \n", sign.Error.ReplaceLineEndings("\n"));
+        Assert.DoesNotContain("typed passphrase", sign.Output, StringComparison.Ordinal);
         Assert.Equal(ExitCodes.Done, (await workspace.RunAsync("mfa", "verify", "--tokens", "t.json", "--public-key", "k.pub")).ExitCode);
     }
 
@@ -96,7 +98,7 @@ public sealed class MfaRoundTripTests : IDisposable
     [UnsupportedOSPlatform("windows")]
     public async Task RewritingInPlaceKeepsTheFilesMode()
     {
-        await workspace.RunAsync("mfa", "keygen", "--out", "k");
+        TestKeys.WriteSigningPair(workspace, "k");
         workspace.Write("t.json", MfaSamples.TokenFile(1));
         var mode = UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.GroupRead;
         File.SetUnixFileMode(workspace.PathOf("t.json"), mode);
