@@ -112,14 +112,15 @@ public sealed class MfaSigningTests
             "not*base64",
             MfaSamples.ReferenceSignature(MfaSamples.OtherKey, 3),
             MfaSamples.ReferenceSignature(MfaSamples.SigningKey, 0),
+            "c2ln",
         };
-        var file = AuthDataFile.Parse(MfaSamples.AuthDataFile(5, signature: i => signatures[i]), "authdata");
+        var file = AuthDataFile.Parse(MfaSamples.AuthDataFile(6, signature: i => signatures[i]), "authdata");
         using var publicKey = MfaPublicKey.FromPem(MfaSamples.SigningPublicPem, "k.pub");
 
         var checks = MfaSigning.Verify(file, publicKey);
 
         Assert.Equal(
-            [MfaCheckOutcome.Valid, MfaCheckOutcome.NotSigned, MfaCheckOutcome.NotBase64, MfaCheckOutcome.DoesNotMatch, MfaCheckOutcome.DoesNotMatch],
+            [MfaCheckOutcome.Valid, MfaCheckOutcome.NotSigned, MfaCheckOutcome.NotBase64, MfaCheckOutcome.DoesNotMatch, MfaCheckOutcome.DoesNotMatch, MfaCheckOutcome.DoesNotMatch],
             checks.Select(c => c.Outcome));
     }
 }
