@@ -7,13 +7,7 @@ namespace HsmBlueGreen.Rotate.Tests.Mfa;
 /// <summary>`mfa verify` reports each HSM and exits 1 when any signature fails, without printing signatures.</summary>
 public sealed class MfaVerifyTests : IDisposable
 {
-    private readonly MfaWorkspace workspace = new();
-
-    public MfaVerifyTests()
-    {
-        TestKeys.WriteSigningPair(workspace, "k");
-        TestKeys.WriteOtherPair(workspace, "other");
-    }
+    private readonly MfaWorkspace workspace = MfaWorkspace.WithTestKeys();
 
     [Fact]
     public async Task SignaturesCheckedWithAnotherPublicKeyFailEveryHsm()

@@ -11,6 +11,17 @@ internal sealed class MfaWorkspace : IDisposable
 {
     public string Root { get; } = Directory.CreateTempSubdirectory("hsm-mfa-").FullName;
 
+    /// <summary>A workspace holding k.key/k.pub, other.key/other.pub and locked.key (its passphrase in MFA_PASS).</summary>
+    public static MfaWorkspace WithTestKeys()
+    {
+        var workspace = new MfaWorkspace();
+        workspace.Environment["MFA_PASS"] = TestKeys.Passphrase;
+        TestKeys.WriteSigningPair(workspace, "k");
+        TestKeys.WriteOtherPair(workspace, "other");
+        workspace.Write("locked.key", TestKeys.EncryptedSigningKeyPem);
+        return workspace;
+    }
+
     public Dictionary<string, string> Environment { get; } = new(StringComparer.Ordinal);
 
     /// <summary>What the operator types at prompts, one line each.</summary>
