@@ -18,15 +18,14 @@ internal static class MfaKeygen
             throw new UsageException($"keygen takes --out <name> and either --{Passphrases.EnvOption} NAME or --encrypt, nothing else.");
         }
 
-        var keyFile = new PendingTarget(MfaInputs.FullPath(context, name + ".key"), name + ".key");
-        var pubFile = new PendingTarget(MfaInputs.FullPath(context, name + ".pub"), name + ".pub");
+        var keyFile = (Path: MfaInputs.FullPath(context, name + ".key"), Display: name + ".key");
+        var pubFile = (Path: MfaInputs.FullPath(context, name + ".pub"), Display: name + ".pub");
         var force = line.Has("force");
 
         // Refuse before asking for a passphrase nobody will use.
-        var existing = new[] { keyFile, pubFile }.Where(f => File.Exists(f.Path)).Select(f => f.Display).ToList();
-        if (existing.Count > 0 && !force)
+        if (!force)
         {
-            throw new UsageException($"{string.Join(" and ", existing)} already exist{(existing.Count == 1 ? "s" : string.Empty)}; choose another --out or pass --force to replace.");
+            SafeFiles.RequireAbsent([keyFile, pubFile], "choose another --out or pass --force to replace");
         }
 
         var passphrase = Passphrases.FromEnvironment(line, context)
@@ -45,6 +44,4 @@ internal static class MfaKeygen
         await context.Out.WriteLineAsync($"Register {pubFile.Display} with the HSM user; keep {keyFile.Display} off shared machines.").ConfigureAwait(false);
         return ExitCodes.Done;
     }
-
-    private sealed record PendingTarget(string Path, string Display);
 }

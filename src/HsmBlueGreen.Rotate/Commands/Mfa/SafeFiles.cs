@@ -31,16 +31,20 @@ internal static class SafeFiles
         }
     }
 
-    /// <summary>Writes every file or none: all are staged first, then moved into place.</summary>
-    /// <param name="replace">Whether an existing file may be replaced; without it an existing file is an error.</param>
-    public static void WriteAll(IReadOnlyList<PendingFile> files, bool replace)
+    /// <summary>Refuses when any of the files exists, naming them and the way out.</summary>
+    public static void RequireAbsent(IEnumerable<(string Path, string Display)> files, string fix)
     {
         var existing = files.Where(f => File.Exists(f.Path)).Select(f => f.Display).ToList();
-        if (!replace && existing.Count > 0)
+        if (existing.Count > 0)
         {
-            throw new UsageException($"{string.Join(" and ", existing)} already exist{(existing.Count == 1 ? "s" : string.Empty)}; choose another name or pass --force to replace.");
+            throw new UsageException($"{string.Join(" and ", existing)} already exist{(existing.Count == 1 ? "s" : string.Empty)}; {fix}.");
         }
+    }
 
+    /// <summary>Writes every file or none: all are staged first, then moved into place.</summary>
+    /// <param name="replace">Whether an existing file may be replaced; without it a file that appeared meanwhile is an error.</param>
+    public static void WriteAll(IReadOnlyList<PendingFile> files, bool replace)
+    {
         var staged = new List<string>();
         try
         {
