@@ -22,6 +22,12 @@ public sealed class TokenFile : MfaFile
     {
         var root = MfaJson.ParseObject(text, source);
         MfaJson.RequireVersion(root, "version", Version, source, Tool);
+        if (root["tokens"] is null && root["approval_data"] is not null)
+        {
+            // Quorum tokens share the version but not the shape; say which file this is rather than "no tokens".
+            throw new MfaInputException($"{source} is a quorum token file (\"approval_data\", \"signatures\"), not an MFA token file; 'mfa sign --tokens' signs the files of 'login mfa-token-sign' and 'user change-mfa token-sign'.");
+        }
+
         var tokens = MfaJson.RequiredArray(root, "tokens", source);
         var challenges = new List<MfaChallenge>(tokens.Count);
         for (var i = 0; i < tokens.Count; i++)

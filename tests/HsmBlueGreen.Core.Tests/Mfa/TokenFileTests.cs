@@ -82,6 +82,16 @@ public sealed class TokenFileTests
     }
 
     [Fact]
+    public void AQuorumTokenFileIsRecognisedAndRefused()
+    {
+        var text = $$"""{"version":"2.0","approval_data":"AAEA","token":"{{MfaSamples.Digest(0)}}","signatures":[]}""";
+
+        var error = Assert.Throws<MfaInputException>(() => TokenFile.Parse(text, "quorum.json"));
+
+        Assert.StartsWith("quorum.json is a quorum token file", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void AnUnsignedValueThatIsNotADigestIsRefusedNamingTheToken()
     {
         var text = $$"""{"version":"2.0","tokens":[{"unsigned":"{{MfaSamples.Digest(0)}}","signed":""},{"unsigned":"AAAA","signed":""}]}""";

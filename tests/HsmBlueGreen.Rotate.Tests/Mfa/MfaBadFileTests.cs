@@ -1,5 +1,4 @@
 using HsmBlueGreen.Core.Tests.Mfa;
-using HsmBlueGreen.Rotate.Cli;
 
 namespace HsmBlueGreen.Rotate.Tests.Mfa;
 
@@ -80,15 +79,6 @@ public sealed class MfaBadFileTests : IDisposable
         "[]",
         "t.json is not a JSON object; use the file exactly as the HSM tool wrote it.",
         "mfa", "verify", "--tokens", "t.json", "--public-key", "k.pub");
-
-    [Fact]
-    public async Task AnUnknownSubcommandIsRefused()
-    {
-        var run = await workspace.RunAsync("mfa", "rotate");
-
-        Assert.Equal(ExitCodes.BadInput, run.ExitCode);
-        Assert.Equal("hsm-rotate mfa: unknown subcommand 'rotate'; use keygen, sign or verify.\n", run.Error.ReplaceLineEndings("\n"));
-    }
 
     public void Dispose() => workspace.Dispose();
 

@@ -1,5 +1,4 @@
 using HsmBlueGreen.Core.Tests.Mfa;
-using HsmBlueGreen.Rotate.Cli;
 
 namespace HsmBlueGreen.Rotate.Tests.Mfa;
 
