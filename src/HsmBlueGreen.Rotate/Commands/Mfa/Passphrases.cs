@@ -43,6 +43,12 @@ internal static class Passphrases
         var typed = IsTerminal(context) ? ReadHidden() : await context.In.ReadLineAsync(context.CancellationToken).ConfigureAwait(false);
         await context.Error.WriteLineAsync().ConfigureAwait(false);
 
+        // Ctrl-C during a hidden read only cancels the token; honour it once the read returns.
+        if (context.CancellationToken.IsCancellationRequested)
+        {
+            throw new UsageException("cancelled at the passphrase prompt; nothing was written.");
+        }
+
         return string.IsNullOrEmpty(typed) ? null : new Sensitive(typed);
     }
 
