@@ -84,5 +84,6 @@ internal static class KeyPem
     public static string NotRsa(string source, string algorithm) =>
         $"{source} is {Article(algorithm)} {algorithm} key; CloudHSM MFA needs RSA 2048 (make one with 'hsm-rotate mfa keygen' or 'openssl genrsa 2048').";
 
-    private static string Article(string word) => "AEIOUXaeiou".Contains(word[0], StringComparison.Ordinal) ? "an" : "a";
+    // Key names are read as letters ("an RSA-PSS", "an EC", "a DSA") or as words ("an unknown").
+    private static string Article(string word) => "AEFHILMNORSXaeiou".Contains(word[0], StringComparison.Ordinal) ? "an" : "a";
 }

@@ -33,6 +33,17 @@ public sealed class MfaBadKeyTests : IDisposable
     }
 
     [Fact]
+    public Task AnRsaPssKeyIsRefusedBecauseItCannotSignPkcs1V15()
+    {
+        workspace.MustOpenssl("genpkey", "-algorithm", "RSA-PSS", "-pkeyopt", "rsa_keygen_bits:2048", "-out", "pss.key");
+        return AssertRefusedAsync(
+            "t.json",
+            MfaSamples.TokenFile(1),
+            "pss.key is an RSA-PSS key; CloudHSM MFA needs RSA 2048 (make one with 'hsm-rotate mfa keygen' or 'openssl genrsa 2048').",
+            "mfa", "sign", "--tokens", "t.json", "--key", "pss.key");
+    }
+
+    [Fact]
     public Task AKeyShorterThan2048BitsIsRefused()
     {
         workspace.MustOpenssl("genrsa", "-out", "short.key", "1024");
