@@ -10,37 +10,18 @@ public sealed class MfaBadKeyTests : IDisposable
 {
     private readonly MfaWorkspace workspace = MfaWorkspace.WithTestKeys();
 
-    [Fact]
-    public Task AKeyThatIsNotRsaIsRefused()
+    [Theory]
+    [InlineData("an EC", "EC", "ec_paramgen_curve:P-256")]
+    [InlineData("an Ed25519", "ED25519", null)]
+    [InlineData("an RSA-PSS", "RSA-PSS", "rsa_keygen_bits:2048")]
+    public Task AKeyThatIsNotPlainRsaIsRefusedByName(string kind, string algorithm, string? option)
     {
-        workspace.MustOpenssl("genpkey", "-algorithm", "EC", "-pkeyopt", "ec_paramgen_curve:P-256", "-out", "ec.key");
+        workspace.MustOpenssl(["genpkey", "-algorithm", algorithm, .. option is null ? Array.Empty<string>() : ["-pkeyopt", option], "-out", "other-kind.key"]);
         return AssertRefusedAsync(
             "t.json",
             MfaSamples.TokenFile(1),
-            "ec.key is an EC key; CloudHSM MFA needs RSA 2048 (make one with 'hsm-rotate mfa keygen' or 'openssl genrsa 2048').",
-            "mfa", "sign", "--tokens", "t.json", "--key", "ec.key");
-    }
-
-    [Fact]
-    public Task AnEd25519KeyIsRefused()
-    {
-        workspace.MustOpenssl("genpkey", "-algorithm", "ED25519", "-out", "ed.key");
-        return AssertRefusedAsync(
-            "t.json",
-            MfaSamples.TokenFile(1),
-            "ed.key is an Ed25519 key; CloudHSM MFA needs RSA 2048 (make one with 'hsm-rotate mfa keygen' or 'openssl genrsa 2048').",
-            "mfa", "sign", "--tokens", "t.json", "--key", "ed.key");
-    }
-
-    [Fact]
-    public Task AnRsaPssKeyIsRefusedBecauseItCannotSignPkcs1V15()
-    {
-        workspace.MustOpenssl("genpkey", "-algorithm", "RSA-PSS", "-pkeyopt", "rsa_keygen_bits:2048", "-out", "pss.key");
-        return AssertRefusedAsync(
-            "t.json",
-            MfaSamples.TokenFile(1),
-            "pss.key is an RSA-PSS key; CloudHSM MFA needs RSA 2048 (make one with 'hsm-rotate mfa keygen' or 'openssl genrsa 2048').",
-            "mfa", "sign", "--tokens", "t.json", "--key", "pss.key");
+            $"other-kind.key is {kind} key; CloudHSM MFA needs RSA 2048 (make one with 'hsm-rotate mfa keygen' or 'openssl genrsa 2048').",
+            "mfa", "sign", "--tokens", "t.json", "--key", "other-kind.key");
     }
 
     [Fact]
