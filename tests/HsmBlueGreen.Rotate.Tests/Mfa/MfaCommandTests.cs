@@ -1,0 +1,29 @@
+using HsmBlueGreen.Rotate.Cli;
+
+namespace HsmBlueGreen.Rotate.Tests.Mfa;
+
+/// <summary>The `mfa` group itself: its help and its refusal of unknown subcommands.</summary>
+public sealed class MfaCommandTests : IDisposable
+{
+    private readonly MfaWorkspace workspace = new();
+
+    [Fact]
+    public async Task HelpListsTheSubcommandsAndSucceeds()
+    {
+        var run = await workspace.RunAsync("mfa", "help");
+
+        Assert.Equal(ExitCodes.Done, run.ExitCode);
+        Assert.StartsWith("usage: hsm-rotate mfa <keygen|sign|verify> [options]\n", run.Out.ReplaceLineEndings("\n"), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task AnUnknownSubcommandIsRefused()
+    {
+        var run = await workspace.RunAsync("mfa", "rotate");
+
+        Assert.Equal(ExitCodes.BadInput, run.ExitCode);
+        Assert.Equal("hsm-rotate mfa: unknown subcommand 'rotate'; use keygen, sign or verify.\n", run.Error.ReplaceLineEndings("\n"));
+    }
+
+    public void Dispose() => workspace.Dispose();
+}
