@@ -1,5 +1,6 @@
 using HsmBlueGreen.Aws.Http;
 using HsmBlueGreen.Core.Ports;
+using HsmBlueGreen.Core.Policies;
 
 namespace HsmBlueGreen.Aws.AutoScaling;
 
@@ -10,7 +11,7 @@ public sealed class AutoScalingAppGroups(AwsTransport transport) : IAppGroups
 
     public async Task<AppGroupState> DescribeAsync(string groupName, CancellationToken cancellationToken)
     {
-        var result = await client.CallAsync("DescribeAutoScalingGroups", new QueryParameters().Add("AutoScalingGroupNames.member.1", groupName), cancellationToken).ConfigureAwait(false);
+        var result = await client.CallAsync(OperationCatalogue.AutoScaling.DescribeAutoScalingGroups, new QueryParameters().Add("AutoScalingGroupNames.member.1", groupName), cancellationToken).ConfigureAwait(false);
         var group = result.Members("AutoScalingGroups").FirstOrDefault(g => g.Text("AutoScalingGroupName") == groupName)
             ?? throw new AwsApiException($"auto scaling group {groupName} was not found; check the stack outputs (pulumi stack output) and the region.", AwsService.AutoScaling, "DescribeAutoScalingGroups", "GroupNotFound", null, null);
         var instances = group.Members("Instances").ToList();
@@ -26,6 +27,6 @@ public sealed class AutoScalingAppGroups(AwsTransport transport) : IAppGroups
     public async Task SetDesiredCapacityAsync(string groupName, int desired, CancellationToken cancellationToken)
     {
         var parameters = new QueryParameters().Add("AutoScalingGroupName", groupName).Add("DesiredCapacity", desired).Add("HonorCooldown", false);
-        await client.CallAsync("SetDesiredCapacity", parameters, cancellationToken).ConfigureAwait(false);
+        await client.CallAsync(OperationCatalogue.AutoScaling.SetDesiredCapacity, parameters, cancellationToken).ConfigureAwait(false);
     }
 }

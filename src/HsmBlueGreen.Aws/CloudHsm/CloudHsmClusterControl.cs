@@ -1,5 +1,6 @@
 using HsmBlueGreen.Aws.Http;
 using HsmBlueGreen.Core.Ports;
+using HsmBlueGreen.Core.Policies;
 
 namespace HsmBlueGreen.Aws.CloudHsm;
 
@@ -14,7 +15,7 @@ public sealed class CloudHsmClusterControl(AwsTransport transport) : IClusterCon
         do
         {
             var page = await client.CallAsync<DescribeClustersRequest, DescribeClustersResponse>(
-                "DescribeClusters", new(ById(clusterId), token), cancellationToken).ConfigureAwait(false);
+                OperationCatalogue.CloudHsm.DescribeClusters, new(ById(clusterId), token), cancellationToken).ConfigureAwait(false);
             var match = page.Clusters?.FirstOrDefault(c => c.ClusterId == clusterId);
             if (match is not null)
             {
@@ -34,7 +35,7 @@ public sealed class CloudHsmClusterControl(AwsTransport transport) : IClusterCon
         do
         {
             var page = await client.CallAsync<DescribeBackupsRequest, DescribeBackupsResponse>(
-                "DescribeBackups", new(ById(clusterId), token, SortAscending: false), cancellationToken).ConfigureAwait(false);
+                OperationCatalogue.CloudHsm.DescribeBackups, new(ById(clusterId), token, SortAscending: false), cancellationToken).ConfigureAwait(false);
             backups.AddRange((page.Backups ?? []).Where(b => b.BackupId is not null).Select(b => new BackupInfo(
                 b.BackupId!, b.ClusterId ?? clusterId, b.BackupState ?? "UNKNOWN", b.CreateTimestamp ?? DateTimeOffset.MinValue, b.NeverExpires ?? false)));
             token = page.NextToken;

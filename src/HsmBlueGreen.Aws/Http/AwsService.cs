@@ -4,6 +4,9 @@ public enum AwsProtocol
 {
     Json11,
     Query,
+
+    /// <summary>EC2's variant of Query: lists as "Name.N", answers without a Result wrapper, list items as &lt;item&gt;.</summary>
+    Ec2,
 }
 
 /// <summary>
@@ -25,6 +28,10 @@ public sealed record AwsService(
     public static readonly AwsService AutoScaling = new("AUTO_SCALING", "autoscaling", "autoscaling", AwsProtocol.Query, "2011-01-01");
     public static readonly AwsService CloudWatch = new("CLOUDWATCH", "monitoring", "monitoring", AwsProtocol.Query, "2010-08-01");
     public static readonly AwsService Sts = new("STS", "sts", "sts", AwsProtocol.Query, "2011-06-15");
+    public static readonly AwsService Ec2 = new("EC2", "ec2", "ec2", AwsProtocol.Ec2, "2016-11-15");
+    public static readonly AwsService EventBridge = new("EVENTBRIDGE", "events", "events", AwsProtocol.Json11, "2015-10-07", "AWSEvents");
+    public static readonly AwsService Sns = new("SNS", "sns", "sns", AwsProtocol.Query, "2010-03-31");
+    public static readonly AwsService CloudTrail = new("CLOUDTRAIL", "cloudtrail", "cloudtrail", AwsProtocol.Json11, "2013-11-01", "com.amazonaws.cloudtrail.v20131101.CloudTrail_20131101");
 
     /// <summary>The IAM action prefix, used to name the denied action in access errors.</summary>
     public string IamPrefix => SigningName switch

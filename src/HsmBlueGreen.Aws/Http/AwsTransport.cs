@@ -1,13 +1,15 @@
 using System.Net;
 using System.Text;
 using Amazon.Runtime;
+using HsmBlueGreen.Core.Policies;
 
 namespace HsmBlueGreen.Aws.Http;
 
 /// <summary>
 /// Sends one signed AWS request and returns the response body, retrying throttling, 5xx, timeouts and
 /// broken connections within the <see cref="RetryPolicy"/>. Calls that are not idempotent (SendCommand)
-/// retry only on throttling, which AWS guarantees did not run the call.
+/// retry only on throttling, which AWS guarantees did not run the call. An operation that is not in the
+/// <see cref="OperationCatalogue"/> is refused before anything is sent: the generated IAM policies would not allow it.
 /// </summary>
 public sealed class AwsTransport(
     HttpClient http,
@@ -20,8 +22,16 @@ public sealed class AwsTransport(
 
     public Uri EndpointOf(AwsService service) => endpoints.Resolve(service);
 
-    public async Task<string> SendAsync(AwsService service, string operation, AwsRequestBody body, bool idempotent, CancellationToken cancellationToken)
+    public async Task<string> SendAsync(AwsService service, AwsOperation call, AwsRequestBody body, bool idempotent, CancellationToken cancellationToken)
     {
+        ArgumentNullException.ThrowIfNull(service);
+        ArgumentNullException.ThrowIfNull(call);
+        if (!OperationCatalogue.Contains(call) || call.Service != service.IamPrefix)
+        {
+            throw new InvalidOperationException($"{call.IamAction} is not in the operation catalogue for {service.IamPrefix}; add it to OperationCatalogue so the generated policies allow it.");
+        }
+
+        var operation = call.Name;
         var endpoint = endpoints.Resolve(service);
         var waited = TimeSpan.Zero;
         for (var attempt = 1; ; attempt++)

@@ -1,3 +1,4 @@
+using HsmBlueGreen.Core.Policies;
 using System.Text.Json;
 using System.Text.Json.Serialization;
 
@@ -13,10 +14,12 @@ public sealed class JsonProtocolClient(AwsTransport transport, AwsService servic
         Converters = { new EpochSecondsConverter() },
     };
 
-    public async Task<TResponse> CallAsync<TRequest, TResponse>(string operation, TRequest request, CancellationToken cancellationToken, bool idempotent = true)
+    public async Task<TResponse> CallAsync<TRequest, TResponse>(AwsOperation call, TRequest request, CancellationToken cancellationToken, bool idempotent = true)
     {
+        ArgumentNullException.ThrowIfNull(call);
+        var operation = call.Name;
         var body = AwsRequestBody.Of(JsonSerializer.Serialize(request, Options), "application/x-amz-json-1.1", $"{service.TargetPrefix}.{operation}");
-        var text = await transport.SendAsync(service, operation, body, idempotent, cancellationToken).ConfigureAwait(false);
+        var text = await transport.SendAsync(service, call, body, idempotent, cancellationToken).ConfigureAwait(false);
         try
         {
             return JsonSerializer.Deserialize<TResponse>(string.IsNullOrWhiteSpace(text) ? "{}" : text, Options)

@@ -1,3 +1,4 @@
+using HsmBlueGreen.Core.Policies;
 using System.Xml;
 using System.Xml.Linq;
 
@@ -6,10 +7,12 @@ namespace HsmBlueGreen.Aws.Http;
 /// <summary>AWS Query: form-encoded POST, XML answer whose payload is the &lt;Operation&gt;Result element.</summary>
 public sealed class QueryProtocolClient(AwsTransport transport, AwsService service)
 {
-    public async Task<XElement> CallAsync(string operation, QueryParameters parameters, CancellationToken cancellationToken, bool idempotent = true)
+    public async Task<XElement> CallAsync(AwsOperation call, QueryParameters parameters, CancellationToken cancellationToken, bool idempotent = true)
     {
+        ArgumentNullException.ThrowIfNull(call);
+        var operation = call.Name;
         var body = AwsRequestBody.Of(parameters.Encode(operation, service.ApiVersion), "application/x-www-form-urlencoded; charset=utf-8", null);
-        var text = await transport.SendAsync(service, operation, body, idempotent, cancellationToken).ConfigureAwait(false);
+        var text = await transport.SendAsync(service, call, body, idempotent, cancellationToken).ConfigureAwait(false);
         try
         {
             var root = XDocument.Parse(text).Root ?? throw new XmlException("no root element");

@@ -1,5 +1,6 @@
 using HsmBlueGreen.Aws.Http;
 using HsmBlueGreen.Core.Ports;
+using HsmBlueGreen.Core.Policies;
 
 namespace HsmBlueGreen.Aws.LoadBalancing;
 
@@ -10,7 +11,7 @@ public sealed class ElbLoadBalancer(AwsTransport transport) : ILoadBalancer
 
     public async Task<ListenerState> GetListenerAsync(string listenerArn, CancellationToken cancellationToken)
     {
-        var result = await client.CallAsync("DescribeListeners", new QueryParameters().Add("ListenerArns.member.1", listenerArn), cancellationToken).ConfigureAwait(false);
+        var result = await client.CallAsync(OperationCatalogue.LoadBalancing.DescribeListeners, new QueryParameters().Add("ListenerArns.member.1", listenerArn), cancellationToken).ConfigureAwait(false);
         var listener = result.Members("Listeners").FirstOrDefault()
             ?? throw new AwsApiException($"listener {listenerArn} was not found; check the stack output listenerArn and the region.", AwsService.ElasticLoadBalancing, "DescribeListeners", "ListenerNotFound", null, null);
         var forward = listener.Members("DefaultActions").FirstOrDefault(a => a.Text("Type") == "forward");
@@ -51,12 +52,12 @@ public sealed class ElbLoadBalancer(AwsTransport transport) : ILoadBalancer
             parameters.Add($"{Action}.ForwardConfig.TargetGroupStickinessConfig.DurationSeconds", seconds);
         }
 
-        await client.CallAsync("ModifyListener", parameters, cancellationToken).ConfigureAwait(false);
+        await client.CallAsync(OperationCatalogue.LoadBalancing.ModifyListener, parameters, cancellationToken).ConfigureAwait(false);
     }
 
     public async Task<IReadOnlyList<TargetHealth>> GetTargetHealthAsync(string targetGroupArn, CancellationToken cancellationToken)
     {
-        var result = await client.CallAsync("DescribeTargetHealth", new QueryParameters().Add("TargetGroupArn", targetGroupArn), cancellationToken).ConfigureAwait(false);
+        var result = await client.CallAsync(OperationCatalogue.LoadBalancing.DescribeTargetHealth, new QueryParameters().Add("TargetGroupArn", targetGroupArn), cancellationToken).ConfigureAwait(false);
         return [.. result.Members("TargetHealthDescriptions").Select(d => new TargetHealth(
             d.Child("Target").Text("Id") ?? string.Empty,
             ParseHealth(d.Child("TargetHealth").Text("State")),

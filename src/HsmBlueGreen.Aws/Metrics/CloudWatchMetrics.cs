@@ -1,6 +1,7 @@
 using System.Globalization;
 using HsmBlueGreen.Aws.Http;
 using HsmBlueGreen.Core.Ports;
+using HsmBlueGreen.Core.Policies;
 
 namespace HsmBlueGreen.Aws.Metrics;
 
@@ -28,7 +29,7 @@ public sealed class CloudWatchMetrics(AwsTransport transport) : IMetrics
                 .AddList($"{prefix}.MetricStat.Metric.Dimensions", dimensions, (d, at, dim) => d.Add($"{at}.Name", dim.Item1).Add($"{at}.Value", dim.Item2))
                 .Add($"{prefix}.MetricStat.Period", period)
                 .Add($"{prefix}.MetricStat.Stat", m.Item3));
-        var result = await client.CallAsync("GetMetricData", parameters, cancellationToken).ConfigureAwait(false);
+        var result = await client.CallAsync(OperationCatalogue.CloudWatch.GetMetricData, parameters, cancellationToken).ConfigureAwait(false);
         var values = result.Members("MetricDataResults").ToDictionary(
             r => r.Text("Id") ?? string.Empty,
             r => r.Members("Values").Select(v => double.Parse(v.Value, CultureInfo.InvariantCulture)).ToList());

@@ -1,6 +1,7 @@
 using System.Globalization;
 using HsmBlueGreen.Aws.Http;
 using HsmBlueGreen.Core.Ports;
+using HsmBlueGreen.Core.Policies;
 
 namespace HsmBlueGreen.Aws.SecretsManager;
 
@@ -19,7 +20,7 @@ public sealed class SecretTagRotationLock(AwsTransport transport, TimeProvider c
 
     public async Task<RotationLease?> ReadAsync(string resourceId, CancellationToken cancellationToken)
     {
-        var secret = await client.CallAsync<SecretIdRequest, DescribeSecretResponse>("DescribeSecret", new(resourceId), cancellationToken).ConfigureAwait(false);
+        var secret = await client.CallAsync<SecretIdRequest, DescribeSecretResponse>(OperationCatalogue.SecretsManager.DescribeSecret, new(resourceId), cancellationToken).ConfigureAwait(false);
         var tags = (secret.Tags ?? []).ToDictionary(t => t.Key, t => t.Value, StringComparer.Ordinal);
         if (!tags.TryGetValue(RunKey, out var run) || string.IsNullOrEmpty(run))
         {
@@ -46,7 +47,7 @@ public sealed class SecretTagRotationLock(AwsTransport transport, TimeProvider c
             new(OwnerKey, wanted.Owner),
             new(ExpiresKey, wanted.ExpiresAt.ToUniversalTime().ToString("O", CultureInfo.InvariantCulture)),
         };
-        await client.CallAsync<TagResourceRequest, EmptyResponse>("TagResource", new(resourceId, tags), cancellationToken).ConfigureAwait(false);
+        await client.CallAsync<TagResourceRequest, EmptyResponse>(OperationCatalogue.SecretsManager.TagResource, new(resourceId, tags), cancellationToken).ConfigureAwait(false);
         return await ReadAsync(resourceId, cancellationToken).ConfigureAwait(false)
             ?? throw new AwsApiException($"the rotation lock tags on {resourceId} vanished right after being written; another run may be releasing it, try again.", AwsService.SecretsManager, "TagResource", "LockNotVisible", null, null);
     }
@@ -59,6 +60,6 @@ public sealed class SecretTagRotationLock(AwsTransport transport, TimeProvider c
             return;
         }
 
-        await client.CallAsync<UntagResourceRequest, EmptyResponse>("UntagResource", new(resourceId, [RunKey, OwnerKey, ExpiresKey]), cancellationToken).ConfigureAwait(false);
+        await client.CallAsync<UntagResourceRequest, EmptyResponse>(OperationCatalogue.SecretsManager.UntagResource, new(resourceId, [RunKey, OwnerKey, ExpiresKey]), cancellationToken).ConfigureAwait(false);
     }
 }

@@ -1,6 +1,7 @@
 using HsmBlueGreen.Aws.Http;
 using HsmBlueGreen.Core.Ports;
 using HsmBlueGreen.Core.Secrets;
+using HsmBlueGreen.Core.Policies;
 
 namespace HsmBlueGreen.Aws.SecretsManager;
 
@@ -11,7 +12,7 @@ public sealed class SecretsManagerSecretStore(AwsTransport transport) : ISecretS
 
     public async Task<SecretVersions> DescribeAsync(string secretId, CancellationToken cancellationToken)
     {
-        var secret = await client.CallAsync<SecretIdRequest, DescribeSecretResponse>("DescribeSecret", new(secretId), cancellationToken).ConfigureAwait(false);
+        var secret = await client.CallAsync<SecretIdRequest, DescribeSecretResponse>(OperationCatalogue.SecretsManager.DescribeSecret, new(secretId), cancellationToken).ConfigureAwait(false);
         var stages = (secret.VersionIdsToStages ?? []).ToDictionary(p => p.Key, p => (IReadOnlyList<string>)p.Value, StringComparer.Ordinal);
         return new SecretVersions(secret.ARN ?? secretId, stages);
     }
@@ -21,7 +22,7 @@ public sealed class SecretsManagerSecretStore(AwsTransport transport) : ISecretS
         try
         {
             var value = await client.CallAsync<GetSecretValueRequest, GetSecretValueResponse>(
-                "GetSecretValue", new(secretId, version.VersionId, version.Stage), cancellationToken).ConfigureAwait(false);
+                OperationCatalogue.SecretsManager.GetSecretValue, new(secretId, version.VersionId, version.Stage), cancellationToken).ConfigureAwait(false);
             return value.SecretString is null ? null : CredentialJson.Read(secretId, value.SecretString);
         }
         catch (AwsApiException ex) when (ex.IsCode("ResourceNotFoundException"))
@@ -32,16 +33,16 @@ public sealed class SecretsManagerSecretStore(AwsTransport transport) : ISecretS
 
     public Task PutAsync(string secretId, string clientRequestToken, Credential value, IReadOnlyList<string> stages, CancellationToken cancellationToken) =>
         client.CallAsync<PutSecretValueRequest, EmptyResponse>(
-            "PutSecretValue", new(secretId, clientRequestToken, CredentialJson.Write(value), [.. stages]), cancellationToken);
+            OperationCatalogue.SecretsManager.PutSecretValue, new(secretId, clientRequestToken, CredentialJson.Write(value), [.. stages]), cancellationToken);
 
     public Task MoveStageAsync(string secretId, string stage, string? moveToVersionId, string? removeFromVersionId, CancellationToken cancellationToken) =>
         client.CallAsync<UpdateSecretVersionStageRequest, EmptyResponse>(
-            "UpdateSecretVersionStage", new(secretId, stage, moveToVersionId, removeFromVersionId), cancellationToken);
+            OperationCatalogue.SecretsManager.UpdateSecretVersionStage, new(secretId, stage, moveToVersionId, removeFromVersionId), cancellationToken);
 
     public async Task<Sensitive> GeneratePasswordAsync(PasswordPolicy policy, CancellationToken cancellationToken)
     {
         var response = await client.CallAsync<GetRandomPasswordRequest, GetRandomPasswordResponse>(
-            "GetRandomPassword", new(policy.Length, policy.ExcludeCharacters, RequireEachIncludedType: true), cancellationToken).ConfigureAwait(false);
+            OperationCatalogue.SecretsManager.GetRandomPassword, new(policy.Length, policy.ExcludeCharacters, RequireEachIncludedType: true), cancellationToken).ConfigureAwait(false);
         return new Sensitive(response.RandomPassword
             ?? throw new AwsApiException("secretsmanager:GetRandomPassword returned no password; try again.", AwsService.SecretsManager, "GetRandomPassword", "MalformedResponse", null, null));
     }

@@ -1,5 +1,6 @@
 using System.Globalization;
 using HsmBlueGreen.Aws.Http;
+using HsmBlueGreen.Core.Policies;
 
 namespace HsmBlueGreen.Aws.Ssm;
 
@@ -23,7 +24,7 @@ public sealed class SsmRunCommand(AwsTransport transport, CommandPolling polling
         SendCommandResponse sent;
         try
         {
-            sent = await client.CallAsync<SendCommandRequest, SendCommandResponse>("SendCommand", request, cancellationToken, idempotent: false).ConfigureAwait(false);
+            sent = await client.CallAsync<SendCommandRequest, SendCommandResponse>(OperationCatalogue.Ssm.SendCommand, request, cancellationToken, idempotent: false).ConfigureAwait(false);
         }
         catch (AwsApiException ex) when (ex.IsCode("InvalidInstanceId"))
         {
@@ -43,7 +44,7 @@ public sealed class SsmRunCommand(AwsTransport transport, CommandPolling polling
             try
             {
                 var invocation = await client.CallAsync<GetCommandInvocationRequest, GetCommandInvocationResponse>(
-                    "GetCommandInvocation", new(commandId, instanceId), cancellationToken).ConfigureAwait(false);
+                    OperationCatalogue.Ssm.GetCommandInvocation, new(commandId, instanceId), cancellationToken).ConfigureAwait(false);
                 if (invocation.Status is { } status && !Running.Contains(status))
                 {
                     return new CommandRun(commandId, status, invocation.StatusDetails, invocation.StandardOutputContent ?? string.Empty, invocation.StandardErrorContent ?? string.Empty);

@@ -19,6 +19,10 @@ OPERATIONS = {
     "autoscaling": ["DescribeAutoScalingGroups", "SetDesiredCapacity"],
     "monitoring": ["GetMetricData"],
     "sts": ["GetCallerIdentity"],
+    "ec2": ["DescribeSecurityGroups", "DescribeRouteTables", "DescribeSubnets", "DescribeFlowLogs"],
+    "events": ["ListRules", "ListTargetsByRule"],
+    "sns": ["ListSubscriptionsByTopic"],
+    "cloudtrail": ["DescribeTrails", "GetTrailStatus"],
 }
 DIRS = {"monitoring": "cloudwatch"}
 KEEP = ("type", "required", "members", "member", "key", "value", "enum", "pattern", "min", "max",

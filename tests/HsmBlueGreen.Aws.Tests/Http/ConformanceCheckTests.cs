@@ -2,6 +2,7 @@ using System.Text;
 using HsmBlueGreen.Aws.Http;
 using HsmBlueGreen.Aws.Tests.Loopback;
 using HsmBlueGreen.Aws.Tests.Support;
+using HsmBlueGreen.Core.Policies;
 
 namespace HsmBlueGreen.Aws.Tests.Http;
 
@@ -13,7 +14,7 @@ public class ConformanceCheckTests
         await using var aws = LoopbackHarness.Start();
         try
         {
-            await aws.Transport.SendAsync(service, "Probe", body, idempotent: false, CancellationToken.None);
+            await aws.Transport.SendAsync(service, OperationCatalogue.All.First(o => o.Service == service.IamPrefix), body, idempotent: false, CancellationToken.None);
         }
         catch (AwsApiException ex) when (ex.IsCode("ModelViolation"))
         {

@@ -2,12 +2,17 @@ using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using System.Web;
+using HsmBlueGreen.Core.Policies;
 
 namespace HsmBlueGreen.Aws.Tests.Loopback;
 
 /// <summary>How one request is checked against the model and answered.</summary>
 public sealed partial class LoopbackAwsServer
 {
+    /// <summary>What the generated policies allow, so a test of any adapter fails when it calls something they lack.</summary>
+    private static readonly HashSet<string> PolicyAllowed =
+        [.. AccessPolicies.Operator("loopback").AllowedActions(), .. AccessPolicies.Audit("loopback").AllowedActions()];
+
     private async Task<Reply> AnswerAsync(string method, string path, Dictionary<string, string> headers, byte[] body, string requestId)
     {
         var problems = new List<string>();
@@ -40,6 +45,12 @@ public sealed partial class LoopbackAwsServer
         }
 
         calls.Enqueue(new ReceivedCall(model.Name, operation, input, scope!.Region, scope.Service));
+        var action = $"{(scope.Service == "monitoring" ? "cloudwatch" : scope.Service)}:{operation}";
+        if (!PolicyAllowed.Contains(action))
+        {
+            violations.Enqueue($"{model.Name}.{operation}: {action} is allowed by neither the generated operator policy nor the audit policy; add it to OperationCatalogue");
+        }
+
         if (faults.TryGetValue(operation, out var queue) && queue.TryDequeue(out var fault))
         {
             return await FaultAsync(model, operation, fault, requestId);

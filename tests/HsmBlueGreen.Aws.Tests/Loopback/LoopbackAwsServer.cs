@@ -85,8 +85,17 @@ public sealed partial class LoopbackAwsServer : IAsyncDisposable
     public async ValueTask DisposeAsync()
     {
         await stopping.CancelAsync();
-        listener.Stop();
-        listener.Close();
+        try
+        {
+            listener.Stop();
+            listener.Close();
+        }
+        catch (HttpListenerException)
+        {
+            // Managed HttpListener looks the endpoint up again while closing; when another server has just
+            // bound a port in the same range it reports "Address already in use". The listener is closed anyway.
+        }
+
         try
         {
             await loop;
