@@ -18,6 +18,8 @@ public sealed partial record IdRule(string Description, Regex Pattern, string Ex
     public static readonly IdRule SsmParameterName = new("an SSM parameter name", SsmParameterPattern(), "/hsm-blue-green/customerCA.crt");
     public static readonly IdRule Email = new("an email address", EmailPattern(), "hsm-alerts@example.com");
     public static readonly IdRule UrlPath = new("an absolute URL path", UrlPathPattern(), "/health");
+    public static readonly IdRule StackName = new("a Pulumi stack name (letters, digits, '_', '.', '-')", StackNamePattern(), "prod");
+    public static readonly IdRule IamRoleName = new("an IAM role name (1-64 letters, digits or +=,.@_-)", IamRoleNamePattern(), "hsm-break-glass");
 
     public bool Matches(string value) => Pattern.IsMatch(value);
 
@@ -59,4 +61,10 @@ public sealed partial record IdRule(string Description, Regex Pattern, string Ex
 
     [GeneratedRegex(@"^/[\x21-\x7e]{0,1023}$")]
     private static partial Regex UrlPathPattern();
+
+    [GeneratedRegex(@"^[A-Za-z0-9_.-]{1,100}$")]
+    private static partial Regex StackNamePattern();
+
+    [GeneratedRegex(@"^[A-Za-z0-9+=,.@_-]{1,64}$")]
+    private static partial Regex IamRoleNamePattern();
 }

@@ -6,5 +6,6 @@ public static class Commands
     public static IReadOnlyList<ICliCommand> All() =>
     [
         new global::HsmBlueGreen.Rotate.Commands.Mfa.MfaCommand(),
+        new global::HsmBlueGreen.Rotate.Commands.Guardrails.GuardrailsCommand(),
     ];
 }

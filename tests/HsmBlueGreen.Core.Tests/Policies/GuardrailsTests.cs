@@ -7,15 +7,15 @@ public class GuardrailsTests
     private static readonly string[] Destructive =
         ["cloudhsm:CopyBackupToRegion", "cloudhsm:DeleteBackup", "cloudhsm:DeleteCluster", "cloudhsm:DeleteHsm", "cloudhsm:PutResourcePolicy"];
 
-    private static readonly string Scp = Guardrails.ServiceControlPolicy("hsm-break-glass").ToJson();
-    private static readonly string Boundary = Guardrails.PermissionsBoundary("prod").ToJson();
+    private static readonly string Scp = GuardrailPolicies.ServiceControlPolicy("hsm-break-glass").ToJson();
+    private static readonly string Boundary = GuardrailPolicies.PermissionsBoundary("prod").ToJson();
 
     [Fact]
     public void ServiceControlPolicyIsAcceptedByCreatePolicy()
     {
         Assert.Empty(IamGrammar.Check(Scp, serviceControlPolicy: true));
         Assert.All(PolicyJson.Statements(Scp), s => Assert.False(s.TryGetProperty("Principal", out _)));
-        Assert.True(Scp.Length <= Guardrails.ScpMaxCharacters);
+        Assert.True(Scp.Length <= GuardrailPolicies.ScpMaxCharacters);
     }
 
     [Fact]
@@ -68,6 +68,6 @@ public class GuardrailsTests
     [Fact]
     public void TheBreakGlassRoleIsNamedInTheServiceControlPolicy()
     {
-        Assert.Contains("role/ops-emergency", Guardrails.ServiceControlPolicy("ops-emergency").ToJson(), StringComparison.Ordinal);
+        Assert.Contains("role/ops-emergency", GuardrailPolicies.ServiceControlPolicy("ops-emergency").ToJson(), StringComparison.Ordinal);
     }
 }

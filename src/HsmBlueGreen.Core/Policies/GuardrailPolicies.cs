@@ -5,7 +5,7 @@ namespace HsmBlueGreen.Core.Policies;
 /// destructive CloudHSM actions to everyone but a named break-glass role (retire keeps DeleteHsm/DeleteCluster
 /// on clusters tagged as retiring), and the permissions boundary for the roles of one stack.
 /// </summary>
-public static class Guardrails
+public static class GuardrailPolicies
 {
     public const string DefaultBreakGlassRole = "hsm-break-glass";
 

@@ -1,0 +1,64 @@
+using HsmBlueGreen.Core.Policies;
+using HsmBlueGreen.Rotate.Cli;
+using HsmBlueGreen.Rotate.Tests.Mfa;
+
+namespace HsmBlueGreen.Rotate.Tests.Guardrails;
+
+public class GuardrailsCommandTests
+{
+    [Fact]
+    public async Task OnlyScpPrintsTheServiceControlPolicyAlone()
+    {
+        var run = await CliRunner.RunAsync("guardrails", "--stack", "prod", "--break-glass-role", "ops-emergency", "--only", "scp");
+
+        Assert.Equal(ExitCodes.Done, run.ExitCode);
+        Assert.Equal(GuardrailPolicies.ServiceControlPolicy("ops-emergency").ToJson(), run.Out.TrimEnd());
+    }
+
+    [Fact]
+    public async Task OnlyBoundaryPrintsTheStacksBoundaryAlone()
+    {
+        var run = await CliRunner.RunAsync("guardrails", "--stack", "prod", "--only", "boundary");
+
+        Assert.Equal(ExitCodes.Done, run.ExitCode);
+        Assert.Equal(GuardrailPolicies.PermissionsBoundary("prod").ToJson(), run.Out.TrimEnd());
+    }
+
+    [Fact]
+    public async Task WithoutOnlyBothDocumentsArePrintedWithHowToApplyThem()
+    {
+        var run = await CliRunner.RunAsync("guardrails", "--stack", "prod");
+
+        Assert.Equal(ExitCodes.Done, run.ExitCode);
+        Assert.Contains(GuardrailPolicies.ServiceControlPolicy(GuardrailPolicies.DefaultBreakGlassRole).ToJson(), run.Out, StringComparison.Ordinal);
+        Assert.Contains(GuardrailPolicies.PermissionsBoundary("prod").ToJson(), run.Out, StringComparison.Ordinal);
+        Assert.Contains("aws organizations create-policy --type SERVICE_CONTROL_POLICY", run.Out, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task TheStackIsRequired()
+    {
+        var run = await CliRunner.RunAsync("guardrails");
+
+        Assert.Equal((ExitCodes.BadInput, "hsm-rotate guardrails: --stack is required.\n"), (run.ExitCode, run.Error));
+    }
+
+    [Fact]
+    public async Task AMalformedRoleNameIsRefusedWithAnExample()
+    {
+        var run = await CliRunner.RunAsync("guardrails", "--stack", "prod", "--break-glass-role", "bad role");
+
+        Assert.Equal(ExitCodes.BadInput, run.ExitCode);
+        Assert.Equal("hsm-rotate guardrails: --break-glass-role 'bad role' is not an IAM role name (1-64 letters, digits or +=,.@_-); give e.g. --break-glass-role hsm-break-glass.\n", run.Error);
+        Assert.Empty(run.Out);
+    }
+
+    [Fact]
+    public async Task AnUnknownDocumentIsRefused()
+    {
+        var run = await CliRunner.RunAsync("guardrails", "--stack", "prod", "--only", "rcp");
+
+        Assert.Equal(ExitCodes.BadInput, run.ExitCode);
+        Assert.Contains("--only 'rcp' is neither scp nor boundary", run.Error, StringComparison.Ordinal);
+    }
+}
