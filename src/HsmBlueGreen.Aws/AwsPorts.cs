@@ -1,3 +1,4 @@
+using HsmBlueGreen.Aws.Audit;
 using HsmBlueGreen.Aws.AutoScaling;
 using HsmBlueGreen.Aws.CloudHsm;
 using HsmBlueGreen.Aws.Http;
@@ -35,6 +36,7 @@ public sealed class AwsPorts : IDisposable
         HsmUserCommands = new SsmHsmUserCommands(new SsmRunCommand(transport, settings.CommandPolling, settings.Clock), ClusterControl);
         StackControl = new PulumiStackControl(settings.PulumiExecutable, settings.ProjectDirectory, settings.PulumiTimeouts);
         CallerIdentity = new StsCallerIdentity(credentials, transport, settings.Handler);
+        AccountInventory = new AwsAccountInventory(transport);
     }
 
     public IClusterControl ClusterControl { get; }
@@ -54,6 +56,9 @@ public sealed class AwsPorts : IDisposable
     public IStackControl StackControl { get; }
 
     public ICallerIdentity CallerIdentity { get; }
+
+    /// <summary>Read-only views for `hsm-rotate audit`.</summary>
+    public IAccountInventory AccountInventory { get; }
 
     public static AwsPorts Create(AwsSettings settings) => new(settings);
 

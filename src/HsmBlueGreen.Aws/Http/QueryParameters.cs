@@ -36,6 +36,14 @@ public sealed class QueryParameters
         return this;
     }
 
+    /// <summary>A copy to add a page token to, leaving the first page's parameters as they were.</summary>
+    public QueryParameters Copy()
+    {
+        var copy = new QueryParameters();
+        copy.pairs.AddRange(pairs);
+        return copy;
+    }
+
     public string Encode(string action, string version)
     {
         var text = new StringBuilder().Append("Action=").Append(Uri.EscapeDataString(action))

@@ -4,7 +4,10 @@ using System.Xml.Linq;
 
 namespace HsmBlueGreen.Aws.Http;
 
-/// <summary>AWS Query: form-encoded POST, XML answer whose payload is the &lt;Operation&gt;Result element.</summary>
+/// <summary>
+/// AWS Query: form-encoded POST, XML answer whose payload is the &lt;Operation&gt;Result element. EC2's variant
+/// answers with the payload directly under &lt;Operation&gt;Response, so the root is returned for it.
+/// </summary>
 public sealed class QueryProtocolClient(AwsTransport transport, AwsService service)
 {
     public async Task<XElement> CallAsync(AwsOperation call, QueryParameters parameters, CancellationToken cancellationToken, bool idempotent = true)
@@ -16,7 +19,7 @@ public sealed class QueryProtocolClient(AwsTransport transport, AwsService servi
         try
         {
             var root = XDocument.Parse(text).Root ?? throw new XmlException("no root element");
-            return root.Elements().FirstOrDefault(e => e.Name.LocalName == operation + "Result") ?? new XElement(operation + "Result");
+            return service.Protocol == AwsProtocol.Ec2 ? root : root.Elements().FirstOrDefault(e => e.Name.LocalName == operation + "Result") ?? new XElement(operation + "Result");
         }
         catch (XmlException ex)
         {

@@ -14,8 +14,15 @@ public static class Xml
     public static IEnumerable<XElement> Members(this XElement? element, string listName) =>
         element.Child(listName)?.Elements().Where(e => e.Name.LocalName == "member") ?? [];
 
+    /// <summary>EC2 lists: &lt;listName&gt;&lt;item&gt;...&lt;/item&gt;&lt;/listName&gt;.</summary>
+    public static IEnumerable<XElement> Items(this XElement? element, string listName) =>
+        element.Child(listName)?.Elements().Where(e => e.Name.LocalName == "item") ?? [];
+
     public static int Int(this XElement? element, string name) =>
         int.TryParse(element.Text(name), NumberStyles.Integer, CultureInfo.InvariantCulture, out var value) ? value : 0;
+
+    public static int? OptionalInt(this XElement? element, string name) =>
+        int.TryParse(element.Text(name), NumberStyles.Integer, CultureInfo.InvariantCulture, out var value) ? value : null;
 
     public static bool Bool(this XElement? element, string name) =>
         string.Equals(element.Text(name), "true", StringComparison.OrdinalIgnoreCase);

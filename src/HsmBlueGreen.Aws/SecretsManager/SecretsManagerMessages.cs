@@ -3,7 +3,14 @@ namespace HsmBlueGreen.Aws.SecretsManager;
 // Secrets Manager (JSON 1.1) request and response records for the calls we make; names as in the model.
 internal sealed record SecretIdRequest(string SecretId);
 
-internal sealed record DescribeSecretResponse(string? ARN, string? Name, Dictionary<string, List<string>>? VersionIdsToStages, List<SecretTag>? Tags);
+internal sealed record DescribeSecretResponse(
+    string? ARN,
+    string? Name,
+    Dictionary<string, List<string>>? VersionIdsToStages,
+    List<SecretTag>? Tags,
+    bool? RotationEnabled = null,
+    DateTimeOffset? LastRotatedDate = null,
+    DateTimeOffset? LastChangedDate = null);
 
 internal sealed record SecretTag(string Key, string Value);
 

@@ -61,6 +61,16 @@ public class ConformanceCheckTests
     }
 
     [Fact]
+    public async Task AnEc2ListInQueryMemberFormIsAViolation()
+    {
+        var body = new QueryParameters().Add("GroupId.member.1", "sg-0123456789abcdef0").Encode("DescribeSecurityGroups", "2016-11-15");
+
+        var violations = await SendAsync(AwsService.Ec2, AwsRequestBody.Of(body, "application/x-www-form-urlencoded; charset=utf-8", null));
+
+        Assert.Contains("ec2.DescribeSecurityGroups: parameter GroupId.member.1 is not part of DescribeSecurityGroupsRequest", violations);
+    }
+
+    [Fact]
     public async Task AWrongTargetPrefixIsAViolation()
     {
         var violations = await SendAsync(AwsService.CloudHsm, AwsRequestBody.Of("{}", "application/x-amz-json-1.1", "CloudHsmV2.DescribeClusters"));

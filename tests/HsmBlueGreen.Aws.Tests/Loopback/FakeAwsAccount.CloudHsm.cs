@@ -95,4 +95,14 @@ internal static class JsonObjectExtensions
 
         return obj;
     }
+
+    public static JsonObject WithOptionalDate(this JsonObject obj, string name, DateTimeOffset? value)
+    {
+        if (value is not null)
+        {
+            obj[name] = value.Value.ToUnixTimeMilliseconds() / 1000.0;
+        }
+
+        return obj;
+    }
 }

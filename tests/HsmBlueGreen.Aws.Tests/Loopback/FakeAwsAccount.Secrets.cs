@@ -15,6 +15,12 @@ public sealed class FakeSecret(string arn, string name)
 
     public Dictionary<string, string> Tags { get; } = new(StringComparer.Ordinal);
 
+    public bool RotationEnabled { get; set; }
+
+    public DateTimeOffset? LastRotated { get; set; }
+
+    public DateTimeOffset? LastChanged { get; set; }
+
     public string? ValueAt(string stage) => Stages.TryGetValue(stage, out var version) ? Values[version] : null;
 }
 
@@ -65,7 +71,8 @@ public sealed partial class FakeAwsAccount
             ["Name"] = secret.Name,
             ["VersionIdsToStages"] = stages,
             ["Tags"] = new JsonArray([.. secret.Tags.Select(t => (JsonNode)new JsonObject { ["Key"] = t.Key, ["Value"] = t.Value })]),
-        };
+            ["RotationEnabled"] = secret.RotationEnabled,
+        }.WithOptionalDate("LastRotatedDate", secret.LastRotated).WithOptionalDate("LastChangedDate", secret.LastChanged);
     }
 
     private JsonObject GetSecretValue(JsonObject input)

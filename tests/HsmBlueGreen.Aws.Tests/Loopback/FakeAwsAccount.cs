@@ -4,7 +4,8 @@ namespace HsmBlueGreen.Aws.Tests.Loopback;
 
 /// <summary>
 /// A small in-memory AWS account behind <see cref="LoopbackAwsServer"/>: clusters and backups, a listener
-/// and target groups, secrets, auto scaling groups, SSM command results, metrics and the caller. Set it up
+/// and target groups, secrets, auto scaling groups, SSM command results, metrics and the caller, and for the
+/// audit security groups, subnets, route tables, flow logs, alert rules, topic subscriptions and trails. Set it up
 /// through the Add*/Set* methods; it answers the operations in the fixture and throws
 /// <see cref="AwsFault"/> for the errors AWS would return. Unknown operations are a test bug, not a 404.
 /// </summary>
@@ -35,9 +36,10 @@ public sealed partial class FakeAwsAccount
             if (denied.TryGetValue(operation, out var resource))
             {
                 var prefix = service switch { "elbv2" => "elasticloadbalancing", "cloudhsmv2" => "cloudhsm", "monitoring" => "cloudwatch", _ => service };
+                var query = service is "elbv2" or "autoscaling" or "monitoring" or "sts" or "ec2" or "sns";
                 throw new AwsFault(
-                    service is "elbv2" or "autoscaling" or "monitoring" or "sts" ? 403 : 400,
-                    service is "elbv2" or "autoscaling" or "monitoring" or "sts" ? "AccessDenied" : "AccessDeniedException",
+                    query ? 403 : 400,
+                    query ? "AccessDenied" : "AccessDeniedException",
                     $"User: {CallerArn} is not authorized to perform: {prefix}:{operation} on resource: {resource} because no identity-based policy allows the {prefix}:{operation} action");
             }
 
@@ -60,6 +62,15 @@ public sealed partial class FakeAwsAccount
                 ("ssm", "SendCommand") => SendCommand(input),
                 ("ssm", "GetCommandInvocation") => GetCommandInvocation(input),
                 ("monitoring", "GetMetricData") => GetMetricData(input),
+                ("ec2", "DescribeSecurityGroups") => DescribeSecurityGroups(input),
+                ("ec2", "DescribeSubnets") => DescribeSubnets(input),
+                ("ec2", "DescribeRouteTables") => DescribeRouteTables(input),
+                ("ec2", "DescribeFlowLogs") => DescribeFlowLogs(input),
+                ("events", "ListRules") => ListRules(input),
+                ("events", "ListTargetsByRule") => ListTargetsByRule(input),
+                ("sns", "ListSubscriptionsByTopic") => ListSubscriptionsByTopic(input),
+                ("cloudtrail", "DescribeTrails") => DescribeTrails(),
+                ("cloudtrail", "GetTrailStatus") => GetTrailStatus(input),
                 ("sts", "GetCallerIdentity") => new JsonObject { ["Account"] = AccountId, ["Arn"] = CallerArn, ["UserId"] = "AROALOOPBACK:alice" },
                 _ => throw new InvalidOperationException($"the fake account does not implement {service}.{operation}"),
             };

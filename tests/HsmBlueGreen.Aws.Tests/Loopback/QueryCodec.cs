@@ -8,6 +8,8 @@ namespace HsmBlueGreen.Aws.Tests.Loopback;
 /// <summary>
 /// The Query protocol both ways, driven by the model: a form body read back into the input shape as JSON
 /// (reporting parameters the shape does not know), and an output value written as the service's XML.
+/// EC2's variant (protocol "ec2") names members by queryName or capitalised locationName, writes lists as
+/// "Name.N", answers without a Result wrapper and writes list items under their locationName ("item").
 /// </summary>
 public static class QueryCodec
 {
@@ -24,7 +26,7 @@ public static class QueryCodec
         var obj = new JsonObject();
         foreach (var (name, member) in model.Shape(shapeName)["members"]?.AsObject() ?? [])
         {
-            var value = Read(model, member!["shape"]!.GetValue<string>(), prefix + name, form, used);
+            var value = Read(model, member!["shape"]!.GetValue<string>(), prefix + SerializedName(model, name, member), form, used);
             if (value is not null)
             {
                 obj[name] = value;
@@ -32,6 +34,17 @@ public static class QueryCodec
         }
 
         return obj;
+    }
+
+    private static string SerializedName(ServiceModel model, string name, JsonNode member)
+    {
+        if (model.Protocol != "ec2")
+        {
+            return name;
+        }
+
+        var location = member["queryName"]?.GetValue<string>() ?? member["locationName"]?.GetValue<string>();
+        return location is null ? name : char.ToUpperInvariant(location[0]) + location[1..];
     }
 
     private static JsonNode? Read(ServiceModel model, string shapeName, string key, IReadOnlyDictionary<string, string> form, HashSet<string> used)
@@ -43,7 +56,7 @@ public static class QueryCodec
             case "structure":
                 return Present(key) ? ReadStructure(model, shapeName, key + ".", form, used) : null;
             case "list":
-                var listPrefix = shape["flattened"]?.GetValue<bool>() == true ? key : key + ".member";
+                var listPrefix = shape["flattened"]?.GetValue<bool>() == true || model.Protocol == "ec2" ? key : key + ".member";
                 if (!Present(key))
                 {
                     return null;
@@ -89,10 +102,16 @@ public static class QueryCodec
     public static string Encode(ServiceModel model, string operation, JsonObject? output, string requestId)
     {
         XNamespace ns = model.XmlNamespace ?? string.Empty;
-        var result = new XElement(ns + operation + "Result");
+        var ec2 = model.Protocol == "ec2";
+        var result = ec2 ? new XElement(ns + operation + "Response", new XElement(ns + "requestId", requestId)) : new XElement(ns + operation + "Result");
         if (model.OutputShape(operation) is { } shapeName && output is not null)
         {
             WriteMembers(model, ns, shapeName, output, result);
+        }
+
+        if (ec2)
+        {
+            return new XDocument(result).ToString(SaveOptions.DisableFormatting);
         }
 
         var response = new XElement(ns + operation + "Response", result, new XElement(ns + "ResponseMetadata", new XElement(ns + "RequestId", requestId)));
@@ -122,7 +141,7 @@ public static class QueryCodec
             case "list":
                 foreach (var item in value!.AsArray())
                 {
-                    var member = new XElement(ns + "member");
+                    var member = new XElement(ns + (model.Protocol == "ec2" ? shape["member"]!["locationName"]?.GetValue<string>() ?? "item" : "member"));
                     Write(model, ns, shape["member"]!["shape"]!.GetValue<string>(), item, member);
                     element.Add(member);
                 }
