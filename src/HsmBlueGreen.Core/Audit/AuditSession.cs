@@ -54,6 +54,13 @@ public sealed class AuditSession(string region, StackOutputs outputs, IReadOnlyD
 
         return subnets;
     }
+
+    /// <summary>The HSM subnets with what EC2 says of those it knows (an unknown id is simply absent from the second list).</summary>
+    public async Task<(IReadOnlyList<string> Ids, IReadOnlyList<SubnetInfo> Found)> HsmSubnetDetailsAsync(CancellationToken cancellationToken)
+    {
+        var ids = await HsmSubnetsAsync(cancellationToken).ConfigureAwait(false);
+        return (ids, await Ports.Inventory.DescribeSubnetsAsync(ids, cancellationToken).ConfigureAwait(false));
+    }
 }
 
 /// <summary>What a check needed could not be read; the check reports cannot-tell with this message.</summary>

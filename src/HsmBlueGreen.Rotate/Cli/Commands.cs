@@ -7,5 +7,6 @@ public static class Commands
     [
         new global::HsmBlueGreen.Rotate.Commands.Mfa.MfaCommand(),
         new global::HsmBlueGreen.Rotate.Commands.Guardrails.GuardrailsCommand(),
+        new global::HsmBlueGreen.Rotate.Commands.Audit.AuditCommand(),
     ];
 }

@@ -9,8 +9,7 @@ public sealed class FlowLogsCheck() : AuditCheck(
     public override async Task<AuditFinding> RunAsync(AuditSession session, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(session);
-        var subnetIds = await session.HsmSubnetsAsync(cancellationToken).ConfigureAwait(false);
-        var subnets = await session.Ports.Inventory.DescribeSubnetsAsync(subnetIds, cancellationToken).ConfigureAwait(false);
+        var (subnetIds, subnets) = await session.HsmSubnetDetailsAsync(cancellationToken).ConfigureAwait(false);
         var resources = subnetIds.Concat(subnets.Select(s => s.VpcId)).Distinct(StringComparer.Ordinal).ToList();
         var active = (await session.Ports.Inventory.DescribeFlowLogsAsync(resources, cancellationToken).ConfigureAwait(false))
             .Where(f => string.Equals(f.Status, "ACTIVE", StringComparison.OrdinalIgnoreCase)).ToList();

@@ -11,8 +11,7 @@ public sealed class PrivateSubnetsCheck() : AuditCheck(
     public override async Task<AuditFinding> RunAsync(AuditSession session, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(session);
-        var subnetIds = await session.HsmSubnetsAsync(cancellationToken).ConfigureAwait(false);
-        var subnets = await session.Ports.Inventory.DescribeSubnetsAsync(subnetIds, cancellationToken).ConfigureAwait(false);
+        var (subnetIds, subnets) = await session.HsmSubnetDetailsAsync(cancellationToken).ConfigureAwait(false);
         var parts = new List<(AuditOutcome, string)>();
         foreach (var vpc in subnets.GroupBy(s => s.VpcId, StringComparer.Ordinal))
         {

@@ -1,0 +1,94 @@
+using System.Text.Json;
+using HsmBlueGreen.Aws.Http;
+using HsmBlueGreen.Core.Ports;
+using HsmBlueGreen.Core.Tests.Audit;
+using HsmBlueGreen.Rotate.Cli;
+using HsmBlueGreen.Rotate.Commands.Audit;
+
+namespace HsmBlueGreen.Rotate.Tests.Audit;
+
+public class AuditCommandTests
+{
+    [Fact]
+    public async Task AHealthyAccountExitsZeroListingEveryCheck()
+    {
+        using var workspace = new AuditWorkspace();
+
+        var run = await workspace.RunAsync(() => AuditWorkspace.Over(AuditAccount.Healthy()), "--stack", "prod");
+
+        Assert.Equal(ExitCodes.Done, run.ExitCode);
+        Assert.StartsWith("audit of stack prod in eu-west-1\n", run.Out, StringComparison.Ordinal);
+        Assert.EndsWith("9 passed, 0 failed, 1 cannot tell\n", run.Out, StringComparison.Ordinal);
+        Assert.Equal(workspace.Root, workspace.WiredProject);
+    }
+
+    [Fact]
+    public async Task AFailedCheckExitsOneWithItsEvidenceAndFix()
+    {
+        using var workspace = new AuditWorkspace();
+        var account = AuditAccount.Healthy();
+        account.SecurityGroups["sg-bluecluster"].Add(new IngressRule("tcp", 2223, 2225, ["0.0.0.0/0"], []));
+
+        var run = await workspace.RunAsync(() => AuditWorkspace.Over(account), "--stack", "prod");
+
+        Assert.Equal(AuditCommand.ChecksFailed, run.ExitCode);
+        Assert.Contains("FAIL        cluster-security-group", run.Out, StringComparison.Ordinal);
+        Assert.Contains("blue: sg-bluecluster admits 0.0.0.0/0 (tcp 2223-2225)", run.Out, StringComparison.Ordinal);
+        Assert.Contains("fix: remove every CIDR", run.Out, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task JsonListsEveryCheckForCi()
+    {
+        using var workspace = new AuditWorkspace();
+        var account = AuditAccount.Healthy();
+        account.Trails.Clear();
+
+        var run = await workspace.RunAsync(() => AuditWorkspace.Over(account), "--stack", "prod", "--json");
+
+        using var json = JsonDocument.Parse(run.Out);
+        var outcomes = json.RootElement.GetProperty("checks").EnumerateArray().ToDictionary(c => c.GetProperty("id").GetString()!, c => c.GetProperty("outcome").GetString());
+        Assert.Equal(AuditCommand.ChecksFailed, run.ExitCode);
+        Assert.Equal(10, outcomes.Count);
+        Assert.Equal(("fail", "cannot-tell", "pass"), (outcomes["cloudtrail"], outcomes["user-quorum"], outcomes["flow-logs"]));
+    }
+
+    [Fact]
+    public async Task TheCryptoUsersComeFromTheStackFile()
+    {
+        using var workspace = new AuditWorkspace();
+        var account = AuditAccount.Healthy();
+
+        var run = await workspace.RunAsync(() => AuditWorkspace.Over(account), "--stack", "prod");
+
+        Assert.Contains("blue: app_cu (crypto-user) unlocked", run.Out, StringComparison.Ordinal);
+        Assert.Equal(ExitCodes.Done, run.ExitCode);
+    }
+
+    [Fact]
+    public async Task UnreadableStackOutputsStopWithOneLine()
+    {
+        using var workspace = new AuditWorkspace();
+        var wiring = AuditWorkspace.Over(AuditAccount.Healthy()) with
+        {
+            Region = () => throw new AwsConfigurationException("no AWS region is set; set AWS_REGION (e.g. export AWS_REGION=eu-west-1) or a region in your AWS profile."),
+        };
+
+        var run = await workspace.RunAsync(() => wiring, "--stack", "prod");
+
+        Assert.Equal(ExitCodes.NeedsOperator, run.ExitCode);
+        Assert.Equal("hsm-rotate audit: nothing was checked: no AWS region is set; set AWS_REGION (e.g. export AWS_REGION=eu-west-1) or a region in your AWS profile.\n", run.Error);
+        Assert.Empty(run.Out);
+    }
+
+    [Fact]
+    public async Task AStackWithoutItsFileIsBadInput()
+    {
+        using var workspace = new AuditWorkspace();
+
+        var run = await workspace.RunAsync(() => throw new InvalidOperationException("no ports may be built"), "--stack", "staging");
+
+        Assert.Equal(ExitCodes.BadInput, run.ExitCode);
+        Assert.Contains("Pulumi.staging.yaml", run.Error, StringComparison.Ordinal);
+    }
+}
