@@ -21,7 +21,12 @@ public sealed partial class FakeAwsAccount
     private readonly List<FakeRouteTable> routeTables = [];
     private readonly List<FakeFlowLog> flowLogs = [];
 
-    public FakeAwsAccount AddSecurityGroup(FakeSecurityGroup group) => Locked(() => securityGroups.Add(group));
+    /// <summary>Adds the group, replacing one with the same id.</summary>
+    public FakeAwsAccount AddSecurityGroup(FakeSecurityGroup group) => Locked(() =>
+    {
+        securityGroups.RemoveAll(g => g.GroupId == group.GroupId);
+        securityGroups.Add(group);
+    });
 
     public FakeAwsAccount AddSubnet(FakeSubnet subnet) => Locked(() => subnets.Add(subnet));
 
