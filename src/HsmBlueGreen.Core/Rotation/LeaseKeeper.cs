@@ -8,13 +8,13 @@ namespace HsmBlueGreen.Core.Rotation;
 /// first change, renewed between steps (the same run id extends its own lease), released when the run ends.
 /// A crashed run's lease is taken over only by a resume that carries the same run id, or once it has expired.
 /// </summary>
-internal sealed class LeaseKeeper(RotationRun run, string owner)
+internal sealed class LeaseKeeper(RotationRun run)
 {
     private string Resource => run.TargetOutputs.SecretArn;
 
     public async Task<string?> AcquireAsync()
     {
-        var wanted = new RotationLease(run.RunId, owner, run.Clock.GetUtcNow() + run.Plan.Options.LeaseDuration);
+        var wanted = new RotationLease(run.RunId, run.Owner, run.Clock.GetUtcNow() + run.Plan.Options.LeaseDuration);
         run.Call("lock:acquire", $"lease on {Resource} until {wanted.ExpiresAt:u}", new Dictionary<string, string> { ["resource"] = Resource, ["runId"] = run.RunId });
         var held = await run.Ports.Lock.TryAcquireAsync(Resource, wanted, run.CancellationToken).ConfigureAwait(false);
         if (string.Equals(held.RunId, run.RunId, StringComparison.Ordinal))
@@ -26,8 +26,6 @@ internal sealed class LeaseKeeper(RotationRun run, string owner)
         return $"another rotation holds the lock on {run.Target.Key()}'s secret: run {held.RunId} by {held.Owner}, until {held.ExpiresAt:u}. " +
                $"Nothing was changed. Wait for it to finish (watch 'hsm-rotate status --stack {run.Stack}'); a crashed run's lock expires at that time.";
     }
-
-    public Task RenewAsync() => AcquireAsync();
 
     public async Task ReleaseAsync()
     {

@@ -45,6 +45,9 @@ public sealed class RotationRun(
     /// <summary>Preflight found an acknowledged failed-login mark; the runner removes it after taking the lock.</summary>
     public bool ClearLoginFailure { get; set; }
 
+    /// <summary>The caller's ARN, read in preflight: the lock's owner, so a refused operator learns who holds it.</summary>
+    public string Owner { get; set; } = "unknown caller";
+
     public StackOutputs? Outputs { get; set; }
 
     public RotationTokens? Tokens { get; set; }

@@ -14,7 +14,7 @@ public enum RunMode
 }
 
 /// <param name="Confirm">Asked once, after preflight and before the first change; null means --yes.</param>
-public sealed record RunRequest(RunMode Mode, bool DryRun, string Owner, Func<RotationPlan, Task<bool>>? Confirm = null);
+public sealed record RunRequest(RunMode Mode, bool DryRun, Func<RotationPlan, Task<bool>>? Confirm = null);
 
 /// <summary>
 /// Runs the plan's steps in order. Each step is skipped when AWS shows it done, so `run`, `resume` and `promote`
@@ -54,7 +54,7 @@ public static class RotationRunner
             return Stop(run, StepResult.NeedsOperator("not confirmed: nothing was changed. Pass --yes to skip the question."));
         }
 
-        var lease = new LeaseKeeper(run, request.Owner);
+        var lease = new LeaseKeeper(run);
         if (await lease.AcquireAsync().ConfigureAwait(false) is { } refused)
         {
             return Stop(run, StepResult.NeedsOperator(refused));

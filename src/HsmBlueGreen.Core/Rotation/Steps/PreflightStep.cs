@@ -15,6 +15,7 @@ internal static class PreflightStep
     public static async Task<StepResult> RunAsync(RotationRun run, bool resuming)
     {
         var identity = await run.Ports.Identity.GetAsync(run.CancellationToken).ConfigureAwait(false);
+        run.Owner = identity.Arn;
         run.Record(EventKinds.Check, $"acting as {identity.Arn} in account {identity.Account}", new Dictionary<string, string> { ["account"] = identity.Account, ["arn"] = identity.Arn });
 
         run.Outputs = await run.Ports.Stack.GetOutputsAsync(run.Stack, run.CancellationToken).ConfigureAwait(false);
@@ -38,7 +39,7 @@ internal static class PreflightStep
             return StepResult.NeedsOperator($"listener {run.Outputs.ListenerArn} forwards to a target group of neither slot ({string.Join(", ", listener.Weights.Select(w => w.TargetGroupArn))}). Fix the listener with 'pulumi up --stack {run.Stack}' first.");
         }
 
-        run.Record(EventKinds.Weights, $"listener: {ListenerWeights.Split(run.Target, targetPercent.Value)}", new Dictionary<string, string> { ["target"] = targetPercent.Value.ToString(CultureInfo.InvariantCulture) });
+        run.Record(EventKinds.Weights, $"listener: {ListenerWeights.Split(run.Target, targetPercent.Value)}", ListenerWeights.EventData(run, targetPercent.Value));
         if (!resuming && targetPercent != 0)
         {
             return StepResult.BadInput($"traffic is already split ({ListenerWeights.Split(run.Target, targetPercent.Value)} on the listener): a rotation is in progress. Fix: 'hsm-rotate resume --stack {run.Stack}' to finish it or 'hsm-rotate abort --stack {run.Stack}' to put traffic back.");

@@ -34,7 +34,7 @@ internal sealed class ShiftWeightStep(RotationStep.ShiftWeight step) : IStepHand
                 return await RollBackAsync(run, $"the listener did not report {run.Target.Key()} at {percent}% after the update").ConfigureAwait(false);
             }
 
-            run.Record(EventKinds.Weights, $"listener reads {split}; settling {Durations.Format(run.Plan.Options.Settle)}", new Dictionary<string, string> { ["target"] = percent });
+            run.Record(EventKinds.Weights, $"listener reads {split}; settling {Durations.Format(run.Plan.Options.Settle)}", ListenerWeights.EventData(run, step.Percent));
             await run.WaitAsync(run.Plan.Options.Settle).ConfigureAwait(false);
         }
 

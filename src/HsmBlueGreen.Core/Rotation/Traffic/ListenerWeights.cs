@@ -41,6 +41,17 @@ internal static class ListenerWeights
     public static TrafficSplit Split(Color target, int targetPercent) =>
         target == Color.Green ? new(100 - targetPercent, targetPercent) : new(targetPercent, 100 - targetPercent);
 
+    /// <summary>A weights event's fields: each slot's percent, which `retire` reads back to time the drain.</summary>
+    public static Dictionary<string, string> EventData(RotationRun run, int targetPercent)
+    {
+        var split = Split(run.Target, targetPercent);
+        return new Dictionary<string, string>
+        {
+            ["blue"] = split.Blue.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            ["green"] = split.Green.ToString(System.Globalization.CultureInfo.InvariantCulture),
+        };
+    }
+
     public static int? Stickiness(RotationRun run) =>
         run.Plan.Settings.Listener.StickinessEnabled ? run.Plan.Settings.Listener.StickinessSeconds : null;
 

@@ -21,8 +21,8 @@ internal static class Rollback
         try
         {
             var state = await ListenerWeights.ReadAsync(run).ConfigureAwait(false);
-            var now = ListenerWeights.TargetPercent(run, state);
-            run.Record(EventKinds.Weights, $"listener reads {run.Target.Key()} {now?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "?"}%", new Dictionary<string, string> { ["target"] = now?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "unknown" });
+            var now = ListenerWeights.TargetPercent(run, state) ?? 0;
+            run.Record(EventKinds.Weights, $"listener reads {ListenerWeights.Split(run.Target, now)}", ListenerWeights.EventData(run, now));
             await WeightRecorder.RecordAsync(run, 0).ConfigureAwait(false);
             return $"rolled back: all traffic on {run.Source.Key()} ({reason}).";
         }
