@@ -1,9 +1,21 @@
+using HsmBlueGreen.Rotate.Commands;
+using HsmBlueGreen.Rotate.Rotation;
+
 namespace HsmBlueGreen.Rotate.Cli;
 
 /// <summary>The composition root's list of verbs, in the order help shows them.</summary>
 public static class Commands
 {
-    public static IReadOnlyList<ICliCommand> All() =>
+    public static IReadOnlyList<ICliCommand> All() => All(ProductionPorts.Factory);
+
+    public static IReadOnlyList<ICliCommand> All(RotationPortsFactory ports) =>
     [
+        new PlanCommand(),
+        new RunCommand(ports),
+        new ResumeCommand(ports),
+        new ResumeCommand(ports, promote: true),
+        new StatusCommand(ports),
+        new AbortCommand(ports),
+        new RetireCommand(ports),
     ];
 }

@@ -12,7 +12,7 @@ internal sealed class MetricsGate(string name, Func<TargetGroupMetrics, GateThre
 {
     public static MetricsGate ErrorRate { get; } = new("5xx-rate", (m, t) =>
         m.Http5xxCount is { } errors && m.RequestCount is { } requests and > 0
-            ? (true, (double)errors / requests <= t.Max5xxRate, string.Create(CultureInfo.InvariantCulture, $"{errors} 5xx in {requests} requests ({(double)errors / requests:P2}, limit {t.Max5xxRate:P2})"))
+            ? (true, (double)errors / requests <= t.Max5xxRate, string.Create(CultureInfo.InvariantCulture, $"{errors} 5xx in {requests} requests ({100.0 * errors / requests:0.##}%, limit {t.Max5xxRate * 100:0.##}%)"))
             : (false, false, "no 5xx count from CloudWatch"));
 
     public static MetricsGate Latency { get; } = new("latency", (m, t) =>
