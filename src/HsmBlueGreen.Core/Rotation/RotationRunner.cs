@@ -62,7 +62,12 @@ public static class RotationRunner
 
         if (run.ClearLoginFailure)
         {
-            await PromoteSecretStep.MoveAsync(run, run.TargetOutputs.SecretArn, RotationTokens.LoginFailedStage, null, run.RequireTokens.Pending).ConfigureAwait(false);
+            // The operator has checked the user: the next attempt starts from what they found, not from our marks.
+            var view = await SecretView.ReadAsync(run).ConfigureAwait(false);
+            foreach (var stage in new[] { RotationTokens.LoginFailedStage, RotationTokens.PasswordChangingStage }.Where(s => view.HasStage(run.RequireTokens.Pending, s)))
+            {
+                await PromoteSecretStep.MoveAsync(run, run.TargetOutputs.SecretArn, stage, null, run.RequireTokens.Pending).ConfigureAwait(false);
+            }
         }
 
         foreach (var step in run.Plan.Steps.Skip(1).Where(s => s is not RotationStep.Finish))

@@ -16,7 +16,10 @@ internal sealed record SecretView(SecretVersions Versions, RotationTokens Tokens
     public bool LoginFailed => HasStage(Tokens.Pending, RotationTokens.LoginFailedStage);
 
     /// <summary>Nothing of the rotation left behind: AWSPENDING on no version and no custom label on ours.</summary>
-    public bool Finished => Promoted && Versions.VersionWith(SecretStages.Pending) is null && !HasStage(Tokens.Pending, RotationTokens.PasswordSetStage);
+    public bool Finished => Promoted && Versions.VersionWith(SecretStages.Pending) is null && !RotationTokens.ProgressStages.Any(s => HasStage(Tokens.Pending, s));
+
+    /// <summary>change-password was started but its outcome not recorded (a crash in between).</summary>
+    public bool ChangeInDoubt => HasStage(Tokens.Pending, RotationTokens.PasswordChangingStage) && !PasswordSet;
 
     public bool HasStage(string versionId, string stage) =>
         Versions.VersionStages.TryGetValue(versionId, out var stages) && stages.Contains(stage, StringComparer.Ordinal);

@@ -26,9 +26,9 @@ internal sealed class PromoteSecretStep : IStepHandler
             await MoveAsync(run, secret, SecretStages.Pending, null, pending).ConfigureAwait(false);
         }
 
-        if (view.HasStage(pending, RotationTokens.PasswordSetStage))
+        foreach (var stage in RotationTokens.ProgressStages.Where(s => view.HasStage(pending, s)))
         {
-            await MoveAsync(run, secret, RotationTokens.PasswordSetStage, null, pending).ConfigureAwait(false);
+            await MoveAsync(run, secret, stage, null, pending).ConfigureAwait(false);
         }
 
         return StepResult.Continue;
