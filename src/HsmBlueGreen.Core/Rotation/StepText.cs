@@ -22,8 +22,10 @@ public sealed record StepText(string Title, IReadOnlyList<string> Reads, IReadOn
                 []),
             RotationStep.Quiesce => new(
                 $"Quiesce {t}: its application group at 0, no instance left",
-                ["autoscaling:DescribeAutoScalingGroups"],
-                [$"stack config slots.{t}.clientCount = 0", "autoscaling:SetDesiredCapacity 0 (until no instance holds an HSM session)"]),
+                ["autoscaling:DescribeAutoScalingGroups until no instance is left (none may hold an HSM session)"],
+                plan.TargetSlot.ClientCount == 0
+                    ? ["autoscaling:SetDesiredCapacity 0, only if the group is above 0"]
+                    : [$"stack config slots.{t}.clientCount = 0", "autoscaling:SetDesiredCapacity 0"]),
             RotationStep.SeedSecret => new(
                 $"Seed {t}'s secret with {s}'s current credential (its cluster came from {s}'s backup)",
                 [$"secretsmanager:GetSecretValue {s} AWSCURRENT (kept in memory only)"],
@@ -35,7 +37,7 @@ public sealed record StepText(string Title, IReadOnlyList<string> Reads, IReadOn
             RotationStep.SetPassword => new(
                 $"Set it on {t}'s cluster as {user} (cloudhsm-cli on {t}'s admin host)",
                 [$"ssm:SendCommand cloudhsm-cli user list ({user} present, not locked)"],
-                [$"ssm:SendCommand cloudhsm-cli user change-password, logged in as {user} with AWSCURRENT; the host reads both versions itself", $"secretsmanager:UpdateSecretVersionStage label {RotationTokens.PasswordSetStage}"],
+                [$"secretsmanager:UpdateSecretVersionStage label {RotationTokens.PasswordChangingStage} (a crash after this resumes with one login, not a second change)", $"ssm:SendCommand cloudhsm-cli user change-password, logged in as {user} with AWSCURRENT; the host reads both versions itself", $"secretsmanager:UpdateSecretVersionStage label {RotationTokens.PasswordSetStage}"],
                 "a failed login stops the run (exit 3), never retried"),
             RotationStep.VerifyPassword => new(
                 "Verify the new password",
@@ -45,7 +47,7 @@ public sealed record StepText(string Title, IReadOnlyList<string> Reads, IReadOn
             RotationStep.PromoteSecret => new(
                 "Promote AWSPENDING to AWSCURRENT",
                 ["secretsmanager:DescribeSecret"],
-                [$"secretsmanager:UpdateSecretVersionStage AWSCURRENT to the new version ({s}'s secret is never touched)", "secretsmanager:UpdateSecretVersionStage remove AWSPENDING"]),
+                [$"secretsmanager:UpdateSecretVersionStage AWSCURRENT to the new version, AWSPREVIOUS to the seed ({s}'s secret is never touched)", "secretsmanager:UpdateSecretVersionStage remove AWSPENDING and the HSMBG_ labels"]),
             RotationStep.StartTarget start => new(
                 $"Start {t}: application group at {start.ClientCount.ToString(CultureInfo.InvariantCulture)}, wait for healthy targets (up to {Durations.Format(plan.Options.HealthTimeout)})",
                 ["autoscaling:DescribeAutoScalingGroups", $"elbv2:DescribeTargetHealth on {t} every {Durations.Format(plan.Options.PollInterval)}"],

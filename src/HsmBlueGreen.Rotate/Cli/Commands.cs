@@ -1,4 +1,4 @@
-using HsmBlueGreen.Rotate.Commands;
+using HsmBlueGreen.Rotate.Verbs;
 using HsmBlueGreen.Rotate.Rotation;
 
 namespace HsmBlueGreen.Rotate.Cli;

@@ -2,7 +2,7 @@ using HsmBlueGreen.Core.Rotation;
 using HsmBlueGreen.Core.Slots;
 using HsmBlueGreen.Rotate.Rotation;
 
-namespace HsmBlueGreen.Rotate.Commands;
+namespace HsmBlueGreen.Rotate.Verbs;
 
 /// <summary>`resume`: continue an interrupted run from the state AWS shows; `promote` is the same past a pause.</summary>
 internal sealed class ResumeCommand(RotationPortsFactory ports, bool promote = false) : RotationCommand(ports)

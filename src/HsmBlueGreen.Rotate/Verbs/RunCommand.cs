@@ -3,7 +3,7 @@ using HsmBlueGreen.Core.Slots;
 using HsmBlueGreen.Rotate.Cli;
 using HsmBlueGreen.Rotate.Rotation;
 
-namespace HsmBlueGreen.Rotate.Commands;
+namespace HsmBlueGreen.Rotate.Verbs;
 
 /// <summary>`run`: a whole rotation from the serving slot to the other.</summary>
 internal sealed class RunCommand(RotationPortsFactory ports) : RotationCommand(ports)

@@ -3,7 +3,7 @@ using HsmBlueGreen.Core.Settings;
 using HsmBlueGreen.Rotate.Cli;
 using HsmBlueGreen.Rotate.Rotation;
 
-namespace HsmBlueGreen.Rotate.Commands;
+namespace HsmBlueGreen.Rotate.Verbs;
 
 /// <summary>`plan`: offline, no credentials; what a run would do, from the stack file alone.</summary>
 internal sealed class PlanCommand() : RotationCommand((_, _) => throw new InvalidOperationException("plan never builds ports"))

@@ -1,7 +1,7 @@
 using HsmBlueGreen.Core.Rotation;
 using HsmBlueGreen.Rotate.Rotation;
 
-namespace HsmBlueGreen.Rotate.Commands;
+namespace HsmBlueGreen.Rotate.Verbs;
 
 /// <summary>`abort`: all traffic back on the serving slot, the secret left consistent.</summary>
 internal sealed class AbortCommand(RotationPortsFactory ports) : RotationCommand(ports)

@@ -3,7 +3,7 @@ using HsmBlueGreen.Core.Slots;
 using HsmBlueGreen.Rotate.Cli;
 using HsmBlueGreen.Rotate.Rotation;
 
-namespace HsmBlueGreen.Rotate.Commands;
+namespace HsmBlueGreen.Rotate.Verbs;
 
 /// <summary>`retire &lt;slot&gt;`: remove a drained slot from the stack and apply it.</summary>
 internal sealed class RetireCommand(RotationPortsFactory ports) : RotationCommand(ports)

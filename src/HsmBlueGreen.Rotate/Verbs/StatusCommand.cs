@@ -3,7 +3,7 @@ using HsmBlueGreen.Core.Rotation;
 using HsmBlueGreen.Rotate.Cli;
 using HsmBlueGreen.Rotate.Rotation;
 
-namespace HsmBlueGreen.Rotate.Commands;
+namespace HsmBlueGreen.Rotate.Verbs;
 
 /// <summary>`status`: read-only; phase, weights, target health, secret version stages, lock.</summary>
 internal sealed class StatusCommand(RotationPortsFactory ports) : RotationCommand(ports)
