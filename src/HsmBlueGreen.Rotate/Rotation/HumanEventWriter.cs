@@ -10,13 +10,7 @@ namespace HsmBlueGreen.Rotate.Rotation;
 /// </summary>
 internal sealed class HumanEventWriter(TextWriter output, bool verbose) : IRotationEvents
 {
-    private readonly IAnsiConsole console = AnsiConsole.Create(new AnsiConsoleSettings
-    {
-        Out = new AnsiConsoleOutput(output),
-        Ansi = ReferenceEquals(output, Console.Out) ? AnsiSupport.Detect : AnsiSupport.No,
-        ColorSystem = ReferenceEquals(output, Console.Out) ? ColorSystemSupport.Detect : ColorSystemSupport.NoColors,
-        Interactive = InteractionSupport.No,
-    });
+    private readonly IAnsiConsole console = Create(output);
 
     public void Emit(RotationEvent entry)
     {
@@ -46,5 +40,24 @@ internal sealed class HumanEventWriter(TextWriter output, bool verbose) : IRotat
         var time = entry.At.ToString("HH:mm:ss", CultureInfo.InvariantCulture);
         var step = entry.Step is null ? string.Empty : $"[{entry.Step}] ";
         console.MarkupLine($"[grey]{time}[/] [{style}]{Markup.Escape(mark)} {Markup.Escape(step + entry.Message)}[/]");
+    }
+
+    private static IAnsiConsole Create(TextWriter output)
+    {
+        var terminal = ReferenceEquals(output, Console.Out) && !Console.IsOutputRedirected;
+        var console = AnsiConsole.Create(new AnsiConsoleSettings
+        {
+            Out = new AnsiConsoleOutput(output),
+            Ansi = terminal ? AnsiSupport.Detect : AnsiSupport.No,
+            ColorSystem = terminal ? ColorSystemSupport.Detect : ColorSystemSupport.NoColors,
+            Interactive = InteractionSupport.No,
+        });
+        if (!terminal)
+        {
+            // Redirected output goes to logs and CI: one event per line, never wrapped.
+            console.Profile.Width = 10_000;
+        }
+
+        return console;
     }
 }
