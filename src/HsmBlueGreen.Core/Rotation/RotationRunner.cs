@@ -1,6 +1,6 @@
-using HsmBlueGreen.Core.Slots;
 using System.Globalization;
 using HsmBlueGreen.Core.Rotation.Steps;
+using HsmBlueGreen.Core.Slots;
 
 namespace HsmBlueGreen.Core.Rotation;
 

@@ -1,7 +1,7 @@
-using HsmBlueGreen.Core.Slots;
 using System.Globalization;
 using HsmBlueGreen.Core.Ports;
 using HsmBlueGreen.Core.Rotation.Gates;
+using HsmBlueGreen.Core.Slots;
 
 namespace HsmBlueGreen.Core.Rotation;
 

@@ -1,5 +1,5 @@
-using HsmBlueGreen.Rotate.Verbs;
 using HsmBlueGreen.Rotate.Rotation;
+using HsmBlueGreen.Rotate.Verbs;
 
 namespace HsmBlueGreen.Rotate.Cli;
 

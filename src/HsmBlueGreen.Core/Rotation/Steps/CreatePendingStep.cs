@@ -1,6 +1,6 @@
-using HsmBlueGreen.Core.Slots;
 using HsmBlueGreen.Core.Ports;
 using HsmBlueGreen.Core.Secrets;
+using HsmBlueGreen.Core.Slots;
 
 namespace HsmBlueGreen.Core.Rotation.Steps;
 

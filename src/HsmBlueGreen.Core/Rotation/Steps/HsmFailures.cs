@@ -1,5 +1,5 @@
-using HsmBlueGreen.Core.Slots;
 using HsmBlueGreen.Core.Ports;
+using HsmBlueGreen.Core.Slots;
 
 namespace HsmBlueGreen.Core.Rotation.Steps;
 

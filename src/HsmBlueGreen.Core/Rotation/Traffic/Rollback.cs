@@ -1,5 +1,5 @@
-using HsmBlueGreen.Core.Slots;
 using System.Diagnostics;
+using HsmBlueGreen.Core.Slots;
 
 namespace HsmBlueGreen.Core.Rotation.Traffic;
 
