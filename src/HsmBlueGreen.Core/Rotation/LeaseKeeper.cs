@@ -14,7 +14,7 @@ internal sealed class LeaseKeeper(RotationRun run)
 
     public async Task<string?> AcquireAsync()
     {
-        var wanted = new RotationLease(run.RunId, run.Owner, run.Clock.GetUtcNow() + run.Plan.Options.LeaseDuration);
+        var wanted = new RotationLease(run.RunId, run.Owner, run.Clock.GetUtcNow() + Duration(run.Plan.Options));
         run.Call("lock:acquire", $"lease on {Resource} until {wanted.ExpiresAt:u}", new Dictionary<string, string> { ["resource"] = Resource, ["runId"] = run.RunId });
         var held = await run.Ports.Lock.TryAcquireAsync(Resource, wanted, run.CancellationToken).ConfigureAwait(false);
         if (string.Equals(held.RunId, run.RunId, StringComparison.Ordinal))
@@ -25,6 +25,14 @@ internal sealed class LeaseKeeper(RotationRun run)
 
         return $"another rotation holds the lock on {run.Target.Key()}'s secret: run {held.RunId} by {held.Owner}, until {held.ExpiresAt:u}. " +
                $"Nothing was changed. Wait for it to finish (watch 'hsm-rotate status --stack {run.Stack}'); a crashed run's lock expires at that time.";
+    }
+
+    /// <summary>Renewed only between steps, so the lease must outlast the longest step: a bake, or a health wait.</summary>
+    public static TimeSpan Duration(RotationOptions options)
+    {
+        var longestStep = options.Settle + options.Bake + TimeSpan.FromMinutes(5);
+        var longest = longestStep > options.HealthTimeout ? longestStep : options.HealthTimeout;
+        return longest + TimeSpan.FromMinutes(5) > options.LeaseDuration ? longest + TimeSpan.FromMinutes(5) : options.LeaseDuration;
     }
 
     public async Task ReleaseAsync()

@@ -124,4 +124,28 @@ public sealed class PreflightTests
         Assert.Contains("contains an excluded character such as ':'", result.Message, StringComparison.Ordinal);
         Assert.Equal(1, harness.Account.Count("secrets.put"));
     }
+
+    [Fact]
+    public async Task ResumeWithNoRotationInProgressRefusesToStartOne()
+    {
+        var harness = new RotationHarness();
+
+        var result = await harness.ResumeAsync();
+
+        Assert.Equal(RotationOutcome.BadInput, result.Outcome);
+        Assert.StartsWith("there is no rotation to resume on stack test", result.Message, StringComparison.Ordinal);
+        Assert.Equal(0, harness.Account.Count("secrets.put"));
+    }
+
+    [Fact]
+    public async Task RunAfterAnInterruptedRunPointsToResume()
+    {
+        var harness = new RotationHarness();
+        await harness.CrashAfterAsync("create-pending");
+
+        var result = await harness.RunAsync("run-2");
+
+        Assert.Equal(RotationOutcome.NeedsOperator, result.Outcome);
+        Assert.Contains("from an interrupted hsm-rotate run", result.Message, StringComparison.Ordinal);
+    }
 }

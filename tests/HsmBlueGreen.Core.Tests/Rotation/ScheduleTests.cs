@@ -69,4 +69,13 @@ public sealed class ScheduleTests
         Assert.NotEqual(RotationTokens.For("v1").Pending, RotationTokens.For("v2").Pending);
         Assert.NotEqual(RotationTokens.For("v1").Seed, RotationTokens.For("v1").Pending);
     }
+
+    [Fact]
+    public void LeaseOutlastsALongBakeBecauseItIsRenewedOnlyBetweenSteps()
+    {
+        var options = RotationOptions.Default with { Bake = TimeSpan.FromHours(2) };
+
+        Assert.True(LeaseKeeper.Duration(options) > options.Bake + options.Settle, $"lease {LeaseKeeper.Duration(options)}");
+        Assert.Equal(RotationOptions.Default.LeaseDuration, LeaseKeeper.Duration(RotationOptions.Default));
+    }
 }

@@ -55,7 +55,25 @@ internal static class PreflightStep
             return StepResult.NeedsOperator(unhealthy);
         }
 
-        return await SecretProgressAsync(run, resuming).ConfigureAwait(false);
+        var progress = await SecretProgressAsync(run, resuming).ConfigureAwait(false);
+        if (progress.Continues && resuming && targetPercent == 0 && await NothingToResumeAsync(run).ConfigureAwait(false))
+        {
+            return StepResult.BadInput($"there is no rotation to resume on stack {run.Stack}: {run.Target.Key()}'s secret holds nothing of a rotation from {run.Source.Key()} and all traffic is on {run.Source.Key()}. Fix: start one with 'hsm-rotate run --stack {run.Stack}'.");
+        }
+
+        return progress;
+    }
+
+    /// <summary>A resume must not start a rotation nobody confirmed: it needs our tokens in AWS or our own run's lease.</summary>
+    private static async Task<bool> NothingToResumeAsync(RotationRun run)
+    {
+        if ((await SecretView.ReadAsync(run).ConfigureAwait(false)).Seeded)
+        {
+            return false;
+        }
+
+        var lease = await run.Ports.Lock.ReadAsync(run.TargetOutputs.SecretArn, run.CancellationToken).ConfigureAwait(false);
+        return !string.Equals(lease?.RunId, run.RunId, StringComparison.Ordinal);
     }
 
     private static async Task<string?> ClusterProblemAsync(RotationRun run, Color color)
