@@ -213,6 +213,18 @@ public sealed class RotationCommandTests
     }
 
     [Fact]
+    public async Task RetireAsksOnlyAfterItsChecksPass()
+    {
+        using var cli = new CliFixture();
+
+        var run = await cli.RunAsync("retire blue --stack dev", input: "y\n");
+
+        Assert.Equal(Exit.NeedsOperator, run.Exit);
+        Assert.DoesNotContain("[y/N]", run.Out, StringComparison.Ordinal);
+        Assert.StartsWith("hsm-rotate: blue still has weight 100% on the listener", run.Error, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task CrashIsReportedWithItsDetailAndExitThree()
     {
         using var cli = new CliFixture();

@@ -11,7 +11,8 @@ namespace HsmBlueGreen.Core.Rotation;
 /// </summary>
 public static class RetireOperation
 {
-    public static async Task<RunResult> RunAsync(RotationRun run, TimeSpan drain, bool assumeDrained)
+    /// <param name="confirm">Asked after every check has passed and before the first change; null means --yes.</param>
+    public static async Task<RunResult> RunAsync(RotationRun run, TimeSpan drain, bool assumeDrained, Func<Task<bool>>? confirm = null)
     {
         run.CurrentStep = "retire";
         var (slot, other) = (run.Source, run.Target);
@@ -44,6 +45,11 @@ public static class RetireOperation
         if (DrainProblem(run, slot, drain, assumeDrained) is { } problem)
         {
             return Refuse(run, RotationOutcome.NeedsOperator, problem);
+        }
+
+        if (confirm is not null && !await confirm().ConfigureAwait(false))
+        {
+            return Refuse(run, RotationOutcome.NeedsOperator, "not confirmed: nothing was changed. Pass --yes to skip the question.");
         }
 
         run.Call("pulumi:config-rm", $"slots.{slot.Key()}", new Dictionary<string, string> { ["path"] = $"slots.{slot.Key()}" });

@@ -35,11 +35,9 @@ internal sealed class RetireCommand(RotationPortsFactory ports) : RotationComman
         var sticky = TimeSpan.FromSeconds(session.Settings.Listener.StickinessSeconds);
         var drain = session.Line.Value("drain") is { } text ? Durations.Parse("drain", text) : TimeSpan.FromMinutes(5) > sticky ? TimeSpan.FromMinutes(5) : sticky;
         var run = session.NewRun(RotationPlan.For(session.Settings, RotationOptions.Default, slot));
-        if (!session.Line.Has("yes") && !await Confirmation.AskAsync(session.Context, $"Retire {slot.Key()} from {session.Settings.Stack}: remove slots.{slot.Key()} and apply the stack?").ConfigureAwait(false))
-        {
-            return await session.FinishAsync(new RunResult(RotationOutcome.NeedsOperator, "not confirmed: nothing was changed.")).ConfigureAwait(false);
-        }
-
-        return await session.FinishAsync(await RetireOperation.RunAsync(run, drain, session.Line.Has("assume-drained")).ConfigureAwait(false)).ConfigureAwait(false);
+        Func<Task<bool>>? confirm = session.Line.Has("yes")
+            ? null
+            : () => Confirmation.AskAsync(session.Context, $"Retire {slot.Key()} from {session.Settings.Stack}: remove slots.{slot.Key()} from the stack config and apply the whole stack?");
+        return await session.FinishAsync(await RetireOperation.RunAsync(run, drain, session.Line.Has("assume-drained"), confirm).ConfigureAwait(false)).ConfigureAwait(false);
     }
 }

@@ -86,6 +86,17 @@ public sealed class PhaseInteractionTests
     }
 
     [Fact]
+    public async Task VerifyLogsInOnceWithThePendingVersionAfterUserListShowsFullCoverage()
+    {
+        var sequence = new MockSequence();
+        hsm.InSequence(sequence).Setup(h => h.ListUsersAsync(It.IsAny<HsmUserTarget>(), It.IsAny<CancellationToken>())).ReturnsAsync(new UserListResult(Ok, [new HsmUser("app_cu", "crypto-user", "false", "full", false)]));
+        hsm.InSequence(sequence).Setup(h => h.LoginAsync(It.IsAny<HsmUserTarget>(), new SecretVersionRef(Tokens.Pending, SecretStages.Pending), It.IsAny<CancellationToken>())).ReturnsAsync(Ok);
+
+        Assert.True((await new VerifyPasswordStep().ApplyAsync(Run())).Continues);
+        hsm.Verify(h => h.LoginAsync(It.IsAny<HsmUserTarget>(), It.IsAny<SecretVersionRef>(), It.IsAny<CancellationToken>()), Times.Once);
+    }
+
+    [Fact]
     public async Task PromoteMovesAwsCurrentThenRemovesAwsPendingAndOurLabels()
     {
         var sequence = new MockSequence();
