@@ -2,7 +2,7 @@ using System.Text;
 using HsmBlueGreen.Core.Secrets;
 using HsmBlueGreen.Rotate.Cli;
 
-namespace HsmBlueGreen.Rotate.Commands.Mfa;
+namespace HsmBlueGreen.Rotate.Verbs.Mfa;
 
 /// <summary>
 /// Where a key's passphrase comes from: an environment variable the operator names, or a prompt.

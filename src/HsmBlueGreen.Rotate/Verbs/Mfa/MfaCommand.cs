@@ -1,7 +1,7 @@
 using HsmBlueGreen.Core.Mfa;
 using HsmBlueGreen.Rotate.Cli;
 
-namespace HsmBlueGreen.Rotate.Commands.Mfa;
+namespace HsmBlueGreen.Rotate.Verbs.Mfa;
 
 /// <summary>
 /// `hsm-rotate mfa keygen|sign|verify`: the key pair and token signing that CloudHSM MFA

@@ -1,7 +1,7 @@
 using HsmBlueGreen.Core.Mfa;
 using HsmBlueGreen.Rotate.Cli;
 
-namespace HsmBlueGreen.Rotate.Commands.Mfa;
+namespace HsmBlueGreen.Rotate.Verbs.Mfa;
 
 /// <summary>
 /// `mfa sign`: fills every signature of a token or authdata file and writes it back atomically,

@@ -1,7 +1,7 @@
 using System.Text;
 using HsmBlueGreen.Rotate.Cli;
 
-namespace HsmBlueGreen.Rotate.Commands.Mfa;
+namespace HsmBlueGreen.Rotate.Verbs.Mfa;
 
 /// <summary>
 /// Reads and atomic writes for the MFA commands: each file is written whole to a temporary file

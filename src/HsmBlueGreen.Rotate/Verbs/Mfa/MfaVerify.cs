@@ -1,7 +1,7 @@
 using HsmBlueGreen.Core.Mfa;
 using HsmBlueGreen.Rotate.Cli;
 
-namespace HsmBlueGreen.Rotate.Commands.Mfa;
+namespace HsmBlueGreen.Rotate.Verbs.Mfa;
 
 /// <summary>`mfa verify`: one line per HSM, exit 1 if any signature does not check out.</summary>
 internal static class MfaVerify

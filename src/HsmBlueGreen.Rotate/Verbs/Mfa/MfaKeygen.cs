@@ -1,7 +1,7 @@
 using HsmBlueGreen.Core.Mfa;
 using HsmBlueGreen.Rotate.Cli;
 
-namespace HsmBlueGreen.Rotate.Commands.Mfa;
+namespace HsmBlueGreen.Rotate.Verbs.Mfa;
 
 /// <summary>`mfa keygen --out NAME`: an RSA 2048 pair as NAME.key (PKCS#8, 0600) and NAME.pub (SubjectPublicKeyInfo).</summary>
 internal static class MfaKeygen

@@ -1,7 +1,7 @@
 using HsmBlueGreen.Core.Mfa;
 using HsmBlueGreen.Rotate.Cli;
 
-namespace HsmBlueGreen.Rotate.Commands.Mfa;
+namespace HsmBlueGreen.Rotate.Verbs.Mfa;
 
 /// <summary>The files `mfa sign` and `mfa verify` read: the token or authdata file and the keys.</summary>
 internal static class MfaInputs
