@@ -71,6 +71,12 @@ public sealed class InfraHost(Func<string, string?> environment, Func<IProjectFi
             stderr.WriteLine($"{Prefix}: cannot read the stack configuration: {e.Message}. Fix: check the file exists and is readable.");
             return BadInput;
         }
+        catch (Exception e) when (e is not OutOfMemoryException)
+        {
+            // Not the user's doing: full detail for a bug report. Settings never hold secret plaintext.
+            stderr.WriteLine($"{Prefix}: internal error (please report): {e}");
+            return Crashed;
+        }
     }
 
     private (StackSettings Settings, IReadOnlyList<Sensitive> Secrets) Load(InfraRequest request)

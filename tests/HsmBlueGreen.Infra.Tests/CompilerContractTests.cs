@@ -1,0 +1,75 @@
+using HsmBlueGreen.Infra.Build;
+using HsmBlueGreen.Infra.Tests.Support;
+
+namespace HsmBlueGreen.Infra.Tests;
+
+/// <summary>The two compiler runs, done once for the class: a real process each, so they are shared.</summary>
+public sealed class CompilerRuns
+{
+    public CompilerRuns()
+    {
+        var devYaml = File.ReadAllText(Path.Combine(Repo.Root, "Pulumi.dev.yaml"));
+        Run = CompilerProcess.Run(new Dictionary<string, string>
+        {
+            ["PULUMI_STACK"] = "dev",
+            ["PULUMI_PROJECT"] = "hsm-blue-green",
+            ["PULUMI_ORGANIZATION"] = "organization",
+            ["PULUMI_ROOT_DIRECTORY"] = Repo.Root,
+            ["PULUMI_CONFIG"] = PulumiConfigJson.FromStackFile(devYaml),
+        });
+        Discovery = CompilerProcess.Run(new Dictionary<string, string>());
+    }
+
+    public InfraRun Run { get; }
+
+    public InfraRun Discovery { get; }
+}
+
+public sealed class CompilerContractTests(CompilerRuns runs) : IClassFixture<CompilerRuns>
+{
+    [Fact]
+    public void CompilerCommandIsSplitIntoAProgramAndItsArguments()
+    {
+        var argv = ShellWords.Split(CompilerProcess.Command());
+
+        Assert.True(argv.Count >= 1);
+        Assert.DoesNotContain(argv, a => a is "|" or "&&" or ";");
+    }
+
+    [Fact]
+    public void RunWithPulumiVariablesPrintsTheStacksProgram()
+    {
+        Assert.True(runs.Run.ExitCode == 0, runs.Run.Stderr);
+        var program = CompilerProcess.ParseProgram(runs.Run.Stdout);
+
+        Assert.Equal("hsm-blue-green", (string?)program["name"]);
+        Assert.Contains("'dev'", (string?)program["description"], StringComparison.Ordinal);
+        Assert.Empty(AwsSchema.Load().Check(program));
+    }
+
+    [Fact]
+    public void RunWithPulumiVariablesPrintsExactlyWhatTheOfflineRunPrints()
+    {
+        Assert.Equal(InfraRun.Stack("dev").Stdout, runs.Run.Stdout);
+    }
+
+    [Fact]
+    public void RunWithoutPulumiVariablesStillPrintsAValidProgram()
+    {
+        Assert.True(runs.Discovery.ExitCode == 0, runs.Discovery.Stderr);
+        var program = CompilerProcess.ParseProgram(runs.Discovery.Stdout);
+
+        Assert.Equal("hsm-blue-green", (string?)program["name"]);
+        Assert.Empty(AwsSchema.Load().Check(program));
+    }
+
+    [Fact]
+    public void DiscoveryRunNamesEveryTypeOfTheStacksRunAtTheSameProviderVersion()
+    {
+        var run = ProgramFacts.TypesAndVersions(CompilerProcess.ParseProgram(runs.Run.Stdout));
+        var discovery = ProgramFacts.TypesAndVersions(CompilerProcess.ParseProgram(runs.Discovery.Stdout));
+
+        Assert.Subset(discovery, run);
+        Assert.All(discovery, t => Assert.Equal(AwsProvider.Version, t.Version));
+    }
+}
