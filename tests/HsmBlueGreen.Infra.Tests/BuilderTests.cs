@@ -157,6 +157,24 @@ public sealed class BuilderTests
     }
 
     [Fact]
+    public void AdminHostIsSmallWhateverTheClientsAre()
+    {
+        var admin = Prod.Body<Ec2Instance>("green-admin");
+
+        Assert.Equal(("ami-0c8f0a2b4d6e8f0a2", "t3.micro"), (admin.Ami, admin.InstanceType));
+        Assert.Equal("m6i.large", Prod.Body<LaunchTemplate>("green-launch-template").InstanceType);
+    }
+
+    [Fact]
+    public void AdminHostUsesItsOwnImageWhenConfigured()
+    {
+        var program = Programs.Build(StackYaml.Replace("hsm-blue-green:clientAmiId: ami-0b7e9f1a3c5d7e9f1", "hsm-blue-green:clientAmiId: ami-0b7e9f1a3c5d7e9f1\n  hsm-blue-green:adminAmiId: ami-0123456789abcdef0"));
+
+        Assert.Equal("ami-0123456789abcdef0", program.Body<Ec2Instance>("blue-admin").Ami);
+        Assert.Equal("ami-0b7e9f1a3c5d7e9f1", program.Body<LaunchTemplate>("blue-launch-template").ImageId);
+    }
+
+    [Fact]
     public void ShellDollarsInUserDataAreEscapedForPulumi()
     {
         var script = Prod.Body<Ec2Instance>("blue-admin").UserData!;

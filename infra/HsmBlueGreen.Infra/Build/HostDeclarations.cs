@@ -19,7 +19,7 @@ internal static class HostDeclarations
         var names = new SlotNames(slot.Color);
         return declarations.Add(
             names.AdminHost,
-            new Ec2Instance(settings.Clients.AmiId, settings.Clients.InstanceType, settings.ClientSubnets.SubnetIds.First())
+            new Ec2Instance(settings.AdminAmiId ?? settings.Clients.AmiId, settings.AdminInstanceType, settings.ClientSubnets.SubnetIds.First())
             {
                 AssociatePublicIpAddress = false,
                 IamInstanceProfile = profile.Output("name"),
