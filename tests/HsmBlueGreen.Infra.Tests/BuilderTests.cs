@@ -4,6 +4,7 @@ using HsmBlueGreen.Infra.Build;
 using HsmBlueGreen.Infra.Emit;
 using HsmBlueGreen.Infra.Model;
 using HsmBlueGreen.Infra.Model.Aws;
+using HsmBlueGreen.Infra.Policy;
 using HsmBlueGreen.Core.Tests.Settings;
 using HsmBlueGreen.Infra.Tests.Support;
 
@@ -140,14 +141,14 @@ public sealed class BuilderTests
         Assert.All(accesses, a => Assert.StartsWith("green-", a, StringComparison.Ordinal));
         Assert.Contains("green-cluster.clusterId", accesses);
         Assert.Contains("green-hsm-eu-west-1c.ipAddress", accesses);
-        Assert.Contains("--name '/hsm-blue-green/prod/customerCA.crt'", Interpolation.Unescape(userData.Text), StringComparison.Ordinal);
+        Assert.Contains("--name '/hsm-blue-green/prod/customerCA.crt'", Scripts.Unescape(userData.Text), StringComparison.Ordinal);
     }
 
     [Fact]
     public void AdminHostRunsOnlyTheCloudHsmCliForItsSlot()
     {
         var admin = Prod.Body<Ec2Instance>("blue-admin");
-        var script = Interpolation.Unescape(admin.UserData!);
+        var script = Scripts.Unescape(admin.UserData!);
 
         Assert.Contains("/opt/cloudhsm/bin/configure-cli -a ${blue-hsm-eu-west-1a.ipAddress} ${blue-hsm-eu-west-1b.ipAddress} ${blue-hsm-eu-west-1c.ipAddress}", script, StringComparison.Ordinal);
         Assert.Contains("> /opt/cloudhsm/etc/customerCA.crt", script, StringComparison.Ordinal);
@@ -226,6 +227,19 @@ public sealed class BuilderTests
         Assert.Equal("${certificateArn}", program.Body<Listener>("listener").CertificateArn);
         Assert.Equal(["certificateArn"], program.SecretConfigKeys);
         Assert.Equal(new JsonObject { ["type"] = "string", ["secret"] = true }.ToJsonString(), ProgramDocument.From(program)["config"]!["certificateArn"]!.ToJsonString());
+    }
+
+    [Fact]
+    public void RetiredSlotLeavesNothingOfItsOwnBehind()
+    {
+        var yaml = StackYaml.Replace("    green:\n      sourceBackupId: backup-rtq2dwi2gq6\n      cryptoUser: app_cu\n      clientCount: 0\n", string.Empty)
+            .Replace("    green: 0", string.Empty, StringComparison.Ordinal);
+        var settings = Programs.Settings(yaml);
+        var program = ProgramBuilder.Build(settings);
+
+        Assert.DoesNotContain(program.Resources, r => r.Name.StartsWith("green-", StringComparison.Ordinal));
+        Assert.DoesNotContain(program.Outputs, o => o.Key.StartsWith("green", StringComparison.Ordinal));
+        Assert.Empty(StackPolicy.Check(program, new PolicyContext(settings, [])));
     }
 
     [Fact]

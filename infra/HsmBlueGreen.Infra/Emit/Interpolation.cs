@@ -1,5 +1,3 @@
-using System.Text;
-
 namespace HsmBlueGreen.Infra.Emit;
 
 /// <summary>
@@ -77,22 +75,5 @@ public static class Interpolation
         ArgumentNullException.ThrowIfNull(access);
         var cut = access.IndexOfAny(['.', '[']);
         return cut < 0 ? access : access[..cut];
-    }
-
-    /// <summary>The text with escapes undone and accesses shown as they are, for reading a script back.</summary>
-    public static string Unescape(string text)
-    {
-        ArgumentNullException.ThrowIfNull(text);
-        var result = new StringBuilder(text.Length);
-        for (var i = 0; i < text.Length; i++)
-        {
-            result.Append(text[i]);
-            if (text[i] == '$' && i + 1 < text.Length && text[i + 1] == '$')
-            {
-                i++;
-            }
-        }
-
-        return result.ToString();
     }
 }

@@ -30,10 +30,13 @@ internal sealed class HsmPortRule : IPolicyRule
                 continue;
             }
 
-            var expectedSource = new SlotNames(SlotOf.Name(cluster) ?? default).ClientGroup;
-            if (rule.CidrIpv4 is not null || rule.CidrIpv6 is not null || SlotOf.Referenced(rule.ReferencedSecurityGroupId, "id") != expectedSource)
+            var slot = SlotOf.Name(cluster);
+            var expectedSource = slot is null ? null : new SlotNames(slot.Value).ClientGroup;
+            if (expectedSource is null || rule.CidrIpv4 is not null || rule.CidrIpv6 is not null || SlotOf.Referenced(rule.ReferencedSecurityGroupId, "id") != expectedSource)
             {
-                yield return new(OwnClientsOnly, resource.Name, $"opens {cluster}'s security group to {rule.CidrIpv4 ?? rule.CidrIpv6 ?? rule.ReferencedSecurityGroupId ?? "nothing named"}", $"admit only ${{{expectedSource}.id}} on TCP {First}-{Last}");
+                yield return new(OwnClientsOnly, resource.Name, $"opens {cluster}'s security group to {rule.CidrIpv4 ?? rule.CidrIpv6 ?? rule.ReferencedSecurityGroupId ?? "nothing named"}", expectedSource is null
+                    ? "name the cluster with its slot's prefix and admit only that slot's client group"
+                    : $"admit only ${{{expectedSource}.id}} on TCP {First}-{Last}");
             }
         }
 

@@ -1,3 +1,4 @@
+using System.Globalization;
 using HsmBlueGreen.Infra.Build;
 using HsmBlueGreen.Infra.Model;
 using HsmBlueGreen.Infra.Model.Aws;
@@ -40,10 +41,19 @@ internal sealed class LifecycleRule : IPolicyRule
     private static bool LongEnough(CustomTimeouts? timeouts) =>
         timeouts is not null && Minutes(timeouts.Create) >= MinimumTimeout && Minutes(timeouts.Delete) >= MinimumTimeout;
 
-    private static TimeSpan Minutes(string? goDuration) =>
-        goDuration is not null && goDuration.EndsWith('m') && int.TryParse(goDuration[..^1], System.Globalization.CultureInfo.InvariantCulture, out var m)
-            ? TimeSpan.FromMinutes(m)
-            : goDuration is not null && goDuration.EndsWith('h') && int.TryParse(goDuration[..^1], System.Globalization.CultureInfo.InvariantCulture, out var h)
-                ? TimeSpan.FromHours(h)
-                : TimeSpan.Zero;
+    /// <summary>The Go durations the program uses ("120m", "2h"); anything else counts as no timeout.</summary>
+    private static TimeSpan Minutes(string? goDuration)
+    {
+        if (goDuration is not { Length: > 1 } || !int.TryParse(goDuration[..^1], NumberStyles.None, CultureInfo.InvariantCulture, out var amount))
+        {
+            return TimeSpan.Zero;
+        }
+
+        return goDuration[^1] switch
+        {
+            'm' => TimeSpan.FromMinutes(amount),
+            'h' => TimeSpan.FromHours(amount),
+            _ => TimeSpan.Zero,
+        };
+    }
 }

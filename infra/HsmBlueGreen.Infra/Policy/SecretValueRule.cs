@@ -1,4 +1,5 @@
 using HsmBlueGreen.Core.Config;
+using HsmBlueGreen.Infra.Build;
 using HsmBlueGreen.Infra.Emit;
 using HsmBlueGreen.Infra.Model;
 
@@ -42,7 +43,7 @@ internal sealed class SecretValueRule : IPolicyRule
 
         var declared = new HashSet<string>(program.SecretConfigKeys, StringComparer.Ordinal);
         var referenced = ProgramEmitter.Strings(document["resources"]).SelectMany(Interpolation.Accesses).Select(Interpolation.Root);
-        foreach (var key in context.Settings.Listener.CertificateArn is { IsSecret: true } c ? [c.Key] : Array.Empty<string>())
+        foreach (var key in ConfigReference.SecretKeys(context.Settings))
         {
             if (!declared.Contains(key) && referenced.Contains(key))
             {
