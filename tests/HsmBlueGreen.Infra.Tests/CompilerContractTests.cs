@@ -18,11 +18,20 @@ public sealed class CompilerRuns
             ["PULUMI_CONFIG"] = PulumiConfigJson.FromStackFile(devYaml),
         });
         Discovery = CompilerProcess.Run(new Dictionary<string, string>());
+        BadConfig = CompilerProcess.Run(new Dictionary<string, string>
+        {
+            ["PULUMI_STACK"] = "dev",
+            ["PULUMI_PROJECT"] = "hsm-blue-green",
+            ["PULUMI_ROOT_DIRECTORY"] = Repo.Root,
+            ["PULUMI_CONFIG"] = PulumiConfigJson.FromStackFile(devYaml.Replace("vpc-0d3f5a7b9c1e24680", "vpc-oops", StringComparison.Ordinal)),
+        });
     }
 
     public InfraRun Run { get; }
 
     public InfraRun Discovery { get; }
+
+    public InfraRun BadConfig { get; }
 }
 
 public sealed class CompilerContractTests(CompilerRuns runs) : IClassFixture<CompilerRuns>
@@ -61,6 +70,13 @@ public sealed class CompilerContractTests(CompilerRuns runs) : IClassFixture<Com
 
         Assert.Equal("hsm-blue-green", (string?)program["name"]);
         Assert.Empty(AwsSchema.Load().Check(program));
+    }
+
+    [Fact]
+    public void BadConfigFailsThePulumiRunWithTheReasonOnStderrAndNothingOnStdout()
+    {
+        Assert.Equal((2, string.Empty), (runs.BadConfig.ExitCode, runs.BadConfig.Stdout));
+        Assert.Contains("hsm-blue-green:vpcId = \"vpc-oops\": is not a VPC id", runs.BadConfig.Stderr, StringComparison.Ordinal);
     }
 
     [Fact]
