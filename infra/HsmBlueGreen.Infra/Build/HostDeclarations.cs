@@ -13,9 +13,9 @@ internal static class HostDeclarations
 {
     private static readonly InstanceMetadataOptions Imdsv2 = new("required", "enabled", 1);
 
-    public static Resource AddAdminHost(
-        Declarations declarations, StackSettings settings, SlotSettings slot, ClusterResources cluster, (Resource Group, Resource HsmIngress) network, Resource profile)
+    public static Resource AddAdminHost(Declarations declarations, SlotParts parts, Resource profile)
     {
+        var (settings, slot, cluster, network, _) = parts;
         var names = new SlotNames(slot.Color);
         return declarations.Add(
             names.AdminHost,
@@ -24,23 +24,16 @@ internal static class HostDeclarations
                 AssociatePublicIpAddress = false,
                 IamInstanceProfile = profile.Output("name"),
                 MetadataOptions = Imdsv2,
-                VpcSecurityGroupIds = [network.Group.Output("id")],
+                VpcSecurityGroupIds = [network.ClientGroup.Output("id")],
                 UserData = UserDataScripts.Admin(settings, slot, cluster),
                 Tags = Tags.For(settings, slot.Color, names.AdminHost),
             },
             o => o with { DependsOn = [network.HsmIngress.Self] });
     }
 
-    public static Resource AddAppGroup(
-        Declarations declarations,
-        StackSettings settings,
-        SlotSettings slot,
-        ClusterResources cluster,
-        (Resource Group, Resource HsmIngress) network,
-        Resource profile,
-        Resource secret,
-        Resource targetGroup)
+    public static Resource AddAppGroup(Declarations declarations, SlotParts parts, Resource profile, Resource targetGroup)
     {
+        var (settings, slot, cluster, network, secret) = parts;
         var names = new SlotNames(slot.Color);
         var instanceTags = Tags.For(settings, slot.Color, names.AppGroup);
         var template = declarations.Add(
@@ -49,7 +42,7 @@ internal static class HostDeclarations
             {
                 IamInstanceProfile = new LaunchTemplateIamInstanceProfile(profile.Output("arn")),
                 MetadataOptions = Imdsv2,
-                NetworkInterfaces = [new LaunchTemplateNetworkInterface(0, "false", "true", [network.Group.Output("id")])],
+                NetworkInterfaces = [new LaunchTemplateNetworkInterface(0, "false", "true", [network.ClientGroup.Output("id")])],
                 UserData = new Base64Text(UserDataScripts.Client(settings, slot, cluster, secret.Output("arn"))),
                 UpdateDefaultVersion = true,
                 Tags = Tags.For(settings, slot.Color, names.LaunchTemplate),
@@ -71,3 +64,6 @@ internal static class HostDeclarations
             o => o with { DependsOn = [network.HsmIngress.Self] });
     }
 }
+
+/// <summary>What a slot's hosts are built from: its settings, its cluster, its network and its secret.</summary>
+internal sealed record SlotParts(StackSettings Settings, SlotSettings Slot, ClusterResources Cluster, SlotNetwork Network, Resource Secret);

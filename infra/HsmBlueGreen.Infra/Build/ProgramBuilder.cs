@@ -22,10 +22,11 @@ public static class ProgramBuilder
             var network = SecurityGroupDeclarations.AddSlot(declarations, settings, slot, cluster, albGroup);
             var secret = SecretDeclarations.Add(declarations, settings, slot);
             var targetGroup = TargetGroupDeclarations.Add(declarations, settings, slot);
+            var parts = new SlotParts(settings, slot, cluster, network, secret);
             var adminProfile = InstanceRoleDeclarations.Add(declarations, settings, slot, InstanceRoleDeclarations.Admin, secret);
-            var admin = HostDeclarations.AddAdminHost(declarations, settings, slot, cluster, network, adminProfile);
+            var admin = HostDeclarations.AddAdminHost(declarations, parts, adminProfile);
             var clientProfile = InstanceRoleDeclarations.Add(declarations, settings, slot, InstanceRoleDeclarations.Client, secret);
-            var appGroup = HostDeclarations.AddAppGroup(declarations, settings, slot, cluster, network, clientProfile, secret, targetGroup);
+            var appGroup = HostDeclarations.AddAppGroup(declarations, parts, clientProfile, targetGroup);
             targetGroups[slot.Color] = targetGroup;
             outputs.AddSlot(slot.Color, cluster, targetGroup, appGroup, secret, admin);
         }

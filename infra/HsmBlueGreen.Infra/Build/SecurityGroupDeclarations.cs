@@ -26,8 +26,7 @@ internal static class SecurityGroupDeclarations
         return group;
     }
 
-    /// <summary>Returns the client group and the rule that opens the cluster to it (hosts wait for that rule).</summary>
-    public static (Resource ClientGroup, Resource HsmIngress) AddSlot(
+    public static SlotNetwork AddSlot(
         Declarations declarations, StackSettings settings, SlotSettings slot, ClusterResources cluster, Resource albGroup)
     {
         var names = new SlotNames(slot.Color);
@@ -51,6 +50,9 @@ internal static class SecurityGroupDeclarations
         declarations.Add(
             names.AlbToApp,
             new SecurityGroupEgressRule(albGroup.Output("id"), "tcp", settings.Listener.AppPort, settings.Listener.AppPort, "to this slot's application") { ReferencedSecurityGroupId = clientGroupId });
-        return (clients, hsmIngress);
+        return new SlotNetwork(clients, hsmIngress);
     }
 }
+
+/// <summary>A slot's client group, and the rule that opens its cluster to that group (hosts wait for the rule).</summary>
+internal sealed record SlotNetwork(Resource ClientGroup, Resource HsmIngress);
