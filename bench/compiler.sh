@@ -48,7 +48,8 @@ lines += [
     f"Choice: `sh infra/compile.sh` ({plain / chosen:.1f}x faster than `dotnet run` here). It runs the built assembly directly and "
     "calls `dotnet build` only when a source under infra/ or src/HsmBlueGreen.Core (or a Directory.*.props/global.json) is newer "
     "than the assembly, with all build output sent to stderr; `dotnet run` evaluates and checks the build on every call and can "
-    "write build messages to stdout, which Pulumi would read as part of the program. `dotnet run --no-build` still evaluates "
+    "write build messages to stdout, which Pulumi would read as part of the program (checked with .NET 10: a compiler warning from the "
+    "build `dotnet run` does first is printed on stdout ahead of the program). `dotnet run --no-build` still evaluates "
     f"the project on every call ({nobuild / chosen:.1f}x the chosen command here) and silently runs a stale build after an edit. "
     "The prebuilt-assembly row is the floor (the chosen command minus its staleness check); rows within a few hundred "
     "milliseconds of each other are within this machine's noise.",
