@@ -46,6 +46,17 @@ public sealed class CompilerContractTests(CompilerRuns runs) : IClassFixture<Com
     }
 
     [Fact]
+    public void CompileScriptSendsEveryBuildLineToStderr()
+    {
+        var script = File.ReadAllLines(Path.Combine(Repo.Root, "infra", "compile.sh"));
+        var builds = script.Where(l => l.TrimStart().StartsWith("dotnet build", StringComparison.Ordinal)).ToList();
+
+        Assert.NotEmpty(builds);
+        Assert.All(builds, l => Assert.Contains(" 1>&2", l, StringComparison.Ordinal));
+        Assert.Equal("exec dotnet \"$dll\" \"$@\"", script.Last(l => l.Length > 0));
+    }
+
+    [Fact]
     public void RunWithPulumiVariablesPrintsTheStacksProgram()
     {
         Assert.True(runs.Run.ExitCode == 0, runs.Run.Stderr);
