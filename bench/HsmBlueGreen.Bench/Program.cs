@@ -20,11 +20,26 @@ var report = Report.Render(runs, rotation, rollback);
 Console.Write(report);
 if (output is not null)
 {
-    await File.WriteAllTextAsync(output, report);
+    // bench/RESULTS.md also holds the compiler figures (bench/compiler.sh): replace only our own section.
+    await File.WriteAllTextAsync(output, ResultsSection.Replace(File.Exists(output) ? await File.ReadAllTextAsync(output) : string.Empty, "rotation", report));
 }
 
 namespace HsmBlueGreen.Bench
 {
+    internal static class ResultsSection
+    {
+        public static string Replace(string text, string name, string body)
+        {
+            var (start, end) = ($"<!-- {name}:start -->", $"<!-- {name}:end -->");
+            var section = $"{start}\n{body.TrimEnd()}\n{end}\n";
+            var from = text.IndexOf(start, StringComparison.Ordinal);
+            var to = text.IndexOf(end, StringComparison.Ordinal);
+            return from >= 0 && to > from
+                ? text[..from] + section + text[(to + end.Length)..].TrimStart('\n')
+                : text + (text.Length > 0 ? "\n" : string.Empty) + section;
+        }
+    }
+
     internal static class Measure
     {
         public static async Task<List<double>> RepeatAsync(int runs, Func<Task<TimeSpan>> once)

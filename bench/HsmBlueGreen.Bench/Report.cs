@@ -10,7 +10,7 @@ internal static class Report
     {
         var text = new StringBuilder();
         var c = CultureInfo.InvariantCulture;
-        text.AppendLine("# hsm-rotate benchmarks");
+        text.AppendLine("## hsm-rotate: the step program's own overhead");
         text.AppendLine();
         text.AppendLine(c, $"Produced by `bench/run {runs}` ({runs} measured runs after 20 warm-up runs each; {RuntimeInformation.FrameworkDescription}, {RuntimeInformation.OSDescription}, {Environment.ProcessorCount} cores).");
         text.AppendLine("Ports are the in-memory fakes of the scenario tests, so the figures are the step program's own overhead (planning, reconciling, gates, journal file writes, JSON events), not AWS latency.");
