@@ -84,18 +84,4 @@ public sealed class BadInputTests
         Assert.Equal(Exit.BadInput, run.Exit);
         Assert.StartsWith("hsm-rotate plan: hsm-blue-green:vpcId = \"vpc-nope\"", run.Error, StringComparison.Ordinal);
     }
-
-    [Fact]
-    public async Task UnwiredAwsAdaptersAreReportedInOneLine()
-    {
-        using var cli = new CliFixture();
-        var output = new StringWriter();
-        var error = new StringWriter();
-        var context = new Cli.CliContext(output, error, new StringReader(string.Empty), _ => null, cli.Directory, TimeProvider.System, CancellationToken.None);
-
-        var exit = await new Cli.CliHost(Cli.Commands.All()).RunAsync(["status", "--stack", "dev"], context);
-
-        Assert.Equal(Exit.BadInput, exit);
-        Assert.Equal("hsm-rotate status: the AWS adapters are not wired in this build, so 'dev' cannot be reached. 'hsm-rotate plan --stack dev' works offline.\n", error.ToString());
-    }
 }

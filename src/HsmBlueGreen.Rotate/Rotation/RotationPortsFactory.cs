@@ -12,10 +12,17 @@ public delegate RotationPorts RotationPortsFactory(CliContext context, StackSett
 /// <summary>The factory this build ships with: the AWS adapters, configured from the process environment.</summary>
 public static class ProductionPorts
 {
+    /// <summary>Names the pulumi executable when it is not the one on PATH (a pinned version, or a test double).</summary>
+    public const string PulumiVariable = "HSM_ROTATE_PULUMI";
+
     public static RotationPortsFactory Factory { get; } = (context, _) =>
     {
         var directory = PhysicalProjectFiles.FindFrom(context.WorkingDirectory)?.Directory ?? context.WorkingDirectory;
-        var aws = AwsPorts.Create(new AwsSettings(context.Environment, context.Clock) { ProjectDirectory = directory });
+        var aws = AwsPorts.Create(new AwsSettings(context.Environment, context.Clock)
+        {
+            ProjectDirectory = directory,
+            PulumiExecutable = context.Environment(PulumiVariable) ?? "pulumi",
+        });
         return new RotationPorts(
             aws.CallerIdentity,
             aws.StackControl,
