@@ -1,5 +1,4 @@
 using HsmBlueGreen.Rotate.Cli;
-using HsmBlueGreen.Rotate.Tests.Mfa;
 
 namespace HsmBlueGreen.Rotate.Tests;
 

@@ -29,6 +29,8 @@ public static class KnownKeys
         ["clientAmiId"] = null,
         ["clientInstanceType"] = null,
         ["clientCount"] = null,
+        ["adminAmiId"] = null,
+        ["adminInstanceType"] = null,
         ["requireMultiAz"] = null,
         ["alertEmails"] = null,
         ["customerCaParameter"] = null,

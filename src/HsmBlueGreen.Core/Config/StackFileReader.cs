@@ -63,6 +63,12 @@ public static class StackFileReader
             throw new ConfigException(
                 $"{fileName} line {e.Start.Line}, column {e.Start.Column}: not valid YAML ({e.Message}). Fix: correct the file, or recreate the value with 'pulumi config set'.", e);
         }
+        catch (InvalidOperationException e)
+        {
+            // YamlDotNet's scanner throws this instead of a YamlException on some truncated input (an unclosed "[" at the end).
+            throw new ConfigException(
+                $"{fileName}: not valid YAML (it ends inside an unclosed bracket, quote or block). Fix: correct the file, or recreate the value with 'pulumi config set'.", e);
+        }
     }
 
     private static bool TryGet(YamlMappingNode map, string key, out YamlNode value)

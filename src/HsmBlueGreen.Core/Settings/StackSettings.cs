@@ -21,7 +21,15 @@ public sealed record StackSettings(
     IReadOnlyDictionary<Color, SlotSettings> Slots,
     TrafficSplit Traffic)
 {
+    public const string DefaultAdminInstanceType = "t3.micro";
+
     public bool IsProduction => string.Equals(Stack, "prod", StringComparison.Ordinal);
+
+    /// <summary>The admin host's image (`adminAmiId`); null means the clients' image. A plain OS image keeps the application off it.</summary>
+    public string? AdminAmiId { get; init; }
+
+    /// <summary>The admin host only runs cloudhsm-cli, so it is small whatever the clients are (`adminInstanceType`).</summary>
+    public string AdminInstanceType { get; init; } = DefaultAdminInstanceType;
 
     /// <summary>The slot that serves traffic now; during a split, the one with the larger share (blue on a tie).</summary>
     public Color ServingColor => Traffic.Green > Traffic.Blue ? Color.Green : Color.Blue;

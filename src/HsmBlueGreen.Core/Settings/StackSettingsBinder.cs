@@ -23,6 +23,8 @@ public static class StackSettingsBinder
         var clientAmi = read.Id("clientAmiId", IdRule.Ami, required: true);
         var instanceType = read.Id("clientInstanceType", IdRule.InstanceType, required: false) ?? "t3.small";
         var clientCount = read.Int("clientCount", 2, 0, 100);
+        var adminAmi = read.Id("adminAmiId", IdRule.Ami, required: false);
+        var adminInstanceType = read.Id("adminInstanceType", IdRule.InstanceType, required: false) ?? StackSettings.DefaultAdminInstanceType;
         var hsmType = read.Id("hsmType", IdRule.HsmType, required: false) ?? "hsm2m.medium";
         var requireMultiAz = read.Bool("requireMultiAz", true);
         var emails = AlertEmails(read);
@@ -48,7 +50,11 @@ public static class StackSettingsBinder
             emails,
             customerCa!,
             slots,
-            traffic!);
+            traffic!)
+        {
+            AdminAmiId = adminAmi,
+            AdminInstanceType = adminInstanceType,
+        };
     }
 
     private static List<string> AlertEmails(SettingReader read)

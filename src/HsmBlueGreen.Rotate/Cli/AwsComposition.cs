@@ -1,20 +1,19 @@
 using HsmBlueGreen.Aws;
 using HsmBlueGreen.Core.Audit;
 using HsmBlueGreen.Core.Ports;
+using HsmBlueGreen.Rotate.Rotation;
 
 namespace HsmBlueGreen.Rotate.Cli;
 
 /// <summary>
-/// The one place the commands get their AWS-backed ports: <see cref="AwsPorts"/> on the command's environment
-/// and clock (the process's, outside tests), pulumi run in the project directory. Kept small so the step
-/// program's commands can take their ports from here too.
+/// The audit's AWS-backed ports, on the same settings as the rotation's (<see cref="ProductionPorts.Settings"/>):
+/// the command's environment and clock, pulumi (or HSM_ROTATE_PULUMI) in the project directory.
 /// </summary>
 public static class AwsComposition
 {
     public static AuditWiring ForAudit(CliContext context, string projectDirectory)
     {
-        ArgumentNullException.ThrowIfNull(context);
-        var settings = new AwsSettings(context.Environment, context.Clock) { ProjectDirectory = projectDirectory };
+        var settings = ProductionPorts.Settings(context) with { ProjectDirectory = projectDirectory };
         var ports = AwsPorts.Create(settings);
         return new AuditWiring(new AuditPorts(ports.AccountInventory, ports.ClusterControl, ports.HsmUserCommands), ports.StackControl, settings.ResolveRegion, ports);
     }

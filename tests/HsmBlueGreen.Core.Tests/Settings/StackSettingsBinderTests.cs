@@ -31,6 +31,24 @@ public sealed class StackSettingsBinderTests
     }
 
     [Fact]
+    public void AdminHostIsSmallAndUsesTheClientImageUnlessConfigured()
+    {
+        var defaults = Bind(StackYaml.Valid);
+        var configured = Bind(StackYaml.Replace("hsm-blue-green:clientAmiId: ami-0b7e9f1a3c5d7e9f1", "hsm-blue-green:clientAmiId: ami-0b7e9f1a3c5d7e9f1\n  hsm-blue-green:adminAmiId: ami-0123456789abcdef0\n  hsm-blue-green:adminInstanceType: t4g.nano"));
+
+        Assert.Equal((null, "t3.micro"), (defaults.AdminAmiId, defaults.AdminInstanceType));
+        Assert.Equal(("ami-0123456789abcdef0", "t4g.nano"), (configured.AdminAmiId, configured.AdminInstanceType));
+    }
+
+    [Fact]
+    public void MalformedAdminAmiIdIsRejected()
+    {
+        var error = SingleError(StackYaml.Replace("hsm-blue-green:clientAmiId: ami-0b7e9f1a3c5d7e9f1", "hsm-blue-green:clientAmiId: ami-0b7e9f1a3c5d7e9f1\n  hsm-blue-green:adminAmiId: image-1"));
+
+        Assert.Equal(("adminAmiId", "image-1"), (error.Key, error.Value));
+    }
+
+    [Fact]
     public void CryptoUserNamesAreLowerCasedAsCloudHsmShowsThem()
     {
         Assert.Equal("app_cu", Bind(StackYaml.Valid).Slots[Color.Blue].CryptoUser);

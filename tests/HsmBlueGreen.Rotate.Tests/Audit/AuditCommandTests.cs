@@ -3,7 +3,7 @@ using HsmBlueGreen.Aws.Http;
 using HsmBlueGreen.Core.Ports;
 using HsmBlueGreen.Core.Tests.Audit;
 using HsmBlueGreen.Rotate.Cli;
-using HsmBlueGreen.Rotate.Commands.Audit;
+using HsmBlueGreen.Rotate.Verbs.Audit;
 
 namespace HsmBlueGreen.Rotate.Tests.Audit;
 
@@ -16,7 +16,7 @@ public class AuditCommandTests
 
         var run = await workspace.RunAsync(() => AuditWorkspace.Over(AuditAccount.Healthy()), "--stack", "prod");
 
-        Assert.Equal(ExitCodes.Done, run.ExitCode);
+        Assert.Equal(ExitCodes.Done, run.Exit);
         Assert.StartsWith("audit of stack prod in eu-west-1\n", run.Out, StringComparison.Ordinal);
         Assert.EndsWith("9 passed, 0 failed, 1 cannot tell\n", run.Out, StringComparison.Ordinal);
         Assert.Equal(workspace.Root, workspace.WiredProject);
@@ -31,7 +31,7 @@ public class AuditCommandTests
 
         var run = await workspace.RunAsync(() => AuditWorkspace.Over(account), "--stack", "prod");
 
-        Assert.Equal(AuditCommand.ChecksFailed, run.ExitCode);
+        Assert.Equal(AuditCommand.ChecksFailed, run.Exit);
         Assert.Contains("FAIL        cluster-security-group", run.Out, StringComparison.Ordinal);
         Assert.Contains("blue: sg-bluecluster admits 0.0.0.0/0 (tcp 2223-2225)", run.Out, StringComparison.Ordinal);
         Assert.Contains("fix: remove every CIDR", run.Out, StringComparison.Ordinal);
@@ -48,7 +48,7 @@ public class AuditCommandTests
 
         using var json = JsonDocument.Parse(run.Out);
         var outcomes = json.RootElement.GetProperty("checks").EnumerateArray().ToDictionary(c => c.GetProperty("id").GetString()!, c => c.GetProperty("outcome").GetString());
-        Assert.Equal(AuditCommand.ChecksFailed, run.ExitCode);
+        Assert.Equal(AuditCommand.ChecksFailed, run.Exit);
         Assert.Equal(10, outcomes.Count);
         Assert.Equal(("fail", "cannot-tell", "pass"), (outcomes["cloudtrail"], outcomes["user-quorum"], outcomes["flow-logs"]));
     }
@@ -62,7 +62,7 @@ public class AuditCommandTests
         var run = await workspace.RunAsync(() => AuditWorkspace.Over(account), "--stack", "prod");
 
         Assert.Contains("blue: app_cu (crypto-user) unlocked", run.Out, StringComparison.Ordinal);
-        Assert.Equal(ExitCodes.Done, run.ExitCode);
+        Assert.Equal(ExitCodes.Done, run.Exit);
     }
 
     [Fact]
@@ -76,7 +76,7 @@ public class AuditCommandTests
 
         var run = await workspace.RunAsync(() => wiring, "--stack", "prod");
 
-        Assert.Equal(ExitCodes.NeedsOperator, run.ExitCode);
+        Assert.Equal(ExitCodes.NeedsOperator, run.Exit);
         Assert.Equal("hsm-rotate audit: nothing was checked: no AWS region is set; set AWS_REGION (e.g. export AWS_REGION=eu-west-1) or a region in your AWS profile.\n", run.Error);
         Assert.Empty(run.Out);
     }
@@ -88,7 +88,7 @@ public class AuditCommandTests
 
         var run = await workspace.RunAsync(() => throw new InvalidOperationException("no ports may be built"), "--stack", "staging");
 
-        Assert.Equal(ExitCodes.BadInput, run.ExitCode);
+        Assert.Equal(ExitCodes.BadInput, run.Exit);
         Assert.Contains("Pulumi.staging.yaml", run.Error, StringComparison.Ordinal);
     }
 }

@@ -1,7 +1,7 @@
 using HsmBlueGreen.Aws.Tests.Loopback;
 using HsmBlueGreen.Core.Policies;
 using HsmBlueGreen.Rotate.Cli;
-using HsmBlueGreen.Rotate.Commands.Audit;
+using HsmBlueGreen.Rotate.Verbs.Audit;
 
 namespace HsmBlueGreen.Rotate.Tests.Audit;
 
@@ -17,7 +17,7 @@ public class AuditOverLoopbackTests
 
         var run = await workspace.RunAsync(() => LoopbackAccount.Wiring(server, outputs), "--stack", "prod");
 
-        Assert.Equal((ExitCodes.Done, string.Empty), (run.ExitCode, run.Error));
+        Assert.Equal((ExitCodes.Done, string.Empty), (run.Exit, run.Error));
         Assert.EndsWith("9 passed, 0 failed, 1 cannot tell\n", run.Out, StringComparison.Ordinal);
         server.AssertConforms();
     }
@@ -48,7 +48,7 @@ public class AuditOverLoopbackTests
 
         var run = await workspace.RunAsync(() => LoopbackAccount.Wiring(server, outputs), "--stack", "prod", "--json");
 
-        Assert.Equal(AuditCommand.ChecksFailed, run.ExitCode);
+        Assert.Equal(AuditCommand.ChecksFailed, run.Exit);
         Assert.Contains("\"outcome\": \"fail\"", run.Out, StringComparison.Ordinal);
         Assert.Contains("admits 0.0.0.0/0 (all traffic)", run.Out, StringComparison.Ordinal);
         Assert.Contains("could not read: AWS denied ec2:DescribeFlowLogs", run.Out, StringComparison.Ordinal);
@@ -66,10 +66,10 @@ public class AuditOverLoopbackTests
 
         var run = await workspace.RunAsync(() => LoopbackAccount.Wiring(server, outputs), args);
 
-        Assert.Contains("could not read", run.Output, StringComparison.Ordinal);
+        Assert.Contains("could not read", (run.Out + run.Error), StringComparison.Ordinal);
         foreach (var secret in new[] { LoopbackAccount.BluePassword, LoopbackAccount.GreenPassword, LoopbackAwsServer.SecretKey, "password" })
         {
-            Assert.DoesNotContain(secret, run.Output, StringComparison.OrdinalIgnoreCase);
+            Assert.DoesNotContain(secret, (run.Out + run.Error), StringComparison.OrdinalIgnoreCase);
         }
 
         Assert.Empty(server.CallsTo("GetSecretValue"));

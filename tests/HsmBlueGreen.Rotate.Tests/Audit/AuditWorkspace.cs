@@ -4,8 +4,7 @@ using HsmBlueGreen.Core.Slots;
 using HsmBlueGreen.Core.Tests.Audit;
 using HsmBlueGreen.Core.Tests.Settings;
 using HsmBlueGreen.Rotate.Cli;
-using HsmBlueGreen.Rotate.Commands.Audit;
-using HsmBlueGreen.Rotate.Tests.Mfa;
+using HsmBlueGreen.Rotate.Verbs.Audit;
 
 namespace HsmBlueGreen.Rotate.Tests.Audit;
 

@@ -1,6 +1,5 @@
 using HsmBlueGreen.Core.Policies;
 using HsmBlueGreen.Rotate.Cli;
-using HsmBlueGreen.Rotate.Tests.Mfa;
 
 namespace HsmBlueGreen.Rotate.Tests.Guardrails;
 
@@ -11,7 +10,7 @@ public class GuardrailsCommandTests
     {
         var run = await CliRunner.RunAsync("guardrails", "--stack", "prod", "--break-glass-role", "ops-emergency", "--only", "scp");
 
-        Assert.Equal(ExitCodes.Done, run.ExitCode);
+        Assert.Equal(ExitCodes.Done, run.Exit);
         Assert.Equal(GuardrailPolicies.ServiceControlPolicy("ops-emergency").ToJson(), run.Out.TrimEnd());
     }
 
@@ -20,7 +19,7 @@ public class GuardrailsCommandTests
     {
         var run = await CliRunner.RunAsync("guardrails", "--stack", "prod", "--only", "boundary");
 
-        Assert.Equal(ExitCodes.Done, run.ExitCode);
+        Assert.Equal(ExitCodes.Done, run.Exit);
         Assert.Equal(GuardrailPolicies.PermissionsBoundary("prod").ToJson(), run.Out.TrimEnd());
     }
 
@@ -29,7 +28,7 @@ public class GuardrailsCommandTests
     {
         var run = await CliRunner.RunAsync("guardrails", "--stack", "prod");
 
-        Assert.Equal(ExitCodes.Done, run.ExitCode);
+        Assert.Equal(ExitCodes.Done, run.Exit);
         Assert.Contains(GuardrailPolicies.ServiceControlPolicy(GuardrailPolicies.DefaultBreakGlassRole).ToJson(), run.Out, StringComparison.Ordinal);
         Assert.Contains(GuardrailPolicies.PermissionsBoundary("prod").ToJson(), run.Out, StringComparison.Ordinal);
         Assert.Contains("aws organizations create-policy --type SERVICE_CONTROL_POLICY", run.Out, StringComparison.Ordinal);
@@ -40,7 +39,7 @@ public class GuardrailsCommandTests
     {
         var run = await CliRunner.RunAsync("guardrails");
 
-        Assert.Equal((ExitCodes.BadInput, "hsm-rotate guardrails: --stack is required.\n"), (run.ExitCode, run.Error));
+        Assert.Equal((ExitCodes.BadInput, "hsm-rotate guardrails: --stack is required.\n"), (run.Exit, run.Error));
     }
 
     [Fact]
@@ -48,7 +47,7 @@ public class GuardrailsCommandTests
     {
         var run = await CliRunner.RunAsync("guardrails", "--stack", "prod", "--break-glass-role", "bad role");
 
-        Assert.Equal(ExitCodes.BadInput, run.ExitCode);
+        Assert.Equal(ExitCodes.BadInput, run.Exit);
         Assert.Equal("hsm-rotate guardrails: --break-glass-role 'bad role' is not an IAM role name (1-64 letters, digits or +=,.@_-); give e.g. --break-glass-role hsm-break-glass.\n", run.Error);
         Assert.Empty(run.Out);
     }
@@ -58,7 +57,7 @@ public class GuardrailsCommandTests
     {
         var run = await CliRunner.RunAsync("guardrails", "--stack", "prod", "--only", "rcp");
 
-        Assert.Equal(ExitCodes.BadInput, run.ExitCode);
+        Assert.Equal(ExitCodes.BadInput, run.Exit);
         Assert.Contains("--only 'rcp' is neither scp nor boundary", run.Error, StringComparison.Ordinal);
     }
 }

@@ -1,6 +1,6 @@
 using HsmBlueGreen.Core.Tests.Mfa;
 using HsmBlueGreen.Rotate.Cli;
-using HsmBlueGreen.Rotate.Commands.Mfa;
+using HsmBlueGreen.Rotate.Verbs.Mfa;
 
 namespace HsmBlueGreen.Rotate.Tests.Mfa;
 

@@ -1,0 +1,43 @@
+using System.Text.Json.Nodes;
+using HsmBlueGreen.Infra.Model;
+
+namespace HsmBlueGreen.Infra.Build;
+
+/// <summary>IAM policy documents, kept as JSON trees and printed with fn::toJSON.</summary>
+internal static class PolicyDocuments
+{
+    public const string SsmManagedInstanceCore = "arn:aws:iam::aws:policy/AmazonSSMManagedInstanceCore";
+
+    public static JsonText AssumedBy(string service) => Document(new JsonObject
+    {
+        ["Effect"] = "Allow",
+        ["Principal"] = new JsonObject { ["Service"] = service },
+        ["Action"] = "sts:AssumeRole",
+    });
+
+    public static JsonText Document(params JsonObject[] statements) => new(new JsonObject
+    {
+        ["Version"] = "2012-10-17",
+        ["Statement"] = new JsonArray([.. statements]),
+    });
+
+    public static JsonObject Allow(string sid, IEnumerable<string> actions, string resource, JsonObject? condition = null)
+    {
+        var statement = new JsonObject
+        {
+            ["Sid"] = sid,
+            ["Effect"] = "Allow",
+            ["Action"] = new JsonArray([.. actions.Select(a => (JsonNode?)JsonValue.Create(a))]),
+            ["Resource"] = resource,
+        };
+        if (condition is not null)
+        {
+            statement["Condition"] = condition;
+        }
+
+        return statement;
+    }
+
+    /// <summary>The ARN of an SSM parameter by name, in any region of the account the instance runs in.</summary>
+    public static string ParameterArn(string name) => "arn:aws:ssm:*:*:parameter/" + name.TrimStart('/');
+}

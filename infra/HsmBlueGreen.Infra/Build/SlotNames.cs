@@ -1,0 +1,46 @@
+using HsmBlueGreen.Core.Slots;
+
+namespace HsmBlueGreen.Infra.Build;
+
+/// <summary>
+/// Logical names of a slot's resources. All start with the slot's prefix (StackResourceNames.SlotPrefix),
+/// which is how the step program retires exactly one slot.
+/// </summary>
+internal sealed record SlotNames(Color Color)
+{
+    private string Prefix => StackResourceNames.SlotPrefix(Color);
+
+    public string Cluster => Prefix + "cluster";
+
+    public string Hsm(string zone) => Prefix + "hsm-" + zone;
+
+    public string ClientGroup => Prefix + "client-sg";
+
+    public string HsmIngress => Prefix + "hsm-from-clients";
+
+    public string ClientToHsm => Prefix + "client-to-hsm";
+
+    public string ClientHttps => Prefix + "client-https-out";
+
+    public string AppFromAlb => Prefix + "app-from-alb";
+
+    public string AlbToApp => Prefix + "alb-to-app";
+
+    public string Secret => Prefix + "secret";
+
+    public string TargetGroup => Prefix + "tg";
+
+    public string Role(string who) => $"{Prefix}{who}-role";
+
+    public string RolePolicy(string who) => $"{Prefix}{who}-policy";
+
+    public string SsmAttachment(string who) => $"{Prefix}{who}-ssm";
+
+    public string Profile(string who) => $"{Prefix}{who}-profile";
+
+    public string AdminHost => Prefix + "admin";
+
+    public string LaunchTemplate => Prefix + "launch-template";
+
+    public string AppGroup => Prefix + "app";
+}

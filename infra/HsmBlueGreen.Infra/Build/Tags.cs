@@ -1,0 +1,24 @@
+using HsmBlueGreen.Core.Config;
+using HsmBlueGreen.Core.Settings;
+using HsmBlueGreen.Core.Slots;
+
+namespace HsmBlueGreen.Infra.Build;
+
+/// <summary>Tags on everything: which stack and slot a resource belongs to, for people reading the console and bills.</summary>
+internal static class Tags
+{
+    public static IReadOnlyDictionary<string, string> For(StackSettings settings, Color? color, string name)
+    {
+        var tags = new SortedDictionary<string, string>(StringComparer.Ordinal)
+        {
+            ["Name"] = $"{ProjectNamespace.Name}-{settings.Stack}-{name}",
+            [$"{ProjectNamespace.Name}:stack"] = settings.Stack,
+        };
+        if (color is { } slot)
+        {
+            tags[$"{ProjectNamespace.Name}:slot"] = slot.Key();
+        }
+
+        return tags;
+    }
+}

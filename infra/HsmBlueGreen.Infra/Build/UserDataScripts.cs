@@ -1,0 +1,71 @@
+using HsmBlueGreen.Core.Settings;
+using HsmBlueGreen.Infra.Emit;
+
+namespace HsmBlueGreen.Infra.Build;
+
+/// <summary>
+/// Boot scripts (Amazon Linux 2023). Both fetch the cluster's trust anchor from the SSM parameter and point
+/// the CloudHSM software at the slot's own HSMs; a restored cluster keeps the original cluster certificate,
+/// so both slots use the same CA. Shell dollars are escaped; the holes become Pulumi interpolations.
+/// </summary>
+internal static class UserDataScripts
+{
+    private const string Prelude = """
+        #!/bin/bash
+        set -euo pipefail
+        token=$(curl -sf -X PUT http://169.254.169.254/latest/api/token -H 'X-aws-ec2-metadata-token-ttl-seconds: 300')
+        region=$(curl -sf -H "X-aws-ec2-metadata-token: $token" http://169.254.169.254/latest/meta-data/placement/region)
+        arch=$(uname -m)
+        packages=https://s3.amazonaws.com/cloudhsmv2-software/CloudHsmClient/Amzn2023
+        """;
+
+    private const string TrustAnchor = """
+        install -d -m 0755 /opt/cloudhsm/etc
+        aws --region "$region" ssm get-parameter --name '{{caParameter}}' --query Parameter.Value --output text > /opt/cloudhsm/etc/customerCA.crt
+        """;
+
+    private const string AdminTemplate = Prelude + """
+
+        # Admin host of the {{slot}} slot: CloudHSM CLI only, no application. The step program runs
+        # cloudhsm-cli here through SSM Run Command; there is no SSH and no public address.
+        dnf install -y "$packages/cloudhsm-cli-latest.amzn2023.$arch.rpm"
+        """ + "\n" + TrustAnchor + """
+
+        /opt/cloudhsm/bin/configure-cli -a {{hsmAddresses}}
+        """;
+
+    private const string ClientTemplate = Prelude + """
+
+        # Application client of the {{slot}} slot: the PKCS#11 library configured for this slot's cluster only.
+        dnf install -y "$packages/cloudhsm-pkcs11-latest.amzn2023.$arch.rpm"
+        """ + "\n" + TrustAnchor + """
+
+        /opt/cloudhsm/bin/configure-pkcs11 -a {{hsmAddresses}}
+        install -d -m 0755 /etc/hsm-blue-green
+        cat > /etc/hsm-blue-green/slot.env <<'EOF'
+        HSM_SLOT={{slot}}
+        HSM_CLUSTER_ID={{clusterId}}
+        HSM_CRYPTO_USER={{cryptoUser}}
+        HSM_SECRET_ARN={{secretArn}}
+        EOF
+        """;
+
+    public static string Admin(StackSettings settings, SlotSettings slot, ClusterResources cluster) =>
+        Interpolation.Fill(AdminTemplate + "\n", Common(settings, slot, cluster));
+
+    public static string Client(StackSettings settings, SlotSettings slot, ClusterResources cluster, string secretArn)
+    {
+        var holes = Common(settings, slot, cluster);
+        holes["clusterId"] = cluster.ClusterId;
+        holes["cryptoUser"] = Interpolation.Escape(slot.CryptoUser);
+        holes["secretArn"] = secretArn;
+        return Interpolation.Fill(ClientTemplate + "\n", holes);
+    }
+
+    private static Dictionary<string, string> Common(StackSettings settings, SlotSettings slot, ClusterResources cluster) => new(StringComparer.Ordinal)
+    {
+        ["slot"] = Interpolation.Escape(slot.Color.ToString().ToLowerInvariant()),
+        ["caParameter"] = Interpolation.Escape(settings.CustomerCaParameter),
+        ["hsmAddresses"] = string.Join(' ', cluster.HsmAddresses),
+    };
+}

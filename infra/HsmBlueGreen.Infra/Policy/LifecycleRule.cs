@@ -1,0 +1,59 @@
+using System.Globalization;
+using HsmBlueGreen.Infra.Build;
+using HsmBlueGreen.Infra.Model;
+using HsmBlueGreen.Infra.Model.Aws;
+
+namespace HsmBlueGreen.Infra.Policy;
+
+/// <summary>
+/// What keeps a deployment from hurting itself: every resource pinned to the provider version plugin
+/// discovery saw, long create/delete timeouts on clusters and HSMs (an HSM takes 10-20 minutes), and
+/// restored production clusters protected from deletion.
+/// </summary>
+internal sealed class LifecycleRule : IPolicyRule
+{
+    public const string ProviderPinned = "provider-version-pinned";
+    public const string HsmTimeouts = "cloudhsm-timeouts";
+    public const string ProtectedInProduction = "protect-production-clusters";
+    private static readonly TimeSpan MinimumTimeout = TimeSpan.FromMinutes(120);
+
+    public IEnumerable<PolicyViolation> Check(StackProgram program, PolicyContext context)
+    {
+        foreach (var resource in program.Resources)
+        {
+            if (resource.Options.Version != AwsProvider.Version)
+            {
+                yield return new(ProviderPinned, resource.Name, $"is pinned to '{resource.Options.Version}'", $"pin options.version to {AwsProvider.Version} like every other resource");
+            }
+
+            if (resource.Body is CloudHsmCluster or CloudHsmHsm && !LongEnough(resource.Options.CustomTimeouts))
+            {
+                yield return new(HsmTimeouts, resource.Name, "has create or delete timeouts under 120 minutes", "set customTimeouts {create: 120m, delete: 120m}");
+            }
+
+            if (resource.Body is CloudHsmCluster && context.Settings.IsProduction && !resource.Options.Protect)
+            {
+                yield return new(ProtectedInProduction, resource.Name, "is a production cluster without protect", "set options.protect: true");
+            }
+        }
+    }
+
+    private static bool LongEnough(CustomTimeouts? timeouts) =>
+        timeouts is not null && Minutes(timeouts.Create) >= MinimumTimeout && Minutes(timeouts.Delete) >= MinimumTimeout;
+
+    /// <summary>The Go durations the program uses ("120m", "2h"); anything else counts as no timeout.</summary>
+    private static TimeSpan Minutes(string? goDuration)
+    {
+        if (goDuration is not { Length: > 1 } || !int.TryParse(goDuration[..^1], NumberStyles.None, CultureInfo.InvariantCulture, out var amount))
+        {
+            return TimeSpan.Zero;
+        }
+
+        return goDuration[^1] switch
+        {
+            'm' => TimeSpan.FromMinutes(amount),
+            'h' => TimeSpan.FromHours(amount),
+            _ => TimeSpan.Zero,
+        };
+    }
+}

@@ -1,0 +1,27 @@
+using HsmBlueGreen.Core.Ports;
+using HsmBlueGreen.Core.Rotation.Steps;
+
+namespace HsmBlueGreen.Core.Rotation.Gates;
+
+/// <summary>
+/// One login with the target secret's AWSCURRENT through the remote command port on the target's admin host
+/// (which sits in the slot's client security group). A refused login fails the gate and is never retried.
+/// </summary>
+internal sealed class HsmProbeGate : IGate
+{
+    public string Name => "hsm-login";
+
+    public async Task<GateResult> JudgeAsync(RotationRun run, DateTimeOffset windowStart)
+    {
+        var target = run.TargetUser;
+        run.Call("ssm:SendCommand", $"cloudhsm-cli login as {target.CryptoUser} with AWSCURRENT on {target.InstanceId}, then logout", new Dictionary<string, string> { ["instance"] = target.InstanceId, ["cluster"] = target.ClusterId });
+        var result = await run.Ports.HsmUsers.LoginAsync(target, SecretVersionRef.ByStage(SecretStages.Current), run.CancellationToken).ConfigureAwait(false);
+        return result.Outcome switch
+        {
+            HsmCommandOutcome.Succeeded => new(Name, GateVerdict.Successful, $"{target.CryptoUser} logged in on {target.ClusterId}"),
+            _ when HsmFailures.IsLoginFailure(result.Outcome) => new(Name, GateVerdict.Failed, $"login refused: {result.Outcome} ({result.Detail})", LoginFailed: true),
+            HsmCommandOutcome.HostUnavailable or HsmCommandOutcome.ClusterUnreachable or HsmCommandOutcome.ClusterNotActive => new(Name, GateVerdict.Error, $"{result.Outcome} ({result.Detail})"),
+            _ => new(Name, GateVerdict.Failed, $"{result.Outcome} ({result.Detail})"),
+        };
+    }
+}

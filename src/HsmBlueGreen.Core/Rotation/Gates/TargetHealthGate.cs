@@ -1,0 +1,31 @@
+using HsmBlueGreen.Core.Ports;
+using HsmBlueGreen.Core.Slots;
+
+namespace HsmBlueGreen.Core.Rotation.Gates;
+
+/// <summary>Every target of the target slot's group healthy (ELBv2 DescribeTargetHealth).</summary>
+internal sealed class TargetHealthGate : IGate
+{
+    public string Name => "targets-healthy";
+
+    public async Task<GateResult> JudgeAsync(RotationRun run, DateTimeOffset windowStart)
+    {
+        var targets = await run.Ports.LoadBalancer.GetTargetHealthAsync(run.TargetOutputs.TargetGroupArn, run.CancellationToken).ConfigureAwait(false);
+        var bad = targets.Where(t => t.State is not (TargetHealthState.Healthy or TargetHealthState.Initial)).ToList();
+        if (targets.Count == 0)
+        {
+            return new(Name, GateVerdict.Failed, $"{run.Target.Key()} has no registered targets");
+        }
+
+        if (bad.Count > 0)
+        {
+            var list = string.Join(", ", bad.Select(t => $"{t.TargetId} {t.State}{(t.Reason is null ? string.Empty : $" ({t.Reason})")}"));
+            return new(Name, GateVerdict.Failed, $"{bad.Count} of {targets.Count} {run.Target.Key()} targets not healthy: {list}");
+        }
+
+        var initial = targets.Count(t => t.State == TargetHealthState.Initial);
+        return initial > 0
+            ? new(Name, GateVerdict.Inconclusive, $"{initial} of {targets.Count} {run.Target.Key()} targets still in their first health checks")
+            : new(Name, GateVerdict.Successful, $"{targets.Count}/{targets.Count} {run.Target.Key()} targets healthy");
+    }
+}

@@ -1,0 +1,93 @@
+using HsmBlueGreen.Core.Ports;
+using HsmBlueGreen.Core.Rotation.Traffic;
+using HsmBlueGreen.Core.Slots;
+
+namespace HsmBlueGreen.Core.Rotation;
+
+/// <summary>
+/// `retire &lt;slot&gt;`: removes a slot that has had weight 0 for its drain time while the other serves 100 healthy,
+/// then applies the stack. <see cref="RotationRun.Source"/> is the slot to retire here. The drain clock starts at
+/// the journal's record of the weight reaching 0; without one the operator must vouch for it.
+/// </summary>
+public static class RetireOperation
+{
+    /// <param name="confirm">Asked after every check has passed and before the first change; null means --yes.</param>
+    public static async Task<RunResult> RunAsync(RotationRun run, TimeSpan drain, bool assumeDrained, Func<Task<bool>>? confirm = null)
+    {
+        run.CurrentStep = "retire";
+        var (slot, other) = (run.Source, run.Target);
+        run.Outputs = await run.Ports.Stack.GetOutputsAsync(run.Stack, run.CancellationToken).ConfigureAwait(false);
+        if (!run.Outputs.Slots.ContainsKey(slot) || !run.Outputs.Slots.ContainsKey(other))
+        {
+            return Refuse(run, RotationOutcome.BadInput, $"stack {run.Stack} does not have both {slot.Key()} and {other.Key()} deployed; retire removes one slot while the other serves.");
+        }
+
+        var weight = ListenerWeights.TargetPercent(run, await ListenerWeights.ReadAsync(run).ConfigureAwait(false));
+        if (weight != 100)
+        {
+            return Refuse(run, RotationOutcome.NeedsOperator, $"{slot.Key()} still has weight {100 - (weight ?? 0)}% on the listener; only a slot at 0 can be retired. Finish the rotation first ('hsm-rotate status --stack {run.Stack}').");
+        }
+
+        var health = await run.Ports.LoadBalancer.GetTargetHealthAsync(run.TargetOutputs.TargetGroupArn, run.CancellationToken).ConfigureAwait(false);
+        if (health.Count == 0 || health.Any(t => t.State != TargetHealthState.Healthy))
+        {
+            return Refuse(run, RotationOutcome.NeedsOperator, $"{other.Key()} serves 100% but only {health.Count(t => t.State == TargetHealthState.Healthy)} of {health.Count} targets are healthy; retire {slot.Key()} only when {other.Key()} is healthy.");
+        }
+
+        foreach (var secret in new[] { run.SourceOutputs.SecretArn, run.TargetOutputs.SecretArn })
+        {
+            if (await run.Ports.Lock.ReadAsync(secret, run.CancellationToken).ConfigureAwait(false) is { } lease && !lease.IsExpiredAt(run.Clock.GetUtcNow()))
+            {
+                return Refuse(run, RotationOutcome.NeedsOperator, $"a rotation holds the lock ({lease.RunId} by {lease.Owner} until {lease.ExpiresAt:u}); retire after it ends.");
+            }
+        }
+
+        if (DrainProblem(run, slot, drain, assumeDrained) is { } problem)
+        {
+            return Refuse(run, RotationOutcome.NeedsOperator, problem);
+        }
+
+        if (confirm is not null && !await confirm().ConfigureAwait(false))
+        {
+            return Refuse(run, RotationOutcome.NeedsOperator, "not confirmed: nothing was changed. Pass --yes to skip the question.");
+        }
+
+        run.Call("pulumi:config-rm", $"slots.{slot.Key()}", new Dictionary<string, string> { ["path"] = $"slots.{slot.Key()}" });
+        await run.Ports.Stack.RemoveConfigAsync(run.Stack, $"slots.{slot.Key()}", run.CancellationToken).ConfigureAwait(false);
+        run.Call("pulumi:up", "pulumi up (the whole stack: removes the slot's resources)");
+        await run.Ports.Stack.UpAsync(run.Stack, [], run.CancellationToken).ConfigureAwait(false);
+
+        var backups = await run.Ports.Clusters.DescribeBackupsAsync(run.TargetOutputs.ClusterId, run.CancellationToken).ConfigureAwait(false);
+        var next = backups.FirstOrDefault(b => string.Equals(b.State, "READY", StringComparison.OrdinalIgnoreCase));
+        var hint = next is null
+            ? $"The next rotation restores a new {slot.Key()} from a backup of {other.Key()}'s cluster once one is READY."
+            : $"Next rotation: pulumi config set --stack {run.Stack} --path 'slots.{slot.Key()}.sourceBackupId' {next.BackupId} (newest READY backup of {other.Key()}, {next.CreatedAt:u}) and set its cryptoUser, then pulumi up.";
+        var message = $"{slot.Key()} retired: removed from the stack config and applied. {hint}";
+        run.Record(EventKinds.Finished, message);
+        return new RunResult(RotationOutcome.Done, message);
+    }
+
+    private static string? DrainProblem(RotationRun run, Color slot, TimeSpan drain, bool assumeDrained)
+    {
+        var weights = run.Journal.ReadAll().Where(e => e.Kind == EventKinds.Weights && e.Field(slot.Key()) is not null).ToList();
+        var lastNonZero = weights.FindLastIndex(e => e.Field(slot.Key()) != "0");
+        var since = lastNonZero + 1 < weights.Count ? weights[lastNonZero + 1].At : (DateTimeOffset?)null;
+        if (since is null)
+        {
+            return assumeDrained
+                ? null
+                : $"the journal has no record of when {slot.Key()} reached weight 0, so its drain time ({Durations.Format(drain)}) cannot be checked. If it has been at 0 that long, run again with --assume-drained.";
+        }
+
+        var waited = run.Clock.GetUtcNow() - since.Value;
+        return waited >= drain || assumeDrained
+            ? null
+            : $"{slot.Key()} has had weight 0 for {Durations.Format(waited)} of its {Durations.Format(drain)} drain time (since {since.Value:u}); connections may still be draining. Retry after {since.Value + drain:u}.";
+    }
+
+    private static RunResult Refuse(RotationRun run, RotationOutcome outcome, string message)
+    {
+        run.Record(EventKinds.Stopped, message, new Dictionary<string, string> { ["outcome"] = outcome.ToString() });
+        return new RunResult(outcome, message);
+    }
+}

@@ -1,0 +1,73 @@
+using HsmBlueGreen.Core.Settings;
+using HsmBlueGreen.Core.Slots;
+
+namespace HsmBlueGreen.Core.Rotation;
+
+/// <summary>
+/// A rotation from the serving slot to the other, as steps. Built offline from the stack settings and the
+/// options; refuses (bad input) what the stack file alone shows cannot work.
+/// </summary>
+public sealed record RotationPlan(
+    StackSettings Settings,
+    RotationOptions Options,
+    Color Source,
+    Color Target,
+    IReadOnlyList<RotationStep> Steps)
+{
+    public SlotSettings SourceSlot => Settings.Slots[Source];
+
+    public SlotSettings TargetSlot => Settings.Slots[Target];
+
+    /// <summary>How many application instances the target starts with: the source's count, since it takes over all its traffic.</summary>
+    public int TargetClientCount => SourceSlot.ClientCount > 0 ? SourceSlot.ClientCount : Settings.Clients.DefaultCount;
+
+    public static RotationPlan For(StackSettings settings, RotationOptions options, Color? source = null)
+    {
+        options = options.Validated();
+        if (source is null && settings.Traffic.IsSplit)
+        {
+            throw new RotationInputException($"traffic in Pulumi.{settings.Stack}.yaml is already split ({settings.Traffic}): a rotation is in progress. Fix: finish it with 'hsm-rotate resume --stack {settings.Stack}' or put traffic back with 'hsm-rotate abort --stack {settings.Stack}'.");
+        }
+
+        var from = source ?? settings.ServingColor;
+        var to = from.Other();
+        if (settings.Slot(to) is null)
+        {
+            throw new RotationInputException($"the {to.Key()} slot is not configured in Pulumi.{settings.Stack}.yaml, so there is nothing to rotate to. Fix: pulumi config set --stack {settings.Stack} --path 'slots.{to.Key()}.sourceBackupId' <backup of {from.Key()}>, then pulumi up.");
+        }
+
+        if (settings.Slot(from) is not { } fromSlot)
+        {
+            throw new RotationInputException($"the serving slot {from.Key()} is not configured in Pulumi.{settings.Stack}.yaml. Fix: check slots and traffic in the stack file.");
+        }
+
+        if (!string.Equals(fromSlot.CryptoUser, settings.Slots[to].CryptoUser, StringComparison.Ordinal))
+        {
+            throw new RotationInputException($"slots.{to.Key()}.cryptoUser is '{settings.Slots[to].CryptoUser}' but {from.Key()}'s is '{fromSlot.CryptoUser}': a cluster restored from {from.Key()}'s backup has {from.Key()}'s users. Fix: pulumi config set --stack {settings.Stack} --path 'slots.{to.Key()}.cryptoUser' {fromSlot.CryptoUser}.");
+        }
+
+        var plan = new RotationPlan(settings, options, from, to, []);
+        return plan with { Steps = BuildSteps(plan) };
+    }
+
+    private static List<RotationStep> BuildSteps(RotationPlan plan)
+    {
+        var steps = new List<RotationStep>
+        {
+            new RotationStep.Preflight(),
+            new RotationStep.Quiesce(),
+            new RotationStep.SeedSecret(),
+            new RotationStep.CreatePending(),
+            new RotationStep.SetPassword(),
+            new RotationStep.VerifyPassword(),
+            new RotationStep.PromoteSecret(),
+            new RotationStep.StartTarget(plan.TargetClientCount),
+        };
+        steps.AddRange(plan.Options.Steps.Percents.Select(p => new RotationStep.ShiftWeight(p, plan.Options.Bake, p == plan.Options.PauseAt)));
+        steps.Add(new RotationStep.Finish());
+        return steps;
+    }
+
+    /// <summary>The least time a run takes: each weight's settle window and bake; AWS calls and health waits come on top.</summary>
+    public TimeSpan MinimumShiftTime => (Options.Settle + Options.Bake) * Options.Steps.Percents.Count;
+}

@@ -1,0 +1,15 @@
+using HsmBlueGreen.Core.Ports;
+
+namespace HsmBlueGreen.Core.Rotation;
+
+/// <summary>Every port a rotation touches, in one record so the CLI gets them from a single factory.</summary>
+public sealed record RotationPorts(
+    ICallerIdentity Identity,
+    IStackControl Stack,
+    IClusterControl Clusters,
+    ILoadBalancer LoadBalancer,
+    IMetrics Metrics,
+    ISecretStore Secrets,
+    IRotationLock Lock,
+    IAppGroups AppGroups,
+    IHsmUserCommands HsmUsers);

@@ -1,0 +1,37 @@
+using System.Security.Cryptography;
+using System.Text;
+
+namespace HsmBlueGreen.Core.Rotation;
+
+/// <summary>
+/// The target secret's version ids for one rotation, derived from the source secret's current version. A resume
+/// (even from another machine) computes the same ids, finds them in AWS and knows how far the secret got; the
+/// same ids also make PutSecretValue idempotent.
+/// </summary>
+public sealed record RotationTokens(string SourceVersionId, string Seed, string Pending)
+{
+    /// <summary>
+    /// A custom staging label on the pending version just before change-password runs: if a crash leaves it without
+    /// <see cref="PasswordSetStage"/>, the outcome is unknown and the resume logs in once with AWSPENDING instead of
+    /// changing again (a change logs in with AWSCURRENT, which would fail if the first change had landed).
+    /// </summary>
+    public const string PasswordChangingStage = "HSMBG_PASSWORD_CHANGING";
+
+    /// <summary>A custom staging label on the pending version once cloudhsm-cli has set the password.</summary>
+    public const string PasswordSetStage = "HSMBG_PASSWORD_SET";
+
+    /// <summary>A custom staging label on the pending version after a failed login: resume then needs an acknowledgement.</summary>
+    public const string LoginFailedStage = "HSMBG_LOGIN_FAILED";
+
+    /// <summary>The labels of ours that a finished rotation leaves on no version.</summary>
+    public static IReadOnlyList<string> ProgressStages { get; } = [PasswordChangingStage, PasswordSetStage];
+
+    public static RotationTokens For(string sourceVersionId) =>
+        new(sourceVersionId, Derive("seed", sourceVersionId), Derive("pending", sourceVersionId));
+
+    private static string Derive(string purpose, string sourceVersionId)
+    {
+        var hash = SHA256.HashData(Encoding.UTF8.GetBytes($"hsm-rotate/{purpose}/{sourceVersionId}"));
+        return new Guid(hash.AsSpan(0, 16)).ToString("D");
+    }
+}

@@ -1,0 +1,146 @@
+using System.Globalization;
+using HsmBlueGreen.Core.Ports;
+using HsmBlueGreen.Core.Rotation.Traffic;
+using HsmBlueGreen.Core.Slots;
+
+namespace HsmBlueGreen.Core.Rotation.Steps;
+
+/// <summary>
+/// Reads everything a run depends on and changes nothing: who we are, the stack outputs, both clusters ACTIVE with
+/// their HSMs, the listener's split, the source's health, and the target secret's progress. A fresh run needs
+/// 100/0 and no rotation in progress; a resume accepts any split between the two slots.
+/// </summary>
+internal static class PreflightStep
+{
+    public static async Task<StepResult> RunAsync(RotationRun run, bool resuming)
+    {
+        var identity = await run.Ports.Identity.GetAsync(run.CancellationToken).ConfigureAwait(false);
+        run.Owner = identity.Arn;
+        run.Record(EventKinds.Check, $"acting as {identity.Arn} in account {identity.Account}", new Dictionary<string, string> { ["account"] = identity.Account, ["arn"] = identity.Arn });
+
+        run.Outputs = await run.Ports.Stack.GetOutputsAsync(run.Stack, run.CancellationToken).ConfigureAwait(false);
+        foreach (var color in new[] { run.Source, run.Target })
+        {
+            if (!run.Outputs.Slots.ContainsKey(color))
+            {
+                return StepResult.BadInput($"stack {run.Stack} has no deployed {color.Key()} slot (no {StackOutputNames.ClusterId(color)} output). Fix: deploy it with 'pulumi up --stack {run.Stack}', then run again.");
+            }
+
+            if (await ClusterProblemAsync(run, color).ConfigureAwait(false) is { } problem)
+            {
+                return StepResult.BadInput(problem);
+            }
+        }
+
+        var listener = await ListenerWeights.ReadAsync(run).ConfigureAwait(false);
+        var targetPercent = ListenerWeights.TargetPercent(run, listener);
+        if (targetPercent is null)
+        {
+            return StepResult.NeedsOperator($"listener {run.Outputs.ListenerArn} forwards to a target group of neither slot ({string.Join(", ", listener.Weights.Select(w => w.TargetGroupArn))}). Fix the listener with 'pulumi up --stack {run.Stack}' first.");
+        }
+
+        run.Record(EventKinds.Weights, $"listener: {ListenerWeights.Split(run.Target, targetPercent.Value)}", ListenerWeights.EventData(run, targetPercent.Value));
+        if (!resuming && targetPercent != 0)
+        {
+            return StepResult.BadInput($"traffic is already split ({ListenerWeights.Split(run.Target, targetPercent.Value)} on the listener): a rotation is in progress. Fix: 'hsm-rotate resume --stack {run.Stack}' to finish it or 'hsm-rotate abort --stack {run.Stack}' to put traffic back.");
+        }
+
+        if (listener.StickinessSeconds is { } sticky && TimeSpan.FromSeconds(sticky) > run.Plan.Options.Bake)
+        {
+            run.Record(EventKinds.Warning, $"target-group stickiness lasts {Durations.Format(TimeSpan.FromSeconds(sticky))}, longer than the bake ({Durations.Format(run.Plan.Options.Bake)}): sticky clients ignore the weights, so gates judge fewer requests and a rollback does not move them until their cookie expires.");
+        }
+
+        if (!resuming && await UnhealthySourceAsync(run).ConfigureAwait(false) is { } unhealthy)
+        {
+            return StepResult.NeedsOperator(unhealthy);
+        }
+
+        var progress = await SecretProgressAsync(run, resuming).ConfigureAwait(false);
+        if (progress.Continues && resuming && targetPercent == 0 && await NothingToResumeAsync(run).ConfigureAwait(false))
+        {
+            return StepResult.BadInput($"there is no rotation to resume on stack {run.Stack}: {run.Target.Key()}'s secret holds nothing of a rotation from {run.Source.Key()} and all traffic is on {run.Source.Key()}. Fix: start one with 'hsm-rotate run --stack {run.Stack}'.");
+        }
+
+        return progress;
+    }
+
+    /// <summary>A resume must not start a rotation nobody confirmed: it needs our tokens in AWS or our own run's lease.</summary>
+    private static async Task<bool> NothingToResumeAsync(RotationRun run)
+    {
+        if ((await SecretView.ReadAsync(run).ConfigureAwait(false)).Seeded)
+        {
+            return false;
+        }
+
+        var lease = await run.Ports.Lock.ReadAsync(run.TargetOutputs.SecretArn, run.CancellationToken).ConfigureAwait(false);
+        return !string.Equals(lease?.RunId, run.RunId, StringComparison.Ordinal);
+    }
+
+    private static async Task<string?> ClusterProblemAsync(RotationRun run, Color color)
+    {
+        var clusterId = run.Outputs!.Slots[color].ClusterId;
+        var cluster = await run.Ports.Clusters.DescribeClusterAsync(clusterId, run.CancellationToken).ConfigureAwait(false);
+        var fix = $"wait until it is ACTIVE with every HSM ACTIVE ('hsm-rotate status --stack {run.Stack}'), then run again.";
+        if (cluster is null)
+        {
+            return $"{color.Key()}'s cluster {clusterId} (stack output {StackOutputNames.ClusterId(color)}) does not exist. Fix: 'pulumi up --stack {run.Stack}'.";
+        }
+
+        if (cluster.State != ClusterState.Active)
+        {
+            return $"{color.Key()}'s cluster {clusterId} is {cluster.State}, not ACTIVE. Fix: {fix}";
+        }
+
+        var notActive = cluster.Hsms.Where(h => h.State != HsmState.Active).ToList();
+        if (cluster.Hsms.Count == 0 || notActive.Count > 0)
+        {
+            var detail = cluster.Hsms.Count == 0 ? "has no HSM" : $"has HSMs not ACTIVE: {string.Join(", ", notActive.Select(h => $"{h.HsmId} {h.State}"))}";
+            return $"{color.Key()}'s cluster {clusterId} {detail}. Fix: {fix}";
+        }
+
+        run.Record(EventKinds.Check, $"{color.Key()} cluster {clusterId} ACTIVE with {cluster.Hsms.Count} HSM(s) in {string.Join(", ", cluster.Hsms.Select(h => h.AvailabilityZone).Distinct().Order(StringComparer.Ordinal))}");
+        return null;
+    }
+
+    private static async Task<string?> UnhealthySourceAsync(RotationRun run)
+    {
+        var targets = await run.Ports.LoadBalancer.GetTargetHealthAsync(run.SourceOutputs.TargetGroupArn, run.CancellationToken).ConfigureAwait(false);
+        var healthy = targets.Count(t => t.State == TargetHealthState.Healthy);
+        run.Record(EventKinds.Check, $"{run.Source.Key()} targets healthy: {healthy}/{targets.Count}");
+        return healthy > 0 && healthy == targets.Count
+            ? null
+            : $"{run.Source.Key()}, the slot every rollback returns to, has {healthy} of {targets.Count} targets healthy. Fix {run.Source.Key()} first; a rotation needs a healthy slot to fall back on.";
+    }
+
+    private static async Task<StepResult> SecretProgressAsync(RotationRun run, bool resuming)
+    {
+        var source = await run.Ports.Secrets.DescribeAsync(run.SourceOutputs.SecretArn, run.CancellationToken).ConfigureAwait(false);
+        if (source.VersionWith(SecretStages.Current) is not { } currentVersion)
+        {
+            return StepResult.BadInput($"{run.Source.Key()}'s secret {run.SourceOutputs.SecretArn} has no AWSCURRENT version, so there is no credential to carry over. Fix: store {run.Source.Key()}'s crypto-user credential in it first.");
+        }
+
+        run.Tokens = RotationTokens.For(currentVersion);
+        var view = await SecretView.ReadAsync(run).ConfigureAwait(false);
+        var pending = view.Versions.VersionWith(SecretStages.Pending);
+        if (!resuming && pending is not null)
+        {
+            var whose = string.Equals(pending, run.Tokens.Pending, StringComparison.Ordinal) ? "from an interrupted hsm-rotate run" : "not made by this rotation";
+            return StepResult.NeedsOperator($"{run.Target.Key()}'s secret already has an AWSPENDING version ({pending}, {whose}). Fix: 'hsm-rotate resume --stack {run.Stack}' or 'hsm-rotate abort --stack {run.Stack}'.");
+        }
+
+        if (view.LoginFailed)
+        {
+            if (!run.LoginFailureAcknowledged)
+            {
+                return StepResult.NeedsOperator($"the last run stopped after a failed login as {run.Plan.TargetSlot.CryptoUser} on {run.Target.Key()}'s cluster. Check the user with an admin (cloudhsm-cli user list), then run again with --acknowledge-login-failure, or 'hsm-rotate abort --stack {run.Stack}'.");
+            }
+
+            run.Record(EventKinds.Check, "failed login acknowledged by the operator; the mark is cleared once the lock is held");
+            run.ClearLoginFailure = true;
+        }
+
+        run.Record(EventKinds.Check, $"{run.Target.Key()} secret: {(view.Finished ? "rotated" : view.PasswordSet ? "password set" : view.PendingCreated ? "pending created" : view.Seeded ? "seeded" : "not started")}");
+        return StepResult.Continue;
+    }
+}

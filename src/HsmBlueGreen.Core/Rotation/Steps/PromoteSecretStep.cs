@@ -1,0 +1,54 @@
+using HsmBlueGreen.Core.Ports;
+
+namespace HsmBlueGreen.Core.Rotation.Steps;
+
+/// <summary>
+/// finishSecret: AWSCURRENT moves to the pending version (AWSPREVIOUS follows to the seed), then AWSPENDING and our
+/// label are removed, so the secret ends as the rotation protocol requires. Each move is skipped once done.
+/// </summary>
+internal sealed class PromoteSecretStep : IStepHandler
+{
+    public async Task<bool> IsDoneAsync(RotationRun run) => (await SecretView.ReadAsync(run).ConfigureAwait(false)).Finished;
+
+    public async Task<StepResult> ApplyAsync(RotationRun run)
+    {
+        var view = await SecretView.ReadAsync(run).ConfigureAwait(false);
+        var secret = run.TargetOutputs.SecretArn;
+        var pending = view.Tokens.Pending;
+        if (!view.Promoted)
+        {
+            var current = view.Versions.VersionWith(SecretStages.Current);
+            await MoveAsync(run, secret, SecretStages.Current, pending, current).ConfigureAwait(false);
+        }
+
+        if (view.HasStage(pending, SecretStages.Pending))
+        {
+            await MoveAsync(run, secret, SecretStages.Pending, null, pending).ConfigureAwait(false);
+        }
+
+        foreach (var stage in RotationTokens.ProgressStages.Where(s => view.HasStage(pending, s)))
+        {
+            await MoveAsync(run, secret, stage, null, pending).ConfigureAwait(false);
+        }
+
+        return StepResult.Continue;
+    }
+
+    internal static async Task MoveAsync(RotationRun run, string secret, string stage, string? moveTo, string? removeFrom)
+    {
+        var what = moveTo is null ? $"remove {stage} from {removeFrom}" : $"move {stage} to {moveTo}" + (removeFrom is null ? string.Empty : $" from {removeFrom}");
+        var data = new Dictionary<string, string> { ["secret"] = secret, ["stage"] = stage };
+        if (moveTo is not null)
+        {
+            data["moveTo"] = moveTo;
+        }
+
+        if (removeFrom is not null)
+        {
+            data["removeFrom"] = removeFrom;
+        }
+
+        run.Call("secretsmanager:UpdateSecretVersionStage", what, data);
+        await run.Ports.Secrets.MoveStageAsync(secret, stage, moveTo, removeFrom, run.CancellationToken).ConfigureAwait(false);
+    }
+}

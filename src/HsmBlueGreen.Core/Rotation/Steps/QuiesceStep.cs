@@ -1,0 +1,61 @@
+using System.Globalization;
+using HsmBlueGreen.Core.Ports;
+using HsmBlueGreen.Core.Slots;
+
+namespace HsmBlueGreen.Core.Rotation.Steps;
+
+/// <summary>
+/// The target's application group at zero with no instance left: a CloudHSM user's password cannot change
+/// while any session of that user is open. Once the password is promoted this step no longer applies.
+/// </summary>
+internal sealed class QuiesceStep : IStepHandler
+{
+    public async Task<bool> IsDoneAsync(RotationRun run)
+    {
+        if ((await SecretView.ReadAsync(run).ConfigureAwait(false)).Promoted)
+        {
+            return true;
+        }
+
+        var group = await DescribeAsync(run).ConfigureAwait(false);
+        return group.Desired == 0 && group.Instances == 0;
+    }
+
+    public async Task<StepResult> ApplyAsync(RotationRun run)
+    {
+        var name = run.TargetOutputs.AppGroupName;
+        if (run.Plan.TargetSlot.ClientCount != 0)
+        {
+            // Recorded first, so a `pulumi up` meanwhile does not scale the group back up.
+            await AppGroupConfig.SetClientCountAsync(run, 0).ConfigureAwait(false);
+        }
+
+        var group = await DescribeAsync(run).ConfigureAwait(false);
+        if (group.Desired != 0)
+        {
+            run.Call("autoscaling:SetDesiredCapacity", $"{name}: desired {group.Desired} -> 0", new Dictionary<string, string> { ["group"] = name, ["desired"] = "0" });
+            await run.Ports.AppGroups.SetDesiredCapacityAsync(name, 0, run.CancellationToken).ConfigureAwait(false);
+        }
+
+        var empty = await Polling.UntilAsync(run, run.Plan.Options.HealthTimeout, run.Plan.Options.PollInterval, async () =>
+            (await DescribeAsync(run).ConfigureAwait(false)).Instances == 0).ConfigureAwait(false);
+        return empty
+            ? StepResult.Continue
+            : StepResult.NeedsOperator($"{run.Target.Key()}'s application group {name} still has instances after {Durations.Format(run.Plan.Options.HealthTimeout)}; its user's password cannot change while they may hold sessions. Check the group's scaling activities (lifecycle hooks, scale-in protection), then run 'hsm-rotate resume --stack {run.Stack}'.");
+    }
+
+    private static Task<AppGroupState> DescribeAsync(RotationRun run) =>
+        run.Ports.AppGroups.DescribeAsync(run.TargetOutputs.AppGroupName, run.CancellationToken);
+}
+
+/// <summary>slots.&lt;color&gt;.clientCount in the stack config, kept equal to what the step program scaled the group to.</summary>
+internal static class AppGroupConfig
+{
+    public static async Task SetClientCountAsync(RotationRun run, int count)
+    {
+        var path = $"slots.{run.Target.Key()}.clientCount";
+        var value = count.ToString(CultureInfo.InvariantCulture);
+        run.Call("pulumi:config-set", $"{path} = {value}", new Dictionary<string, string> { ["path"] = path, ["value"] = value });
+        await run.Ports.Stack.SetConfigAsync(run.Stack, path, value, run.CancellationToken).ConfigureAwait(false);
+    }
+}

@@ -1,0 +1,35 @@
+using HsmBlueGreen.Core.Ports;
+using HsmBlueGreen.Core.Slots;
+
+namespace HsmBlueGreen.Core.Rotation.Steps;
+
+/// <summary>
+/// The target's cluster came from the source's backup, so its user still has the source's password: the target
+/// secret gets a copy of the source's current credential (held in memory only) as its AWSCURRENT.
+/// </summary>
+internal sealed class SeedSecretStep : IStepHandler
+{
+    public async Task<bool> IsDoneAsync(RotationRun run) => (await SecretView.ReadAsync(run).ConfigureAwait(false)).Seeded;
+
+    public async Task<StepResult> ApplyAsync(RotationRun run)
+    {
+        var tokens = run.RequireTokens;
+        var source = run.SourceOutputs.SecretArn;
+        run.Call("secretsmanager:GetSecretValue", $"read {run.Source.Key()}'s current credential (version {tokens.SourceVersionId})", new Dictionary<string, string> { ["secret"] = source, ["versionId"] = tokens.SourceVersionId });
+        var credential = await run.Ports.Secrets.GetAsync(source, SecretVersionRef.ById(tokens.SourceVersionId), run.CancellationToken).ConfigureAwait(false);
+        if (credential is null)
+        {
+            return StepResult.NeedsOperator($"{run.Source.Key()}'s secret {source} no longer has version {tokens.SourceVersionId}: it changed during the run. Check its versions, then run 'hsm-rotate resume --stack {run.Stack}'.");
+        }
+
+        if (!string.Equals(credential.Username, run.Plan.TargetSlot.CryptoUser, StringComparison.OrdinalIgnoreCase))
+        {
+            return StepResult.BadInput($"{run.Source.Key()}'s secret holds user '{credential.Username}' but slots.{run.Target.Key()}.cryptoUser is '{run.Plan.TargetSlot.CryptoUser}'. Fix the stack config or the secret so both name the same crypto user.");
+        }
+
+        var target = run.TargetOutputs.SecretArn;
+        run.Call("secretsmanager:PutSecretValue", $"seed {run.Target.Key()}'s secret with a copy of {run.Source.Key()}'s credential as AWSCURRENT (version {tokens.Seed})", new Dictionary<string, string> { ["secret"] = target, ["versionId"] = tokens.Seed, ["stages"] = SecretStages.Current });
+        await run.Ports.Secrets.PutAsync(target, tokens.Seed, credential, [SecretStages.Current], run.CancellationToken).ConfigureAwait(false);
+        return StepResult.Continue;
+    }
+}

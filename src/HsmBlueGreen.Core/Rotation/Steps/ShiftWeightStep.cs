@@ -1,0 +1,93 @@
+using System.Globalization;
+using HsmBlueGreen.Core.Rotation.Gates;
+using HsmBlueGreen.Core.Rotation.Traffic;
+using HsmBlueGreen.Core.Slots;
+
+namespace HsmBlueGreen.Core.Rotation.Steps;
+
+/// <summary>
+/// One weight step: set the split (unless the listener already has it), read it back, settle, record it in the
+/// stack, bake, judge the gates. A step below the listener's current weight is done; the step at it is judged again.
+/// </summary>
+internal sealed class ShiftWeightStep(RotationStep.ShiftWeight step) : IStepHandler
+{
+    private const int ReadBackAttempts = 10;
+    private static readonly TimeSpan ReadBackInterval = TimeSpan.FromSeconds(2);
+
+    public async Task<bool> IsDoneAsync(RotationRun run)
+    {
+        var now = ListenerWeights.TargetPercent(run, await ListenerWeights.ReadAsync(run).ConfigureAwait(false));
+        return now > step.Percent || (now == step.Percent && run.PromotedAt == step.Percent);
+    }
+
+    public async Task<StepResult> ApplyAsync(RotationRun run)
+    {
+        var percent = step.Percent.ToString(CultureInfo.InvariantCulture);
+        var state = await ListenerWeights.ReadAsync(run).ConfigureAwait(false);
+        if (ListenerWeights.TargetPercent(run, state) != step.Percent)
+        {
+            var split = ListenerWeights.Split(run.Target, step.Percent);
+            run.Call("elbv2:ModifyListener", $"weights {split}", new Dictionary<string, string> { ["listener"] = run.Outputs!.ListenerArn, ["target"] = percent });
+            await run.Ports.LoadBalancer.SetWeightsAsync(run.Outputs.ListenerArn, ListenerWeights.Request(run, step.Percent), ListenerWeights.Stickiness(run), run.CancellationToken).ConfigureAwait(false);
+            if (!await ReadBackAsync(run).ConfigureAwait(false))
+            {
+                return await RollBackAsync(run, $"the listener did not report {run.Target.Key()} at {percent}% after the update").ConfigureAwait(false);
+            }
+
+            run.Record(EventKinds.Weights, $"listener reads {split}; settling {Durations.Format(run.Plan.Options.Settle)}", ListenerWeights.EventData(run, step.Percent));
+            await run.WaitAsync(run.Plan.Options.Settle).ConfigureAwait(false);
+        }
+
+        await WeightRecorder.RecordAsync(run, step.Percent).ConfigureAwait(false);
+        var windowStart = run.Clock.GetUtcNow();
+        await BakeAsync(run).ConfigureAwait(false);
+
+        var verdict = await GateRunner.JudgeAsync(run, windowStart).ConfigureAwait(false);
+        switch (verdict.Verdict)
+        {
+            case GateVerdict.Failed:
+                var message = await RollBackAsync(run, $"gate {verdict.Gate} failed at {percent}%: {verdict.Detail}").ConfigureAwait(false);
+                return verdict.LoginFailed
+                    ? StepResult.NeedsOperator($"{message.Message} A login with {run.Target.Key()}'s new password was refused; it is not retried. Check crypto user {run.Plan.TargetSlot.CryptoUser} on cluster {run.TargetOutputs.ClusterId} with an admin before any resume.")
+                    : message;
+            case GateVerdict.Inconclusive:
+                return Pause(run, $"gate {verdict.Gate} inconclusive at {percent}%: {verdict.Detail}");
+            default:
+                return step.PauseAfter ? Pause(run, $"paused at {percent}% as asked (--pause-at)") : StepResult.Continue;
+        }
+    }
+
+    private StepResult Pause(RotationRun run, string why)
+    {
+        run.Record(EventKinds.Paused, why, new Dictionary<string, string> { ["target"] = step.Percent.ToString(CultureInfo.InvariantCulture) });
+        return StepResult.NeedsOperator($"{why}. Traffic stays at {ListenerWeights.Split(run.Target, step.Percent)}. Continue with 'hsm-rotate promote --stack {run.Stack}', or put it back with 'hsm-rotate abort --stack {run.Stack}'.");
+    }
+
+    private static async Task<StepResult> RollBackAsync(RotationRun run, string reason) =>
+        StepResult.RolledBack(await Rollback.ApplyAsync(run, reason).ConfigureAwait(false));
+
+    private async Task<bool> ReadBackAsync(RotationRun run)
+    {
+        for (var attempt = 0; attempt < ReadBackAttempts; attempt++)
+        {
+            if (ListenerWeights.TargetPercent(run, await ListenerWeights.ReadAsync(run).ConfigureAwait(false)) == step.Percent)
+            {
+                return true;
+            }
+
+            await run.WaitAsync(ReadBackInterval).ConfigureAwait(false);
+        }
+
+        return false;
+    }
+
+    private async Task BakeAsync(RotationRun run)
+    {
+        var end = run.Clock.GetUtcNow() + step.Bake;
+        for (var left = step.Bake; left > TimeSpan.Zero; left = end - run.Clock.GetUtcNow())
+        {
+            run.Record(EventKinds.Bake, $"baking at {step.Percent}%: {Durations.Format(left)} left", new Dictionary<string, string> { ["target"] = step.Percent.ToString(CultureInfo.InvariantCulture), ["remainingSeconds"] = ((int)Math.Ceiling(left.TotalSeconds)).ToString(CultureInfo.InvariantCulture) });
+            await run.WaitAsync(left < TimeSpan.FromMinutes(1) ? left : TimeSpan.FromMinutes(1)).ConfigureAwait(false);
+        }
+    }
+}

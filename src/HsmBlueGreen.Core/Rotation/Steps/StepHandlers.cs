@@ -1,0 +1,18 @@
+namespace HsmBlueGreen.Core.Rotation.Steps;
+
+/// <summary>Maps each step record to the handler that reconciles it.</summary>
+internal static class StepHandlers
+{
+    public static IStepHandler For(RotationStep step) => step switch
+    {
+        RotationStep.Quiesce => new QuiesceStep(),
+        RotationStep.SeedSecret => new SeedSecretStep(),
+        RotationStep.CreatePending => new CreatePendingStep(),
+        RotationStep.SetPassword => new SetPasswordStep(),
+        RotationStep.VerifyPassword => new VerifyPasswordStep(),
+        RotationStep.PromoteSecret => new PromoteSecretStep(),
+        RotationStep.StartTarget start => new StartTargetStep(start.ClientCount),
+        RotationStep.ShiftWeight shift => new ShiftWeightStep(shift),
+        _ => throw new ArgumentOutOfRangeException(nameof(step), step, "preflight and finish are run by the runner itself"),
+    };
+}

@@ -1,0 +1,36 @@
+using System.Diagnostics;
+using HsmBlueGreen.Core.Slots;
+
+namespace HsmBlueGreen.Core.Rotation.Traffic;
+
+/// <summary>
+/// Puts every request back on the source slot with exactly one listener update, issued before anything else
+/// (no read first, no retry loop in front of it). Only then are the weights read back and recorded in the stack.
+/// </summary>
+internal static class Rollback
+{
+    public static async Task<string> ApplyAsync(RotationRun run, string reason)
+    {
+        var started = Stopwatch.GetTimestamp();
+        var listener = run.Outputs!.ListenerArn;
+        run.Call("elbv2:ModifyListener", $"rollback: {run.Source.Key()} 100 / {run.Target.Key()} 0 ({reason})", new Dictionary<string, string> { ["listener"] = listener, ["reason"] = reason });
+        await run.Ports.LoadBalancer.SetWeightsAsync(listener, ListenerWeights.Request(run, 0), ListenerWeights.Stickiness(run), run.CancellationToken).ConfigureAwait(false);
+        var elapsed = Stopwatch.GetElapsedTime(started);
+        run.Record(EventKinds.Rollback, $"all traffic back on {run.Source.Key()}", new Dictionary<string, string> { ["requestMs"] = elapsed.TotalMilliseconds.ToString("F1", System.Globalization.CultureInfo.InvariantCulture) });
+
+        try
+        {
+            var state = await ListenerWeights.ReadAsync(run).ConfigureAwait(false);
+            var now = ListenerWeights.TargetPercent(run, state) ?? 0;
+            run.Record(EventKinds.Weights, $"listener reads {ListenerWeights.Split(run.Target, now)}", ListenerWeights.EventData(run, now));
+            await WeightRecorder.RecordAsync(run, 0).ConfigureAwait(false);
+            return $"rolled back: all traffic on {run.Source.Key()} ({reason}).";
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            // The listener is already back; recording it is bookkeeping the operator can redo.
+            run.Record(EventKinds.Warning, $"rolled back, but recording it in the stack failed: {e.Message}. Run 'pulumi config set --path traffic.{run.Source.Key()} 100' and 'traffic.{run.Target.Key()} 0'.");
+            return $"rolled back: all traffic on {run.Source.Key()} ({reason}); the stack config still needs traffic.{run.Source.Key()}=100.";
+        }
+    }
+}

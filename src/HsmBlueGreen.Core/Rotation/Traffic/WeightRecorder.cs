@@ -1,0 +1,27 @@
+using System.Globalization;
+using HsmBlueGreen.Core.Slots;
+
+namespace HsmBlueGreen.Core.Rotation.Traffic;
+
+/// <summary>
+/// Writes an applied split to the stack config (traffic.blue, traffic.green) and records it on the listener with a
+/// targeted `pulumi up`, so `pulumi preview` shows no drift and the next full `up` does not undo the rotation.
+/// </summary>
+internal static class WeightRecorder
+{
+    public static async Task RecordAsync(RotationRun run, int targetPercent)
+    {
+        var split = ListenerWeights.Split(run.Target, targetPercent);
+        foreach (var color in new[] { Color.Blue, Color.Green })
+        {
+            var path = $"traffic.{color.Key()}";
+            var value = split.For(color).ToString(CultureInfo.InvariantCulture);
+            run.Call("pulumi:config-set", $"{path} = {value}", new Dictionary<string, string> { ["path"] = path, ["value"] = value });
+            await run.Ports.Stack.SetConfigAsync(run.Stack, path, value, run.CancellationToken).ConfigureAwait(false);
+        }
+
+        var listener = StackResourceNames.ListenerUrn(run.Stack);
+        run.Call("pulumi:up", $"pulumi up --target {listener}", new Dictionary<string, string> { ["target"] = listener });
+        await run.Ports.Stack.UpAsync(run.Stack, [listener], run.CancellationToken).ConfigureAwait(false);
+    }
+}

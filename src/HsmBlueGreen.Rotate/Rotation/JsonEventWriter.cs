@@ -1,0 +1,14 @@
+using System.Text.Json;
+using HsmBlueGreen.Core.Rotation;
+
+namespace HsmBlueGreen.Rotate.Rotation;
+
+/// <summary>--json: one JSON object per line on stdout, every event, for CI to parse.</summary>
+internal sealed class JsonEventWriter(TextWriter output) : IRotationEvents
+{
+    public void Emit(RotationEvent entry)
+    {
+        output.WriteLine(JsonSerializer.Serialize(entry, EventJson.Options));
+        output.Flush();
+    }
+}

@@ -1,0 +1,142 @@
+using System.Globalization;
+using System.Text;
+using HsmBlueGreen.Core.Ports;
+using HsmBlueGreen.Core.Rotation;
+using HsmBlueGreen.Core.Settings;
+using HsmBlueGreen.Core.Slots;
+
+namespace HsmBlueGreen.Rotate.Rotation;
+
+/// <summary>The `plan` text: plain, deterministic lines (golden-file tested), readable without a terminal.</summary>
+internal static class PlanRenderer
+{
+    public static string Render(RotationPlan plan)
+    {
+        var settings = plan.Settings;
+        var (s, t) = (plan.Source.Key(), plan.Target.Key());
+        var text = new StringBuilder();
+        void Line(string line = "") => text.Append(line).Append('\n');
+
+        Line($"hsm-rotate plan: stack {settings.Stack}, strategy {RotationArguments.Strategy}, {s} -> {t}");
+        Line("Read from Pulumi." + settings.Stack + ".yaml only: no AWS call was made and nothing was changed.");
+        Line();
+        Line("Environment");
+        Line($"  vpc        {settings.VpcId}{(settings.IsProduction ? " (production)" : string.Empty)}");
+        foreach (var slot in settings.Slots.Values.OrderBy(v => v.Color))
+        {
+            var role = slot.Color == plan.Source ? $"serves {settings.Traffic.For(slot.Color)}%, source" : $"{settings.Traffic.For(slot.Color)}%, target";
+            var cluster = slot.Cluster switch
+            {
+                ClusterSource.Existing existing => $"cluster {existing.ClusterId}",
+                ClusterSource.FromBackup backup => $"cluster restored from {backup.BackupId}",
+                _ => "cluster ?",
+            };
+            Line($"  {slot.Color.Key(),-5}      {role}: {cluster}, crypto user {slot.CryptoUser}, {Count(slot.ClientCount, "client instance")}");
+        }
+
+        Line($"  HSMs       {settings.HsmType}, one per zone in each slot: {string.Join(", ", settings.HsmSubnets.Entries.Select(e => $"{e.Key} ({e.Value})"))}");
+        Line($"  listener   {settings.Listener.Protocol.ToString().ToUpperInvariant()}:{settings.Listener.Port.ToString(CultureInfo.InvariantCulture)}, stickiness {(settings.Listener.StickinessEnabled ? Durations.Format(TimeSpan.FromSeconds(settings.Listener.StickinessSeconds)) : "off")}; traffic now {settings.Traffic}");
+        Line();
+        Line("Phases");
+        var number = 0;
+        foreach (var step in plan.Steps)
+        {
+            var about = StepText.For(step, plan);
+            number++;
+            Line($"  {number,2}. {step.Name,-16}{about.Title}");
+            foreach (var read in about.Reads)
+            {
+                Line($"{string.Empty,22}reads    {read}");
+            }
+
+            foreach (var change in about.Changes)
+            {
+                Line($"{string.Empty,22}changes  {change}");
+            }
+
+            if (about.Operator is not null)
+            {
+                Line($"{string.Empty,22}operator {about.Operator}");
+            }
+        }
+
+        Line();
+        RenderSchedule(plan, Line);
+        Line();
+        RenderEstimate(plan, Line);
+        Line();
+        Line("Needs an operator");
+        Line($"  - confirm before the first change (or pass --yes); --dry-run reads AWS and changes nothing");
+        Line($"  - a failed HSM login: never retried, exit 3; check the user, then 'resume --acknowledge-login-failure'");
+        Line($"  - an inconclusive gate (missing metrics): exit 3 with traffic held; 'promote' to continue or 'abort'");
+        if (plan.Options.PauseAt is { } pause)
+        {
+            Line($"  - the pause after {t} {pause.ToString(CultureInfo.InvariantCulture)}%: 'hsm-rotate promote --stack {settings.Stack}'");
+        }
+
+        Line($"  - retiring {s} once drained: 'hsm-rotate retire {s} --stack {settings.Stack}'");
+        if (settings.Listener.StickinessEnabled && TimeSpan.FromSeconds(settings.Listener.StickinessSeconds) > plan.Options.Bake)
+        {
+            Line($"  - stickiness ({Durations.Format(TimeSpan.FromSeconds(settings.Listener.StickinessSeconds))}) outlasts the bake: sticky clients ignore weights and a rollback does not move them");
+        }
+
+        Line();
+        Line("Exit codes: 0 done, 1 failed and rolled back, 2 bad input, 3 stopped and needs an operator.");
+        Line($"Next: hsm-rotate run --stack {settings.Stack}{Flags(plan)}");
+        return text.ToString();
+    }
+
+    private static void RenderSchedule(RotationPlan plan, Action<string> line)
+    {
+        var (s, t) = (plan.Source.Key(), plan.Target.Key());
+        var o = plan.Options;
+        line($"Weight schedule ({o.Steps.Percents.Count.ToString(CultureInfo.InvariantCulture)} steps; each: set, read back, settle {Durations.Format(o.Settle)}, record in the stack, bake {Durations.Format(o.Bake)}, gates)");
+        line($"  {s,5} {t,5}  then");
+        foreach (var step in plan.Steps.OfType<RotationStep.ShiftWeight>())
+        {
+            line($"  {100 - step.Percent,5} {step.Percent,5}  {(step.PauseAfter ? "pause for promote" : step.Percent == 100 ? "done" : "next step")}");
+        }
+
+        line($"Gates after each bake, in order; the first failure rolls back at once with one listener update to {s} 100:");
+        line($"  targets-healthy  every {t} target healthy (initial = inconclusive)");
+        var few = o.Thresholds.MinRequests <= 1 ? "no requests" : string.Create(CultureInfo.InvariantCulture, $"fewer than {o.Thresholds.MinRequests} requests");
+        line(string.Create(CultureInfo.InvariantCulture, $"  5xx-rate         {t} 5xx / requests <= {o.Thresholds.Max5xxRate * 100:0.##}% over the bake ({few} = inconclusive)"));
+        line(string.Create(CultureInfo.InvariantCulture, $"  latency          {t} average response time <= {o.Thresholds.MaxLatency.TotalMilliseconds:F0} ms"));
+        line($"  hsm-login        one login as {plan.TargetSlot.CryptoUser} with {t}'s AWSCURRENT on its admin host; a refusal is never retried");
+        line($"  A gate that errors is retried up to {o.MaxGateErrors.ToString(CultureInfo.InvariantCulture)} times, {Durations.Format(o.PollInterval)} apart, then counts as inconclusive.");
+    }
+
+    private static void RenderEstimate(RotationPlan plan, Action<string> line)
+    {
+        var o = plan.Options;
+        var commands = TimeSpan.FromMinutes(3); // four cloudhsm-cli runs over SSM, about 30-45 s each
+        line("Time estimate");
+        line($"  shifting      {Durations.Format(plan.MinimumShiftTime)} ({o.Steps.Percents.Count.ToString(CultureInfo.InvariantCulture)} x ({Durations.Format(o.Settle)} settle + {Durations.Format(o.Bake)} bake))");
+        line($"  secret        about {Durations.Format(commands)} (user list, change-password, user list, login over SSM)");
+        line($"  quiesce/start up to {Durations.Format(o.HealthTimeout)} each (instances stopping, then starting and passing health checks)");
+        line($"  total         about {Durations.Format(plan.MinimumShiftTime + commands + TimeSpan.FromMinutes(5))} typical, at most {Durations.Format(plan.MinimumShiftTime + commands + (2 * o.HealthTimeout))} before a timeout stops the run");
+    }
+
+    private static string Count(int n, string noun) => $"{n.ToString(CultureInfo.InvariantCulture)} {noun}{(n == 1 ? string.Empty : "s")}";
+
+    private static string Flags(RotationPlan plan)
+    {
+        var flags = new StringBuilder();
+        if (!plan.Options.Steps.Equals(WeightSchedule.Default))
+        {
+            flags.Append(CultureInfo.InvariantCulture, $" --steps {plan.Options.Steps}");
+        }
+
+        if (plan.Options.Bake != RotationOptions.Default.Bake)
+        {
+            flags.Append(CultureInfo.InvariantCulture, $" --bake {Durations.Format(plan.Options.Bake)}");
+        }
+
+        if (plan.Options.PauseAt is { } pause)
+        {
+            flags.Append(CultureInfo.InvariantCulture, $" --pause-at {pause}");
+        }
+
+        return flags.ToString();
+    }
+}

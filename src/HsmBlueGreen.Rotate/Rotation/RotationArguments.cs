@@ -1,0 +1,63 @@
+using System.Globalization;
+using HsmBlueGreen.Core.Rotation;
+using HsmBlueGreen.Rotate.Cli;
+
+namespace HsmBlueGreen.Rotate.Rotation;
+
+/// <summary>The options that shape a rotation (--steps, --bake, gates...), parsed once into <see cref="RotationOptions"/>.</summary>
+internal static class RotationArguments
+{
+    public const string Strategy = "green-cluster";
+
+    public static readonly string[] ValueOptions = ["strategy", "steps", "bake", "settle", "pause-at", "max-5xx-rate", "max-latency", "min-requests", "health-timeout"];
+
+    /// <param name="fallback">Values for options not on the command line, e.g. the interrupted run's from the journal.</param>
+    public static RotationOptions Parse(CommandLine line, Func<string, string?>? fallback = null)
+    {
+        string? Value(string name) => line.Value(name) ?? fallback?.Invoke(name);
+
+        if (Value("strategy") is { } strategy && !string.Equals(strategy, Strategy, StringComparison.Ordinal))
+        {
+            throw new RotationInputException(strategy is "dual-user" or "maintenance-window"
+                ? $"--strategy {strategy} is not implemented in this build. Fix: use --strategy {Strategy} (the default)."
+                : $"--strategy '{strategy}' is not a strategy. Fix: use --strategy {Strategy}.");
+        }
+
+        var defaults = RotationOptions.Default;
+        var options = defaults with
+        {
+            Steps = Value("steps") is { } steps ? WeightSchedule.Parse(steps) : defaults.Steps,
+            Bake = Duration(Value("bake"), "bake", defaults.Bake),
+            Settle = Duration(Value("settle"), "settle", defaults.Settle),
+            HealthTimeout = Duration(Value("health-timeout"), "health-timeout", defaults.HealthTimeout),
+            PauseAt = Value("pause-at") is { } pause ? Percent("pause-at", pause) : null,
+            Thresholds = new GateThresholds(
+                Value("max-5xx-rate") is { } rate ? Percent("max-5xx-rate", rate.TrimEnd('%')) / 100.0 : defaults.Thresholds.Max5xxRate,
+                Duration(Value("max-latency"), "max-latency", defaults.Thresholds.MaxLatency, allowMilliseconds: true),
+                Value("min-requests") is { } min ? Count("min-requests", min) : defaults.Thresholds.MinRequests),
+        };
+        return options.Validated();
+    }
+
+    private static TimeSpan Duration(string? text, string name, TimeSpan fallback, bool allowMilliseconds = false)
+    {
+        if (text is null)
+        {
+            return fallback;
+        }
+
+        return allowMilliseconds && text.EndsWith("ms", StringComparison.Ordinal) && int.TryParse(text[..^2], NumberStyles.None, CultureInfo.InvariantCulture, out var ms)
+            ? TimeSpan.FromMilliseconds(ms)
+            : Durations.Parse(name, text);
+    }
+
+    private static int Percent(string name, string text) =>
+        int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var value) && value is >= 0 and <= 100
+            ? value
+            : throw new RotationInputException($"--{name} '{text}' is not a percentage from 0 to 100.");
+
+    private static long Count(string name, string text) =>
+        long.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var value)
+            ? value
+            : throw new RotationInputException($"--{name} '{text}' is not a whole number.");
+}

@@ -1,0 +1,22 @@
+using HsmBlueGreen.Core.Rotation;
+using HsmBlueGreen.Rotate.Rotation;
+
+namespace HsmBlueGreen.Rotate.Verbs;
+
+/// <summary>`abort`: all traffic back on the serving slot, the secret left consistent.</summary>
+internal sealed class AbortCommand(RotationPortsFactory ports) : RotationCommand(ports)
+{
+    public override string Name => "abort";
+
+    public override string Summary => "put all traffic back on the serving slot and leave the secret consistent";
+
+    protected override IReadOnlyCollection<string> ValueOptions => ["stack", "to"];
+
+    protected override async Task<int> ExecuteAsync(RotationSession session)
+    {
+        var source = session.Line.Value("to") is { } to ? SlotArgument.Parse(to, session.Settings) : await session.SourceAsync().ConfigureAwait(false);
+        var plan = RotationPlan.For(session.Settings, RotationOptions.Default, source);
+        var run = session.NewRun(plan, SlotRoles.LastRunId(session.Journal));
+        return await session.FinishAsync(await AbortOperation.RunAsync(run).ConfigureAwait(false)).ConfigureAwait(false);
+    }
+}

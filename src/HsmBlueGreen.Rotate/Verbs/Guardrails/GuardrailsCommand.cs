@@ -1,0 +1,50 @@
+using HsmBlueGreen.Core.Config;
+using HsmBlueGreen.Core.Policies;
+using HsmBlueGreen.Rotate.Cli;
+
+namespace HsmBlueGreen.Rotate.Verbs.Guardrails;
+
+/// <summary>
+/// `hsm-rotate guardrails --stack NAME`: prints, with no cloud access, the service control policy and the
+/// permissions boundary an account administrator applies by hand (they sit above any one stack).
+/// `--only scp|boundary` prints one document alone, ready for file:// in the aws CLI.
+/// </summary>
+public sealed class GuardrailsCommand : ICliCommand
+{
+    public string Name => "guardrails";
+
+    public string Summary => "print the SCP and permissions boundary that deny destructive CloudHSM actions";
+
+    public async Task<int> RunAsync(IReadOnlyList<string> args, CliContext context)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        var line = CommandLine.Parse(args, ["stack", "break-glass-role", "only"], []);
+        var stack = CommandArguments.Checked(line, "stack", IdRule.StackName);
+        var role = CommandArguments.Checked(line, "break-glass-role", IdRule.IamRoleName, GuardrailPolicies.DefaultBreakGlassRole);
+        var scp = GuardrailPolicies.ServiceControlPolicy(role).ToJson();
+        var boundary = GuardrailPolicies.PermissionsBoundary(stack).ToJson();
+        var text = line.Value("only") switch
+        {
+            null => string.Join(Environment.NewLine, Annotated(stack, role, scp, boundary)),
+            "scp" => scp,
+            "boundary" => boundary,
+            var other => throw new UsageException($"--only '{other}' is neither scp nor boundary; give --only scp or --only boundary."),
+        };
+        await context.Out.WriteLineAsync(text).ConfigureAwait(false);
+        return ExitCodes.Done;
+    }
+
+    private static IEnumerable<string> Annotated(string stack, string role, string scp, string boundary) =>
+    [
+        $"# Service control policy: denies {string.Join(", ", DestructiveActions.All)}",
+        $"# to every principal but the role {role}; DeleteHsm/DeleteCluster stay possible on clusters tagged {StackTags.SlotState}={StackTags.Retiring}.",
+        $"# Apply in the management account: hsm-rotate guardrails --stack {stack} --break-glass-role {role} --only scp > scp.json",
+        "#   aws organizations create-policy --type SERVICE_CONTROL_POLICY --name hsm-cloudhsm-guardrails --description \"Deny destructive CloudHSM actions\" --content file://scp.json",
+        scp,
+        string.Empty,
+        $"# Permissions boundary for the roles of stack {stack}: allows what their own policies allow, minus the destructive actions.",
+        $"# hsm-rotate guardrails --stack {stack} --only boundary > boundary.json",
+        $"#   aws iam create-policy --policy-name hsm-blue-green-{stack}-boundary --policy-document file://boundary.json",
+        boundary,
+    ];
+}

@@ -1,0 +1,40 @@
+using HsmBlueGreen.Core.Mfa;
+using HsmBlueGreen.Rotate.Cli;
+
+namespace HsmBlueGreen.Rotate.Verbs.Mfa;
+
+/// <summary>
+/// `mfa sign`: fills every signature of a token or authdata file and writes it back atomically,
+/// in place by default (the CloudHSM CLI prompt's default), or to --out.
+/// </summary>
+internal static class MfaSign
+{
+    private static readonly string[] Values = [MfaInputs.Tokens, MfaInputs.AuthData, MfaInputs.Key, MfaInputs.PublicKey, "out", Passphrases.EnvOption];
+    private static readonly string[] Switches = ["force"];
+
+    public static async Task<int> RunAsync(IReadOnlyList<string> args, CliContext context)
+    {
+        var line = CommandLine.Parse(args, Values, Switches);
+        if (line.Positionals.Count > 0)
+        {
+            throw new UsageException($"sign takes no bare arguments ('{line.Positionals[0]}'); name files with --tokens, --authdata, --key.");
+        }
+
+        _ = line.Required(MfaInputs.Key);
+
+        // Every check happens before anything is written: a refusal leaves the file as it was.
+        var (file, path, display) = MfaInputs.ReadChallengeFile(line, context);
+        using var key = await MfaInputs.ReadPrivateKeyAsync(line, context).ConfigureAwait(false);
+        using var publicKey = MfaInputs.ReadPublicKey(line, context);
+        var signed = MfaSigning.Sign(file, display, key, publicKey, line.Has("force"));
+
+        var outDisplay = line.Value("out") ?? display;
+        var outPath = MfaInputs.FullPath(context, outDisplay);
+        SafeFiles.WriteAll([new PendingFile(outPath, outDisplay, signed, SafeFiles.ModeOf(outPath, SafeFiles.ModeOf(path, SafeFiles.Private)))], replace: true);
+
+        var added = publicKey is not null && file is AuthDataFile ? $" and set its PublicKey from {publicKey.Source}" : string.Empty;
+        var entries = file is TokenFile ? "tokens" : "digests";
+        await context.Out.WriteLineAsync($"signed all {file.Challenges.Count} {entries} in {display} with {key.Source}{added}; wrote {outDisplay}.").ConfigureAwait(false);
+        return ExitCodes.Done;
+    }
+}

@@ -1,0 +1,36 @@
+using HsmBlueGreen.Core.Mfa;
+using HsmBlueGreen.Rotate.Cli;
+
+namespace HsmBlueGreen.Rotate.Verbs.Mfa;
+
+/// <summary>`mfa verify`: one line per HSM, exit 1 if any signature does not check out.</summary>
+internal static class MfaVerify
+{
+    private static readonly string[] Values = [MfaInputs.Tokens, MfaInputs.AuthData, MfaInputs.PublicKey];
+
+    public static async Task<int> RunAsync(IReadOnlyList<string> args, CliContext context)
+    {
+        var line = CommandLine.Parse(args, Values, []);
+        if (line.Positionals.Count > 0)
+        {
+            throw new UsageException($"verify takes no bare arguments ('{line.Positionals[0]}'); name files with --tokens or --authdata and --public-key.");
+        }
+
+        _ = line.Required(MfaInputs.PublicKey);
+        var (file, _, display) = MfaInputs.ReadChallengeFile(line, context);
+        using var publicKey = MfaInputs.ReadPublicKey(line, context)!;
+
+        var checks = MfaSigning.Verify(file, publicKey);
+        foreach (var check in checks)
+        {
+            await context.Out.WriteLineAsync($"{check.Label}: {check.Describe()}").ConfigureAwait(false);
+        }
+
+        var failed = checks.Count(c => !c.Passed);
+        var verdict = failed == 0
+            ? $"all {checks.Count} signatures in {display} verify with {publicKey.Source}."
+            : $"{failed} of {checks.Count} signatures in {display} do not verify with {publicKey.Source}.";
+        await context.Out.WriteLineAsync(verdict).ConfigureAwait(false);
+        return failed == 0 ? ExitCodes.Done : MfaCommand.SignatureRejected;
+    }
+}

@@ -1,0 +1,29 @@
+using HsmBlueGreen.Core.Rotation;
+using HsmBlueGreen.Core.Settings;
+using HsmBlueGreen.Rotate.Cli;
+using HsmBlueGreen.Rotate.Rotation;
+
+namespace HsmBlueGreen.Rotate.Verbs;
+
+/// <summary>`plan`: offline, no credentials; what a run would do, from the stack file alone.</summary>
+internal sealed class PlanCommand() : RotationCommand((_, _) => throw new InvalidOperationException("plan never builds ports"))
+{
+    public override string Name => "plan";
+
+    public override string Summary => "show (offline) the environment, phases, API calls, weight schedule, gates and time a run would take";
+
+    protected override IReadOnlyCollection<string> ValueOptions => ["stack", .. RotationArguments.ValueOptions];
+
+    protected override IReadOnlyCollection<string> Switches => [];
+
+    protected override bool NeedsPorts => false;
+
+    protected override async Task<int> ExecuteOfflineAsync(CommandLine line, CliContext context, StackSettings settings)
+    {
+        var plan = RotationPlan.For(settings, RotationArguments.Parse(line));
+        await context.Out.WriteAsync(PlanRenderer.Render(plan)).ConfigureAwait(false);
+        return ExitCodes.Done;
+    }
+
+    protected override Task<int> ExecuteAsync(RotationSession session) => throw new NotSupportedException("plan is offline");
+}

@@ -1,0 +1,34 @@
+using System.Text.Json;
+using HsmBlueGreen.Core.Rotation;
+using HsmBlueGreen.Rotate.Cli;
+using HsmBlueGreen.Rotate.Rotation;
+
+namespace HsmBlueGreen.Rotate.Verbs;
+
+/// <summary>`status`: read-only; phase, weights, target health, secret version stages, lock.</summary>
+internal sealed class StatusCommand(RotationPortsFactory ports) : RotationCommand(ports)
+{
+    public override string Name => "status";
+
+    public override string Summary => "show the current phase, weights, target health and secret version stages";
+
+    protected override async Task<int> ExecuteAsync(RotationSession session)
+    {
+        var plan = RotationPlan.For(session.Settings, RotationOptions.Default, await session.SourceAsync().ConfigureAwait(false));
+        var lines = await StatusOperation.ReadAsync(session.NewRun(plan)).ConfigureAwait(false);
+        if (session.Json)
+        {
+            var fields = lines.ToDictionary(l => l.Key, l => l.Value, StringComparer.Ordinal);
+            await session.Context.Out.WriteLineAsync(JsonSerializer.Serialize(new { kind = "status", fields }, EventJson.Options)).ConfigureAwait(false);
+            return ExitCodes.Done;
+        }
+
+        var width = lines.Max(l => l.Key.Length) + 2;
+        foreach (var (key, value) in lines)
+        {
+            await session.Context.Out.WriteLineAsync($"{(key + ":").PadRight(width)}{value}").ConfigureAwait(false);
+        }
+
+        return ExitCodes.Done;
+    }
+}

@@ -1,0 +1,118 @@
+using HsmBlueGreen.Core.Ports;
+using HsmBlueGreen.Core.Rotation;
+using HsmBlueGreen.Core.Secrets;
+using HsmBlueGreen.Core.Slots;
+
+namespace HsmBlueGreen.Core.Tests.Rotation.Fakes;
+
+/// <summary>
+/// An in-memory AWS account holding one deployed stack (blue serving, green restored from blue's backup), shared by
+/// the fakes of every port. Tests read its state to check the end state and count calls; <see cref="BeforeCall"/>
+/// lets a test fail or crash any call by name.
+/// </summary>
+public sealed class FakeAccount
+{
+    public const string BluePassword = "Blue-Original-Secret-Pw-7731";
+    public const string User = "app_cu";
+
+    public FakeAccount(string stack = "test")
+    {
+        Stack = stack;
+        foreach (var color in new[] { Color.Blue, Color.Green })
+        {
+            var key = color.Key();
+            Outputs[color] = new SlotOutputs($"cluster-{key}00000001", $"sg-{key}", $"arn:tg/{key}", $"asg-{key}", $"arn:secret/{key}", $"i-admin-{key}");
+            Clusters[Outputs[color].ClusterId] = new ClusterStatus(Outputs[color].ClusterId, ClusterState.Active, color == Color.Green ? "backup-blue00000001" : null, $"sg-c-{key}", [new HsmStatus($"hsm-{key}1", "eu-west-1a", "subnet-1", HsmState.Active), new HsmStatus($"hsm-{key}2", "eu-west-1b", "subnet-2", HsmState.Active)]);
+            HsmUsers[Outputs[color].ClusterId] = new HsmUserRecord(BluePassword);
+        }
+
+        Groups["asg-blue"] = new AppGroupState("asg-blue", 2, 0, 4, 2, 2);
+        Groups["asg-green"] = new AppGroupState("asg-green", 0, 0, 4, 0, 0);
+        Weights = [new TargetGroupWeight("arn:tg/blue", 100)];
+        Secrets.Touch = Touch;
+        Secrets.Seed("arn:secret/blue", "v-blue-1", new Credential(User, new Sensitive(BluePassword)), SecretStages.Current);
+        Config["traffic.blue"] = "100";
+        Config["traffic.green"] = "0";
+    }
+
+    public string Stack { get; }
+
+    public FakeClock Clock { get; } = new();
+
+    public Dictionary<Color, SlotOutputs> Outputs { get; } = [];
+
+    public Dictionary<string, ClusterStatus> Clusters { get; } = new(StringComparer.Ordinal);
+
+    public Dictionary<string, HsmUserRecord> HsmUsers { get; } = new(StringComparer.Ordinal);
+
+    public Dictionary<string, AppGroupState> Groups { get; } = new(StringComparer.Ordinal);
+
+    public Dictionary<string, string> Config { get; } = new(StringComparer.Ordinal);
+
+    public List<IReadOnlyList<string>> Ups { get; } = [];
+
+    public FakeSecretStore Secrets { get; } = new();
+
+    public IReadOnlyList<TargetGroupWeight> Weights { get; set; }
+
+    public int WeightChanges { get; set; }
+
+    /// <summary>Target group to forced health (otherwise every in-service instance of the slot's group is healthy).</summary>
+    public Dictionary<string, TargetHealthState> ForcedHealth { get; } = new(StringComparer.Ordinal);
+
+    public Dictionary<string, RotationLease> Leases { get; } = new(StringComparer.Ordinal);
+
+    public List<string> Calls { get; } = [];
+
+    /// <summary>Called with the port method's name before it runs: throw here to inject a failure or a crash.</summary>
+    public Action<string>? BeforeCall { get; set; }
+
+    public StackOutputs StackOutputs => new("arn:alb", "arn:listener", "alb.example", new Dictionary<Color, SlotOutputs>(Outputs));
+
+    public int TargetPercent(Color target) =>
+        Weights.Where(w => w.TargetGroupArn == Outputs[target].TargetGroupArn).Sum(w => w.Weight) * 100 / Math.Max(1, Weights.Sum(w => w.Weight));
+
+    public void Touch(string call)
+    {
+        lock (Calls)
+        {
+            Calls.Add(call);
+        }
+
+        BeforeCall?.Invoke(call);
+    }
+
+    public int Count(string call)
+    {
+        lock (Calls)
+        {
+            return Calls.Count(c => c == call);
+        }
+    }
+
+    public RotationPorts Ports(ILoadBalancer? loadBalancer = null, IMetrics? metrics = null) => new(
+        new FakeIdentity(this),
+        new FakeStack(this),
+        new FakeClusters(this),
+        loadBalancer ?? new FakeLoadBalancer(this),
+        metrics ?? new FakeMetrics(this),
+        Secrets,
+        new FakeLock(this),
+        new FakeAppGroups(this),
+        new FakeHsmUsers(this));
+}
+
+/// <summary>The crypto user on one cluster as the HSMs hold it.</summary>
+public sealed class HsmUserRecord(string password)
+{
+    public string Password { get; set; } = password;
+
+    public int FailedLogins { get; set; }
+
+    public string Locked => FailedLogins >= 5 ? "true" : "false";
+
+    public string Coverage { get; set; } = "full";
+}
+
+/// <summary>An injected crash: the process "dies" here; the test then resumes against the same account.</summary>
+public sealed class InjectedCrashException(string where) : Exception($"injected crash at {where}");

@@ -1,0 +1,140 @@
+using HsmBlueGreen.Core.Ports;
+using HsmBlueGreen.Core.Slots;
+
+namespace HsmBlueGreen.Core.Tests.Rotation.Fakes;
+
+public sealed class FakeIdentity(FakeAccount account) : ICallerIdentity
+{
+    public Task<CallerIdentity> GetAsync(CancellationToken cancellationToken)
+    {
+        account.Touch("identity.get");
+        return Task.FromResult(new CallerIdentity("123456789012", "arn:aws:iam::123456789012:role/rotator"));
+    }
+}
+
+public sealed class FakeStack(FakeAccount account) : IStackControl
+{
+    public Task<StackOutputs> GetOutputsAsync(string stack, CancellationToken cancellationToken)
+    {
+        account.Touch("stack.outputs");
+        return Task.FromResult(account.StackOutputs);
+    }
+
+    public Task SetConfigAsync(string stack, string path, string value, CancellationToken cancellationToken)
+    {
+        account.Touch("stack.set");
+        account.Config[path] = value;
+        return Task.CompletedTask;
+    }
+
+    public Task RemoveConfigAsync(string stack, string path, CancellationToken cancellationToken)
+    {
+        account.Touch("stack.rm");
+        foreach (var key in account.Config.Keys.Where(k => k == path || k.StartsWith(path + ".", StringComparison.Ordinal)).ToList())
+        {
+            account.Config.Remove(key);
+        }
+
+        account.Config[path] = "<removed>";
+        return Task.CompletedTask;
+    }
+
+    public Task UpAsync(string stack, IReadOnlyList<string> targets, CancellationToken cancellationToken)
+    {
+        account.Touch("stack.up");
+        account.Ups.Add(targets);
+        return Task.CompletedTask;
+    }
+}
+
+public sealed class FakeClusters(FakeAccount account) : IClusterControl
+{
+    public Task<ClusterStatus?> DescribeClusterAsync(string clusterId, CancellationToken cancellationToken)
+    {
+        account.Touch("clusters.describe");
+        return Task.FromResult(account.Clusters.GetValueOrDefault(clusterId));
+    }
+
+    public Task<IReadOnlyList<BackupInfo>> DescribeBackupsAsync(string clusterId, CancellationToken cancellationToken)
+    {
+        account.Touch("clusters.backups");
+        IReadOnlyList<BackupInfo> backups = [new BackupInfo($"backup-of-{clusterId}", clusterId, "READY", new DateTimeOffset(2026, 11, 22, 5, 0, 0, TimeSpan.Zero), false)];
+        return Task.FromResult(backups);
+    }
+}
+
+/// <summary>Target group metrics: good figures unless the test fails the Nth query (or returns no data).</summary>
+public sealed class FakeMetrics(FakeAccount account) : IMetrics
+{
+    private int queries;
+
+    public int? FailOnQuery { get; set; }
+
+    public bool NoData { get; set; }
+
+    public Task<TargetGroupMetrics> GetTargetGroupMetricsAsync(TargetGroupMetricsQuery query, CancellationToken cancellationToken)
+    {
+        account.Touch("metrics.get");
+        var n = Interlocked.Increment(ref queries);
+        return Task.FromResult(NoData ? new TargetGroupMetrics(null, null, null)
+            : n == FailOnQuery ? new TargetGroupMetrics(1000, 250, 0.05)
+            : new TargetGroupMetrics(1000, 0, 0.05));
+    }
+}
+
+/// <summary>A lease per resource: taken when free, expired or already ours (same run id renews).</summary>
+public sealed class FakeLock(FakeAccount account) : IRotationLock
+{
+    public Task<RotationLease?> ReadAsync(string resourceId, CancellationToken cancellationToken)
+    {
+        account.Touch("lock.read");
+        return Task.FromResult(account.Leases.GetValueOrDefault(resourceId));
+    }
+
+    public Task<RotationLease> TryAcquireAsync(string resourceId, RotationLease wanted, CancellationToken cancellationToken)
+    {
+        account.Touch("lock.acquire");
+        lock (account.Leases)
+        {
+            var held = account.Leases.GetValueOrDefault(resourceId);
+            if (held is null || held.RunId == wanted.RunId || held.IsExpiredAt(account.Clock.GetUtcNow()))
+            {
+                account.Leases[resourceId] = wanted;
+                return Task.FromResult(wanted);
+            }
+
+            return Task.FromResult(held);
+        }
+    }
+
+    public Task ReleaseAsync(string resourceId, string runId, CancellationToken cancellationToken)
+    {
+        account.Touch("lock.release");
+        lock (account.Leases)
+        {
+            if (account.Leases.GetValueOrDefault(resourceId)?.RunId == runId)
+            {
+                account.Leases.Remove(resourceId);
+            }
+        }
+
+        return Task.CompletedTask;
+    }
+}
+
+/// <summary>Auto scaling groups whose instances follow the desired count at once.</summary>
+public sealed class FakeAppGroups(FakeAccount account) : IAppGroups
+{
+    public Task<AppGroupState> DescribeAsync(string groupName, CancellationToken cancellationToken)
+    {
+        account.Touch("groups.describe");
+        return Task.FromResult(account.Groups[groupName]);
+    }
+
+    public Task SetDesiredCapacityAsync(string groupName, int desired, CancellationToken cancellationToken)
+    {
+        account.Touch("groups.set");
+        account.Groups[groupName] = account.Groups[groupName] with { Desired = desired, InService = desired, Instances = desired };
+        return Task.CompletedTask;
+    }
+}

@@ -1,0 +1,182 @@
+using HsmBlueGreen.Core.Ports;
+using HsmBlueGreen.Core.Rotation;
+using HsmBlueGreen.Core.Rotation.Gates;
+using HsmBlueGreen.Core.Rotation.Steps;
+using HsmBlueGreen.Core.Secrets;
+using HsmBlueGreen.Core.Tests.Rotation.Fakes;
+using Moq;
+
+namespace HsmBlueGreen.Core.Tests.Rotation;
+
+/// <summary>Each phase's calls on its ports, with mocks: what it sends, in which order, and what it leaves alone.</summary>
+public sealed class PhaseInteractionTests
+{
+    private static readonly RotationTokens Tokens = RotationTokens.For("v-blue-1");
+    private static readonly HsmCommandResult Ok = new(HsmCommandOutcome.Succeeded, "ok");
+
+    private readonly Mock<IStackControl> stack = new(MockBehavior.Strict);
+    private readonly Mock<ISecretStore> secrets = new(MockBehavior.Strict);
+    private readonly Mock<IAppGroups> groups = new(MockBehavior.Strict);
+    private readonly Mock<IHsmUserCommands> hsm = new(MockBehavior.Strict);
+    private readonly Mock<ILoadBalancer> loadBalancer = new(MockBehavior.Strict);
+    private readonly Mock<IMetrics> metrics = new(MockBehavior.Strict);
+
+    [Fact]
+    public async Task QuiesceScalesTheTargetGroupToZeroWithoutTouchingTheStackWhenItAlreadySaysZero()
+    {
+        var state = new AppGroupState("asg-green", 2, 0, 4, 2, 2);
+        groups.Setup(g => g.DescribeAsync("asg-green", It.IsAny<CancellationToken>())).ReturnsAsync(() => state);
+        groups.Setup(g => g.SetDesiredCapacityAsync("asg-green", 0, It.IsAny<CancellationToken>()))
+            .Callback(() => state = state with { Desired = 0, InService = 0, Instances = 0 }).Returns(Task.CompletedTask);
+
+        var result = await new QuiesceStep().ApplyAsync(Run());
+
+        Assert.True(result.Continues);
+        groups.Verify(g => g.SetDesiredCapacityAsync("asg-green", 0, It.IsAny<CancellationToken>()), Times.Once);
+    }
+
+    [Fact]
+    public async Task SeedPutsBluesCurrentCredentialUnderTheSeedTokenAsAwsCurrent()
+    {
+        var blue = new Credential("app_cu", new Sensitive("blue-pw"));
+        secrets.Setup(s => s.GetAsync("arn:secret/blue", SecretVersionRef.ById("v-blue-1"), It.IsAny<CancellationToken>())).ReturnsAsync(blue);
+        secrets.Setup(s => s.PutAsync("arn:secret/green", Tokens.Seed, blue, new[] { SecretStages.Current }, It.IsAny<CancellationToken>())).Returns(Task.CompletedTask);
+
+        Assert.True((await new SeedSecretStep().ApplyAsync(Run())).Continues);
+        secrets.VerifyAll();
+    }
+
+    [Fact]
+    public async Task CreatePendingStoresTheGeneratedPasswordAsAwsPendingForTheCryptoUser()
+    {
+        secrets.Setup(s => s.GeneratePasswordAsync(PasswordPolicy.CloudHsm, It.IsAny<CancellationToken>())).ReturnsAsync(new Sensitive(new string('a', 16) + new string('B', 16)));
+        secrets.Setup(s => s.PutAsync("arn:secret/green", Tokens.Pending, It.Is<Credential>(c => c.Username == "app_cu" && c.Password.Length == 32), new[] { SecretStages.Pending }, It.IsAny<CancellationToken>())).Returns(Task.CompletedTask);
+
+        Assert.True((await new CreatePendingStep().ApplyAsync(Run())).Continues);
+        secrets.VerifyAll();
+    }
+
+    [Theory]
+    [InlineData("short")]
+    [InlineData("has space aaaaaaaaaaaaaaaaaaaaaaaaa")]
+    [InlineData("dollar$aaaaaaaaaaaaaaaaaaaaaaaaa")]
+    public async Task CreatePendingRefusesAPasswordThatBreaksThePolicyAndStoresNothing(string password)
+    {
+        secrets.Setup(s => s.GeneratePasswordAsync(PasswordPolicy.CloudHsm, It.IsAny<CancellationToken>())).ReturnsAsync(new Sensitive(password));
+
+        var result = await new CreatePendingStep().ApplyAsync(Run());
+
+        Assert.Equal(RotationOutcome.NeedsOperator, result.Stop);
+        Assert.DoesNotContain(password, result.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task SetPasswordChecksTheUserThenChangesFromCurrentToPendingWithoutALogin()
+    {
+        var sequence = new MockSequence();
+        secrets.Setup(s => s.DescribeAsync("arn:secret/green", It.IsAny<CancellationToken>())).ReturnsAsync(Versions((Tokens.Seed, [SecretStages.Current]), (Tokens.Pending, [SecretStages.Pending])));
+        hsm.InSequence(sequence).Setup(h => h.ListUsersAsync(It.IsAny<HsmUserTarget>(), It.IsAny<CancellationToken>())).ReturnsAsync(new UserListResult(Ok, [new HsmUser("app_cu", "crypto-user", "false", "full", false)]));
+        secrets.InSequence(sequence).Setup(s => s.MoveStageAsync("arn:secret/green", RotationTokens.PasswordChangingStage, Tokens.Pending, null, It.IsAny<CancellationToken>())).Returns(Task.CompletedTask);
+        hsm.InSequence(sequence).Setup(h => h.ChangePasswordAsync(new HsmUserTarget("i-admin-green", "cluster-green00000001", "arn:secret/green", "app_cu"), SecretVersionRef.ByStage(SecretStages.Current), new SecretVersionRef(Tokens.Pending, SecretStages.Pending), It.IsAny<CancellationToken>())).ReturnsAsync(Ok);
+        secrets.InSequence(sequence).Setup(s => s.MoveStageAsync("arn:secret/green", RotationTokens.PasswordSetStage, Tokens.Pending, null, It.IsAny<CancellationToken>())).Returns(Task.CompletedTask);
+
+        Assert.True((await new SetPasswordStep().ApplyAsync(Run())).Continues);
+        hsm.Verify(h => h.LoginAsync(It.IsAny<HsmUserTarget>(), It.IsAny<SecretVersionRef>(), It.IsAny<CancellationToken>()), Times.Never);
+        secrets.VerifyAll();
+    }
+
+    [Fact]
+    public async Task VerifyLogsInOnceWithThePendingVersionAfterUserListShowsFullCoverage()
+    {
+        var sequence = new MockSequence();
+        hsm.InSequence(sequence).Setup(h => h.ListUsersAsync(It.IsAny<HsmUserTarget>(), It.IsAny<CancellationToken>())).ReturnsAsync(new UserListResult(Ok, [new HsmUser("app_cu", "crypto-user", "false", "full", false)]));
+        hsm.InSequence(sequence).Setup(h => h.LoginAsync(It.IsAny<HsmUserTarget>(), new SecretVersionRef(Tokens.Pending, SecretStages.Pending), It.IsAny<CancellationToken>())).ReturnsAsync(Ok);
+
+        Assert.True((await new VerifyPasswordStep().ApplyAsync(Run())).Continues);
+        hsm.Verify(h => h.LoginAsync(It.IsAny<HsmUserTarget>(), It.IsAny<SecretVersionRef>(), It.IsAny<CancellationToken>()), Times.Once);
+    }
+
+    [Fact]
+    public async Task PromoteMovesAwsCurrentThenRemovesAwsPendingAndOurLabels()
+    {
+        var sequence = new MockSequence();
+        secrets.Setup(s => s.DescribeAsync("arn:secret/green", It.IsAny<CancellationToken>())).ReturnsAsync(Versions((Tokens.Seed, [SecretStages.Current]), (Tokens.Pending, [SecretStages.Pending, RotationTokens.PasswordChangingStage, RotationTokens.PasswordSetStage])));
+        secrets.InSequence(sequence).Setup(s => s.MoveStageAsync("arn:secret/green", SecretStages.Current, Tokens.Pending, Tokens.Seed, It.IsAny<CancellationToken>())).Returns(Task.CompletedTask);
+        secrets.InSequence(sequence).Setup(s => s.MoveStageAsync("arn:secret/green", SecretStages.Pending, null, Tokens.Pending, It.IsAny<CancellationToken>())).Returns(Task.CompletedTask);
+        secrets.InSequence(sequence).Setup(s => s.MoveStageAsync("arn:secret/green", RotationTokens.PasswordChangingStage, null, Tokens.Pending, It.IsAny<CancellationToken>())).Returns(Task.CompletedTask);
+        secrets.InSequence(sequence).Setup(s => s.MoveStageAsync("arn:secret/green", RotationTokens.PasswordSetStage, null, Tokens.Pending, It.IsAny<CancellationToken>())).Returns(Task.CompletedTask);
+
+        Assert.True((await new PromoteSecretStep().ApplyAsync(Run())).Continues);
+        secrets.Verify(s => s.MoveStageAsync(It.IsAny<string>(), It.IsAny<string>(), It.IsAny<string?>(), It.IsAny<string?>(), It.IsAny<CancellationToken>()), Times.Exactly(4));
+    }
+
+    [Fact]
+    public async Task StartTargetRecordsTheClientCountBeforeScalingUp()
+    {
+        var sequence = new MockSequence();
+        var state = new AppGroupState("asg-green", 0, 0, 4, 0, 0);
+        stack.InSequence(sequence).Setup(s => s.SetConfigAsync("test", "slots.green.clientCount", "2", It.IsAny<CancellationToken>())).Returns(Task.CompletedTask);
+        groups.Setup(g => g.DescribeAsync("asg-green", It.IsAny<CancellationToken>())).ReturnsAsync(() => state);
+        groups.InSequence(sequence).Setup(g => g.SetDesiredCapacityAsync("asg-green", 2, It.IsAny<CancellationToken>())).Callback(() => state = state with { Desired = 2 }).Returns(Task.CompletedTask);
+        loadBalancer.Setup(l => l.GetTargetHealthAsync("arn:tg/green", It.IsAny<CancellationToken>())).ReturnsAsync([new TargetHealth("i-1", TargetHealthState.Healthy, null), new TargetHealth("i-2", TargetHealthState.Healthy, null)]);
+
+        Assert.True((await new StartTargetStep(2).ApplyAsync(Run())).Continues);
+        stack.VerifyAll();
+        groups.VerifyAll();
+    }
+
+    [Fact]
+    public void WeightRequestsLeaveASlotAtZeroOut()
+    {
+        var run = Run();
+
+        Assert.Equal([new TargetGroupWeight("arn:tg/blue", 100)], Core.Rotation.Traffic.ListenerWeights.Request(run, 0));
+        Assert.Equal([new TargetGroupWeight("arn:tg/blue", 75), new TargetGroupWeight("arn:tg/green", 25)], Core.Rotation.Traffic.ListenerWeights.Request(run, 25));
+        Assert.Equal([new TargetGroupWeight("arn:tg/green", 100)], Core.Rotation.Traffic.ListenerWeights.Request(run, 100));
+    }
+
+    [Fact]
+    public async Task GateErrorsAreRetriedUpToTheLimitThenInconclusive()
+    {
+        ArrangeHealthyGates();
+        hsm.Setup(h => h.LoginAsync(It.IsAny<HsmUserTarget>(), SecretVersionRef.ByStage(SecretStages.Current), It.IsAny<CancellationToken>())).ReturnsAsync(new HsmCommandResult(HsmCommandOutcome.HostUnavailable, "ssm agent offline"));
+
+        var result = await GateRunner.JudgeAsync(Run(), DateTimeOffset.UnixEpoch);
+
+        Assert.Equal((GateVerdict.Inconclusive, "hsm-login"), (result.Verdict, result.Gate));
+        hsm.Verify(h => h.LoginAsync(It.IsAny<HsmUserTarget>(), It.IsAny<SecretVersionRef>(), It.IsAny<CancellationToken>()), Times.Exactly(3));
+    }
+
+    [Fact]
+    public async Task RefusedProbeLoginFailsTheGateAfterOneAttempt()
+    {
+        ArrangeHealthyGates();
+        hsm.Setup(h => h.LoginAsync(It.IsAny<HsmUserTarget>(), SecretVersionRef.ByStage(SecretStages.Current), It.IsAny<CancellationToken>())).ReturnsAsync(new HsmCommandResult(HsmCommandOutcome.BadCredentials, "Incorrect credentials"));
+
+        var result = await GateRunner.JudgeAsync(Run(), DateTimeOffset.UnixEpoch);
+
+        Assert.Equal((GateVerdict.Failed, true), (result.Verdict, result.LoginFailed));
+        hsm.Verify(h => h.LoginAsync(It.IsAny<HsmUserTarget>(), It.IsAny<SecretVersionRef>(), It.IsAny<CancellationToken>()), Times.Once);
+    }
+
+    private void ArrangeHealthyGates()
+    {
+        loadBalancer.Setup(l => l.GetTargetHealthAsync("arn:tg/green", It.IsAny<CancellationToken>())).ReturnsAsync([new TargetHealth("i-1", TargetHealthState.Healthy, null)]);
+        metrics.Setup(m => m.GetTargetGroupMetricsAsync(It.IsAny<TargetGroupMetricsQuery>(), It.IsAny<CancellationToken>())).ReturnsAsync(new TargetGroupMetrics(500, 1, 0.1));
+    }
+
+    private static SecretVersions Versions(params (string Id, string[] Stages)[] versions) =>
+        new("arn:secret/green", versions.ToDictionary(v => v.Id, v => (IReadOnlyList<string>)v.Stages, StringComparer.Ordinal));
+
+    private RotationRun Run()
+    {
+        var account = new FakeAccount();
+        var ports = new RotationPorts(new FakeIdentity(account), stack.Object, new FakeClusters(account), loadBalancer.Object, metrics.Object, secrets.Object, new FakeLock(account), groups.Object, hsm.Object);
+        var harness = new RotationHarness();
+        return new RotationRun(harness.Plan(), ports, account.Clock, new MemoryJournal(), new RecordingEvents(), "run-1", default)
+        {
+            Outputs = account.StackOutputs,
+            Tokens = Tokens,
+        };
+    }
+}

@@ -1,0 +1,84 @@
+using HsmBlueGreen.Core.Config;
+using HsmBlueGreen.Core.Ports;
+using HsmBlueGreen.Core.Rotation;
+using HsmBlueGreen.Core.Settings;
+using HsmBlueGreen.Core.Slots;
+using HsmBlueGreen.Core.Tests.Rotation.Fakes;
+using HsmBlueGreen.Core.Tests.Settings;
+
+namespace HsmBlueGreen.Core.Tests.Rotation;
+
+/// <summary>A stack (blue serving 100, green restored from blue's backup), the in-memory account, and runs against them.</summary>
+internal sealed class RotationHarness
+{
+    public FakeAccount Account { get; } = new("test");
+
+    public MemoryJournal Journal { get; } = new();
+
+    public RecordingEvents Events { get; } = new();
+
+    public StackSettings Settings { get; } = StackSettingsBinder.Bind("test", StackFileReader.Read("Pulumi.test.yaml", StackYaml.Valid));
+
+    public RotationOptions Options { get; set; } = RotationOptions.Default;
+
+    public FakeMetrics Metrics => metrics ??= new FakeMetrics(Account);
+
+    public ILoadBalancer? LoadBalancer { get; set; }
+
+    private FakeMetrics? metrics;
+
+    public RotationPlan Plan(Color? source = null) => RotationPlan.For(Settings, Options, source);
+
+    public RotationRun NewRun(string runId = "run-1", bool acknowledge = false, int? promotedAt = null, CancellationToken cancellationToken = default) =>
+        new(Plan(Color.Blue), Account.Ports(LoadBalancer, Metrics), Account.Clock, Journal, Events, runId, cancellationToken)
+        {
+            LoginFailureAcknowledged = acknowledge,
+            PromotedAt = promotedAt,
+        };
+
+    public Task<RunResult> RunAsync(string runId = "run-1", bool dryRun = false) =>
+        RotationRunner.RunAsync(NewRun(runId), new RunRequest(RunMode.Fresh, dryRun));
+
+    public Task<RunResult> ResumeAsync(string runId = "run-1", bool acknowledge = false, int? promotedAt = null) =>
+        RotationRunner.RunAsync(NewRun(runId, acknowledge, promotedAt), new RunRequest(RunMode.Resume, DryRun: false));
+
+    /// <summary>Runs until the given step is done (or found done), then "crashes" the process there.</summary>
+    public async Task CrashAfterAsync(string step)
+    {
+        Events.OnEvent = e =>
+        {
+            if ((e.Kind is EventKinds.StepDone or EventKinds.StepSkipped && e.Step == step) || (step == "preflight" && e.Kind == EventKinds.Lock))
+            {
+                throw new InjectedCrashException(step);
+            }
+        };
+        try
+        {
+            await Assert.ThrowsAsync<InjectedCrashException>(() => RunAsync());
+        }
+        finally
+        {
+            Events.OnEvent = null;
+        }
+    }
+
+    /// <summary>Everything a finished rotation leaves in the account, for comparing two ways of getting there.</summary>
+    public string EndState()
+    {
+        var a = Account;
+        var green = a.Secrets.DescribeAsync("arn:secret/green", default).Result;
+        var blue = a.Secrets.DescribeAsync("arn:secret/blue", default).Result;
+        string Stages(SecretVersions v) => string.Join(";", v.VersionStages.OrderBy(p => p.Key, StringComparer.Ordinal).Select(p => $"{p.Key}={string.Join(",", p.Value)}"));
+        return string.Join("\n", new[]
+        {
+            $"weights {string.Join(",", a.Weights.Select(w => $"{w.TargetGroupArn}={w.Weight}"))}",
+            $"green secret {Stages(green)}",
+            $"blue secret {Stages(blue)}",
+            $"green hsm password is green AWSCURRENT: {a.HsmUsers["cluster-green00000001"].Password == a.Secrets.Value("arn:secret/green", SecretStages.Current)?.Password.Reveal()}",
+            $"blue hsm password {a.HsmUsers["cluster-blue00000001"].Password}",
+            $"config {string.Join(",", a.Config.OrderBy(p => p.Key, StringComparer.Ordinal).Select(p => $"{p.Key}={p.Value}"))}",
+            $"groups {string.Join(",", a.Groups.Values.Select(g => $"{g.Name}={g.Desired}"))}",
+            $"leases {a.Leases.Count}",
+        });
+    }
+}

@@ -1,0 +1,39 @@
+using System.Text.Json.Nodes;
+using HsmBlueGreen.Infra.Emit;
+using HsmBlueGreen.Infra.Tests.Support;
+
+namespace HsmBlueGreen.Infra.Tests;
+
+/// <summary>The GitHub workflows users copy: a preview of dev on pull requests, an approved `up` of prod on main.</summary>
+public sealed class WorkflowTests
+{
+    private static JsonObject Workflow(string name) =>
+        YamlText.Read(File.ReadAllText(Path.Combine(Repo.Root, ".github", "workflows", name)))!.AsObject();
+
+    private static IEnumerable<JsonNode> Steps(JsonObject workflow) =>
+        workflow["jobs"]!.AsObject().SelectMany(j => j.Value!["steps"]!.AsArray()).Select(s => s!);
+
+    private static JsonNode PulumiStep(JsonObject workflow) =>
+        Assert.Single(Steps(workflow), s => ((string?)s["uses"])?.StartsWith("pulumi/actions@", StringComparison.Ordinal) == true);
+
+    [Fact]
+    public void PullRequestsBuildTestAndPreviewDev()
+    {
+        var workflow = Workflow("pull-request.yml");
+
+        Assert.NotNull(workflow["on"]!["pull_request"]);
+        Assert.Contains(Steps(workflow), s => (string?)s["run"] == ".ci/run");
+        Assert.Equal(("preview", "dev"), ((string?)PulumiStep(workflow)["with"]!["command"], (string?)PulumiStep(workflow)["with"]!["stack-name"]));
+    }
+
+    [Fact]
+    public void MainDeploysProdOnlyThroughTheApprovedEnvironment()
+    {
+        var workflow = Workflow("main.yml");
+        var deploy = workflow["jobs"]!["deploy-prod"]!;
+
+        Assert.Equal("production", (string?)deploy["environment"]);
+        Assert.Equal("build-test", (string?)deploy["needs"]);
+        Assert.Equal(("up", "prod"), ((string?)PulumiStep(workflow)["with"]!["command"], (string?)PulumiStep(workflow)["with"]!["stack-name"]));
+    }
+}

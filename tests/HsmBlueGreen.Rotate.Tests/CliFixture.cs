@@ -1,0 +1,98 @@
+using HsmBlueGreen.Core.Rotation;
+using HsmBlueGreen.Core.Tests.Rotation.Fakes;
+using HsmBlueGreen.Rotate.Cli;
+
+namespace HsmBlueGreen.Rotate.Tests;
+
+/// <summary>
+/// Runs the real CLI host in-process (GitVersion's ProgramFixture): a temporary project directory holding the repo's
+/// Pulumi.yaml and Pulumi.dev.yaml, the in-memory account behind every port, the fake clock, captured writers.
+/// </summary>
+internal sealed class CliFixture : IDisposable
+{
+    public CliFixture(string stack = "dev")
+    {
+        Directory = Path.Combine(Path.GetTempPath(), "hsm-rotate-tests", Guid.NewGuid().ToString("N"));
+        System.IO.Directory.CreateDirectory(Directory);
+        foreach (var file in new[] { "Pulumi.yaml", "Pulumi.dev.yaml", "Pulumi.prod.yaml" })
+        {
+            File.Copy(Path.Combine(RepoRoot, file), Path.Combine(Directory, file));
+        }
+
+        Account = new FakeAccount(stack);
+    }
+
+    public static string RepoRoot { get; } = FindRepoRoot();
+
+    public string Directory { get; }
+
+    public FakeAccount Account { get; }
+
+    public FakeMetrics Metrics => metrics ??= new FakeMetrics(Account);
+
+    public int PortsBuilt { get; private set; }
+
+    /// <summary>Everything written to stdout, stderr and the journal over every command run so far.</summary>
+    public string AllOutput => string.Join("\n", runs.Select(r => r.Out + r.Error)) + "\n" + Journal;
+
+    public string Journal => File.Exists(JournalPath) ? File.ReadAllText(JournalPath) : string.Empty;
+
+    public string JournalPath => Path.Combine(Directory, ".hsm-rotate", $"{Account.Stack}.journal.jsonl");
+
+    private readonly List<CliRun> runs = [];
+    private FakeMetrics? metrics;
+
+    public async Task<CliRun> RunAsync(string commandLine, string input = "", string? workingDirectory = null)
+    {
+        var (output, error) = (new StringWriter(), new StringWriter());
+        var context = new CliContext(output, error, new StringReader(input), _ => null, workingDirectory ?? Directory, Account.Clock, CancellationToken.None);
+        var host = new CliHost(Commands.All((_, _) =>
+        {
+            PortsBuilt++;
+            return Account.Ports(metrics: Metrics);
+        }));
+        var exit = await host.RunAsync(commandLine.Split(' ', StringSplitOptions.RemoveEmptyEntries), context);
+        var run = new CliRun(exit, output.ToString(), error.ToString());
+        runs.Add(run);
+        return run;
+    }
+
+    public void Dispose()
+    {
+        try
+        {
+            System.IO.Directory.Delete(Directory, recursive: true);
+        }
+        catch (IOException)
+        {
+            // A leftover temp directory is harmless.
+        }
+    }
+
+    private static string FindRepoRoot()
+    {
+        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
+        {
+            if (File.Exists(Path.Combine(dir.FullName, "Pulumi.yaml")) && File.Exists(Path.Combine(dir.FullName, "HsmBlueGreen.sln")))
+            {
+                return dir.FullName;
+            }
+        }
+
+        throw new InvalidOperationException("the repository root (Pulumi.yaml beside HsmBlueGreen.sln) was not found above the test binaries");
+    }
+}
+
+internal sealed record CliRun(int Exit, string Out, string Error)
+{
+    public override string ToString() => $"exit {Exit}\n--- stdout\n{Out}\n--- stderr\n{Error}";
+}
+
+/// <summary>Exit codes as DESIGN.md names them, for readable assertions.</summary>
+internal static class Exit
+{
+    public const int Done = ExitCodes.Done;
+    public const int RolledBack = ExitCodes.FailedRolledBack;
+    public const int BadInput = ExitCodes.BadInput;
+    public const int NeedsOperator = ExitCodes.NeedsOperator;
+}

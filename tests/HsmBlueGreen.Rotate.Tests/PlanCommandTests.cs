@@ -1,0 +1,62 @@
+using System.Runtime.CompilerServices;
+
+namespace HsmBlueGreen.Rotate.Tests;
+
+/// <summary>`plan` output is the README's first command: approved golden files, exact text, no ports built.</summary>
+public sealed class PlanCommandTests
+{
+    [Theory]
+    [InlineData("dev", "")]
+    [InlineData("prod", "")]
+    [InlineData("prod", "--steps 5,20,100 --bake 15m --pause-at 20")]
+    public async Task PlanOutputMatchesTheApprovedFile(string stack, string options)
+    {
+        using var cli = new CliFixture();
+
+        var run = await cli.RunAsync($"plan --stack {stack} {options}");
+
+        Assert.Equal(Exit.Done, run.Exit);
+        Assert.Equal(string.Empty, run.Error);
+        var name = $"plan-{stack}{(options.Length == 0 ? string.Empty : "-custom")}";
+        AssertApproved(name, run.Out);
+    }
+
+    [Fact]
+    public async Task PlanBuildsNoPortsSoItNeedsNoCredentials()
+    {
+        using var cli = new CliFixture();
+
+        await cli.RunAsync("plan --stack prod");
+
+        Assert.Equal(0, cli.PortsBuilt);
+        Assert.Empty(cli.Account.Calls);
+    }
+
+    [Fact]
+    public async Task PlanRunsFromASubdirectoryOfTheProject()
+    {
+        using var cli = new CliFixture();
+        var sub = Directory.CreateDirectory(Path.Combine(cli.Directory, "src", "deeper")).FullName;
+
+        var run = await cli.RunAsync("plan --stack dev", workingDirectory: sub);
+
+        Assert.Equal(Exit.Done, run.Exit);
+    }
+
+    private static void AssertApproved(string name, string actual, [CallerFilePath] string here = "")
+    {
+        var approved = Path.Combine(Path.GetDirectoryName(here)!, "Golden", $"{name}.approved.txt");
+        var received = Path.ChangeExtension(approved, null).Replace(".approved", ".received", StringComparison.Ordinal) + ".txt";
+        var expected = File.Exists(approved) ? File.ReadAllText(approved) : null;
+        if (expected != actual)
+        {
+            File.WriteAllText(received, actual);
+        }
+        else if (File.Exists(received))
+        {
+            File.Delete(received);
+        }
+
+        Assert.True(expected == actual, $"{name}: output differs from {approved}; see {received}");
+    }
+}
