@@ -31,6 +31,12 @@ public sealed record StackSettings(
     /// <summary>The admin host only runs cloudhsm-cli, so it is small whatever the clients are (`adminInstanceType`).</summary>
     public string AdminInstanceType { get; init; } = DefaultAdminInstanceType;
 
+    /// <summary>How long the HSM subnets' flow logs are kept (`flowLogRetentionDays`), in one of CloudWatch Logs' retention values.</summary>
+    public int FlowLogRetentionDays { get; init; } = FlowLogRetention.DefaultDays;
+
+    /// <summary>An existing IAM role that runs hsm-rotate (`operatorRoleName`); the stack attaches the generated operator and audit policies to it.</summary>
+    public string? OperatorRoleName { get; init; }
+
     /// <summary>The slot that serves traffic now; during a split, the one with the larger share (blue on a tie).</summary>
     public Color ServingColor => Traffic.Green > Traffic.Blue ? Color.Green : Color.Blue;
 

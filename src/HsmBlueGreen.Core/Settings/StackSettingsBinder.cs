@@ -31,6 +31,8 @@ public static class StackSettingsBinder
         var customerCa = read.Id("customerCaParameter", IdRule.SsmParameterName, required: true);
         var slots = SlotBinder.Read(read, clientCount ?? 0);
         var traffic = TrafficBinder.Read(read, slots);
+        var flowLogDays = FlowLogRetention.Read(read);
+        var operatorRole = read.Id("operatorRoleName", IdRule.IamRoleName, required: false);
 
         if (errors.Count > 0)
         {
@@ -54,6 +56,8 @@ public static class StackSettingsBinder
         {
             AdminAmiId = adminAmi,
             AdminInstanceType = adminInstanceType,
+            FlowLogRetentionDays = flowLogDays ?? FlowLogRetention.DefaultDays,
+            OperatorRoleName = operatorRole,
         };
     }
 
