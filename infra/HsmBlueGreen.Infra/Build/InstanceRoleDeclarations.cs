@@ -26,6 +26,7 @@ internal static class InstanceRoleDeclarations
                 Tags = Tags.For(settings, slot.Color, names.Role(who)),
             });
         declarations.Add(names.SsmAttachment(who), new IamRolePolicyAttachment(role.Output("name"), PolicyDocuments.SsmManagedInstanceCore));
+        RoleGuardrails.Add(declarations, settings, role);
 
         var readSecret = who == Admin
             ? PolicyDocuments.Allow("ReadOwnSlotSecret", ["secretsmanager:GetSecretValue", "secretsmanager:DescribeSecret"], secret.Output("arn"))

@@ -33,6 +33,8 @@ public static class ProgramBuilder
 
         var (alb, listener) = LoadBalancerDeclarations.Add(declarations, settings, albGroup, targetGroups);
         AlertDeclarations.Add(declarations, settings);
+        FlowLogDeclarations.Add(declarations, settings);
+        OperatorRoleDeclarations.Add(declarations, settings);
         outputs.AddShared(alb, listener);
 
         return new StackProgram(

@@ -29,4 +29,6 @@ namespace HsmBlueGreen.Infra.Emit;
 [JsonSerializable(typeof(SnsTopicSubscription))]
 [JsonSerializable(typeof(EventRule))]
 [JsonSerializable(typeof(EventTarget))]
+[JsonSerializable(typeof(LogGroup))]
+[JsonSerializable(typeof(FlowLog))]
 internal sealed partial class ModelJsonContext : JsonSerializerContext;

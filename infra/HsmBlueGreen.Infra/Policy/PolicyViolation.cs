@@ -30,6 +30,7 @@ public static class StackPolicy
         new ListenerWeightRule(),
         new SecretValueRule(),
         new LifecycleRule(),
+        new RoleGuardrailRule(),
     ];
 
     public static IReadOnlyList<PolicyViolation> Check(StackProgram program, PolicyContext context) =>
