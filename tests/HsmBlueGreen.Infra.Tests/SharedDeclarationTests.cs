@@ -69,7 +69,7 @@ public sealed class SharedDeclarationTests
         var pattern = Prod.Body<EventRule>("alerts-rule").EventPattern.Document;
 
         Assert.Equal(
-            ["DeleteCluster", "DeleteHsm", "DeleteBackup", "CopyBackupToRegion", "PutResourcePolicy"],
+            ["CopyBackupToRegion", "DeleteBackup", "DeleteCluster", "DeleteHsm", "PutResourcePolicy"],
             pattern["detail"]!["eventName"]!.AsArray().Select(n => (string?)n));
         Assert.Equal(
             ["hsm-oncall@example.com", "security-operations@example.com"],

@@ -1,6 +1,7 @@
 using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
 using HsmBlueGreen.Core.Config;
+using HsmBlueGreen.Core.Policies;
 using HsmBlueGreen.Core.Settings;
 using HsmBlueGreen.Infra.Model;
 using HsmBlueGreen.Infra.Model.Aws;
@@ -13,7 +14,8 @@ namespace HsmBlueGreen.Infra.Build;
 /// </summary>
 internal static partial class AlertDeclarations
 {
-    public static readonly IReadOnlyList<string> WatchedCalls = ["DeleteCluster", "DeleteHsm", "DeleteBackup", "CopyBackupToRegion", "PutResourcePolicy"];
+    /// <summary>The same calls the roles are denied (DestructiveActions), so the alerts and the guard rails cannot drift apart.</summary>
+    public static readonly IReadOnlyList<string> WatchedCalls = [.. DestructiveActions.All.Select(a => a.Split(':')[1])];
 
     public static void Add(Declarations declarations, StackSettings settings)
     {
