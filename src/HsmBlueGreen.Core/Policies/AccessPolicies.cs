@@ -27,10 +27,16 @@ public static class AccessPolicies
         }
 
         var stackTag = new PolicyCondition("StringEquals", StackTags.ResourceTagKey(StackTags.Stack), [stack]);
-        foreach (var group in operations.Where(o => o.ResourceArn is not null).GroupBy(o => (o.Service, o.ResourceArn)).OrderBy(g => g.Key.Service, StringComparer.Ordinal))
+        var scoped = operations.Where(o => o.ResourceArn is not null).GroupBy(o => (o.Service, o.ResourceArn, o.TagKeys))
+            .OrderBy(g => g.Key.Service, StringComparer.Ordinal).ThenBy(g => g.Key.TagKeys is not null);
+        foreach (var group in scoped)
         {
             var actions = group.Select(o => o.IamAction).Order(StringComparer.Ordinal).ToList();
-            yield return new PolicyStatement(SidPart(group.Key.Service) + "OnStackResources", PolicyEffect.Allow, actions, [group.Key.ResourceArn!], [stackTag]);
+            var sid = SidPart(group.Key.Service) + (group.Key.TagKeys is null ? "OnStackResources" : "LockTagsOnStackResources");
+            PolicyCondition[] conditions = group.Key.TagKeys is { } keys
+                ? [stackTag, new PolicyCondition("ForAllValues:StringLike", "aws:TagKeys", [keys])]
+                : [stackTag];
+            yield return new PolicyStatement(sid, PolicyEffect.Allow, actions, [group.Key.ResourceArn!], conditions);
         }
 
         if (operations.Contains(OperationCatalogue.Ssm.SendCommand))

@@ -19,8 +19,9 @@ public enum OperationUse
 /// One AWS API operation an adapter calls. <paramref name="Service"/> is the IAM prefix ("cloudhsm", "cloudwatch");
 /// <paramref name="ResourceArn"/> is null where the action has no resource-level permissions (policy Resource "*"),
 /// otherwise the ARN pattern the policy allows it on, further limited to this stack by its tag.
+/// <paramref name="TagKeys"/> limits a tagging call to the tag keys matching that pattern.
 /// </summary>
-public sealed record AwsOperation(string Service, string Name, OperationAccess Access, OperationUse Use, string? ResourceArn = null)
+public sealed record AwsOperation(string Service, string Name, OperationAccess Access, OperationUse Use, string? ResourceArn = null, string? TagKeys = null)
 {
     /// <summary>Every action here is named in IAM exactly as the API operation.</summary>
     public string IamAction => $"{Service}:{Name}";

@@ -43,6 +43,9 @@ public static class OperationCatalogue
 
     public static class SecretsManager
     {
+        /// <summary>The rotation lock's tag keys: the only tags the operator may set or remove on a secret.</summary>
+        public const string LockTagKeys = "hsm-rotate:lock-*";
+
         private const string Secret = "arn:aws:secretsmanager:*:*:secret:*";
 
         public static readonly AwsOperation DescribeSecret = new("secretsmanager", "DescribeSecret", OperationAccess.Read, Both, Secret);
@@ -50,8 +53,8 @@ public static class OperationCatalogue
         public static readonly AwsOperation PutSecretValue = new("secretsmanager", "PutSecretValue", OperationAccess.Write, OperationUse.Rotate, Secret);
         public static readonly AwsOperation UpdateSecretVersionStage = new("secretsmanager", "UpdateSecretVersionStage", OperationAccess.Write, OperationUse.Rotate, Secret);
         public static readonly AwsOperation GetRandomPassword = new("secretsmanager", "GetRandomPassword", OperationAccess.Read, OperationUse.Rotate);
-        public static readonly AwsOperation TagResource = new("secretsmanager", "TagResource", OperationAccess.Write, OperationUse.Rotate, Secret);
-        public static readonly AwsOperation UntagResource = new("secretsmanager", "UntagResource", OperationAccess.Write, OperationUse.Rotate, Secret);
+        public static readonly AwsOperation TagResource = new("secretsmanager", "TagResource", OperationAccess.Write, OperationUse.Rotate, Secret, LockTagKeys);
+        public static readonly AwsOperation UntagResource = new("secretsmanager", "UntagResource", OperationAccess.Write, OperationUse.Rotate, Secret, LockTagKeys);
     }
 
     /// <summary>SendCommand also needs the AWS-RunShellScript document, which carries no stack tag (see <see cref="RunShellScriptDocument"/>).</summary>

@@ -54,9 +54,21 @@ public class AccessPoliciesTests
 
         Assert.All(
             scoped.Where(s => s.GetProperty("Sid").GetString() != "SsmRunShellScriptDocument"),
-            s => Assert.Equal(["StringEquals aws:ResourceTag/hsm-blue-green:stack=prod"], PolicyJson.Conditions(s)));
+            s => Assert.Contains("StringEquals aws:ResourceTag/hsm-blue-green:stack=prod", PolicyJson.Conditions(s)));
         var unscoped = PolicyJson.Statement(Operator, "ReadWithoutResourceScope");
         Assert.DoesNotContain(PolicyJson.Values(unscoped.GetProperty("Action")), a => OperationCatalogue.All.Single(o => o.IamAction == a).Access == OperationAccess.Write);
+    }
+
+    [Fact]
+    public void SecretTaggingIsLimitedToTheRotationLockKeys()
+    {
+        var tagging = PolicyJson.Statement(Operator, "SecretsmanagerLockTagsOnStackResources");
+
+        Assert.Equal(["secretsmanager:TagResource", "secretsmanager:UntagResource"], PolicyJson.Values(tagging.GetProperty("Action")));
+        Assert.Equal(
+            ["ForAllValues:StringLike aws:TagKeys=hsm-rotate:lock-*", "StringEquals aws:ResourceTag/hsm-blue-green:stack=prod"],
+            PolicyJson.Conditions(tagging));
+        Assert.DoesNotContain("secretsmanager:TagResource", PolicyJson.Values(PolicyJson.Statement(Operator, "SecretsmanagerOnStackResources").GetProperty("Action")));
     }
 
     [Fact]
