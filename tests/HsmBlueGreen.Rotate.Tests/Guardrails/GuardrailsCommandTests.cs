@@ -58,6 +58,17 @@ public class GuardrailsCommandTests
         var run = await CliRunner.RunAsync("guardrails", "--stack", "prod", "--only", "rcp");
 
         Assert.Equal(ExitCodes.BadInput, run.Exit);
-        Assert.Contains("--only 'rcp' is neither scp nor boundary", run.Error, StringComparison.Ordinal);
+        Assert.Contains("--only 'rcp' is not a document this prints; give --only scp, boundary, operator or audit.", run.Error, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("operator")]
+    [InlineData("audit")]
+    public async Task TheStacksIdentityPoliciesPrintForRolesTheStackDoesNotManage(string which)
+    {
+        var run = await CliRunner.RunAsync("guardrails", "--stack", "prod", "--only", which);
+
+        var expected = which == "operator" ? AccessPolicies.Operator("prod") : AccessPolicies.Audit("prod");
+        Assert.Equal((ExitCodes.Done, expected.ToJson()), (run.Exit, run.Out.TrimEnd()));
     }
 }

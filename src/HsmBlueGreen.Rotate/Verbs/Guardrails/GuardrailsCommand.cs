@@ -7,7 +7,8 @@ namespace HsmBlueGreen.Rotate.Verbs.Guardrails;
 /// <summary>
 /// `hsm-rotate guardrails --stack NAME`: prints, with no cloud access, the service control policy and the
 /// permissions boundary an account administrator applies by hand (they sit above any one stack).
-/// `--only scp|boundary` prints one document alone, ready for file:// in the aws CLI.
+/// `--only scp|boundary` prints one document alone, ready for file:// in the aws CLI; `--only operator|audit`
+/// prints the stack's operator or audit identity policy, for a role the stack does not manage.
 /// </summary>
 public sealed class GuardrailsCommand : ICliCommand
 {
@@ -28,7 +29,9 @@ public sealed class GuardrailsCommand : ICliCommand
             null => string.Join(Environment.NewLine, Annotated(stack, role, scp, boundary)),
             "scp" => scp,
             "boundary" => boundary,
-            var other => throw new UsageException($"--only '{other}' is neither scp nor boundary; give --only scp or --only boundary."),
+            "operator" => AccessPolicies.Operator(stack).ToJson(),
+            "audit" => AccessPolicies.Audit(stack).ToJson(),
+            var other => throw new UsageException($"--only '{other}' is not a document this prints; give --only scp, boundary, operator or audit."),
         };
         await context.Out.WriteLineAsync(text).ConfigureAwait(false);
         return ExitCodes.Done;
