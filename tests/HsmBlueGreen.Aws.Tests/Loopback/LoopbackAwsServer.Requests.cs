@@ -172,7 +172,10 @@ public sealed partial class LoopbackAwsServer
             return new Reply(status, "application/x-amz-json-1.1", json.ToJsonString());
         }
 
-        var xml = $"<ErrorResponse xmlns=\"{model.XmlNamespace}\"><Error><Type>Sender</Type><Code>{code}</Code><Message>{System.Security.SecurityElement.Escape(message)}</Message></Error><RequestId>{requestId}</RequestId></ErrorResponse>";
+        var escaped = System.Security.SecurityElement.Escape(message);
+        var xml = model.Protocol == "ec2"
+            ? $"<Response><Errors><Error><Code>{code}</Code><Message>{escaped}</Message></Error></Errors><RequestID>{requestId}</RequestID></Response>"
+            : $"<ErrorResponse xmlns=\"{model.XmlNamespace}\"><Error><Type>Sender</Type><Code>{code}</Code><Message>{escaped}</Message></Error><RequestId>{requestId}</RequestId></ErrorResponse>";
         return new Reply(status, "text/xml", xml);
     }
 }

@@ -90,6 +90,7 @@ public class NetworkInventoryTests
         var error = await Assert.ThrowsAsync<AwsApiException>(() => aws.Ports.AccountInventory.DescribeFlowLogsAsync([Vpc], CancellationToken.None));
 
         Assert.StartsWith("AWS denied ec2:DescribeFlowLogs on *", error.Message, StringComparison.Ordinal);
+        Assert.Equal(("AccessDenied", "00000000-0000-4000-8000-000000000001"), (error.ErrorCode, error.RequestId));
         aws.Server.AssertConforms();
     }
 }

@@ -46,6 +46,17 @@ public class NetworkChecksTests
     }
 
     [Fact]
+    public async Task AMissingClusterLeavesItsSubnetsUnknown()
+    {
+        var account = AuditAccount.Healthy();
+        account.Clusters.Remove("cluster-green");
+
+        var finding = await account.RunAsync(new PrivateSubnetsCheck());
+
+        Assert.Equal((AuditOutcome.CannotTell, "could not read: cluster cluster-green was not found in eu-west-1"), (finding.Outcome, finding.Evidence));
+    }
+
+    [Fact]
     public async Task AVpcFlowLogCoversTheSubnets()
     {
         var finding = await AuditAccount.Healthy().RunAsync(new FlowLogsCheck());
