@@ -1,4 +1,5 @@
 using HsmBlueGreen.Core.Config;
+using HsmBlueGreen.Core.Policies;
 using HsmBlueGreen.Core.Settings;
 using HsmBlueGreen.Core.Slots;
 
@@ -12,7 +13,7 @@ internal static class Tags
         var tags = new SortedDictionary<string, string>(StringComparer.Ordinal)
         {
             ["Name"] = $"{ProjectNamespace.Name}-{settings.Stack}-{name}",
-            [$"{ProjectNamespace.Name}:stack"] = settings.Stack,
+            [StackTags.Stack] = settings.Stack, // the tag the generated IAM policies scope by
         };
         if (color is { } slot)
         {
