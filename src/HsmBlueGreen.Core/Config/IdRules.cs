@@ -18,6 +18,7 @@ public sealed partial record IdRule(string Description, Regex Pattern, string Ex
     public static readonly IdRule SsmParameterName = new("an SSM parameter name", SsmParameterPattern(), "/hsm-blue-green/customerCA.crt");
     public static readonly IdRule Email = new("an email address", EmailPattern(), "hsm-alerts@example.com");
     public static readonly IdRule UrlPath = new("an absolute URL path", UrlPathPattern(), "/health");
+    public static readonly IdRule KeyLabel = new("a key label (1-127 letters, digits or '_', '-', '.', '/', ':')", KeyLabelPattern(), "app-signing-key");
 
     public bool Matches(string value) => Pattern.IsMatch(value);
 
@@ -41,6 +42,10 @@ public sealed partial record IdRule(string Description, Regex Pattern, string Ex
 
     [GeneratedRegex("^[a-z]{2}(-gov)?-[a-z]+-[0-9]+[a-z]$")]
     private static partial Regex AzPattern();
+
+    // Labels go into a cloudhsm-cli filter on the admin host: no quotes, spaces or shell characters.
+    [GeneratedRegex("^[A-Za-z0-9_.:/-]{1,127}$")]
+    private static partial Regex KeyLabelPattern();
 
     [GeneratedRegex("^[A-Za-z0-9_]{1,31}$")]
     private static partial Regex CryptoUserPattern();

@@ -37,6 +37,7 @@ public static class KnownKeys
         ["slots"] = new Dictionary<string, object?>(StringComparer.Ordinal) { ["blue"] = Slot, ["green"] = Slot },
         ["stickinessSeconds"] = null,
         ["traffic"] = Leaves("blue", "green"),
+        ["keyLabels"] = null,
     };
 
     public static void Check(JsonObject values, List<ConfigError> errors) => Check(values, Top, prefix: string.Empty, errors);

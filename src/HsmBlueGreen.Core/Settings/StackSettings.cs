@@ -31,6 +31,14 @@ public sealed record StackSettings(
     /// <summary>The admin host only runs cloudhsm-cli, so it is small whatever the clients are (`adminInstanceType`).</summary>
     public string AdminInstanceType { get; init; } = DefaultAdminInstanceType;
 
+    /// <summary>Labels of every key the application uses (`keyLabels`); dual-user needs each shared with both slots' users.</summary>
+    public IReadOnlyList<string> KeyLabels { get; init; } = [];
+
+    /// <summary>Both slots use one existing cluster (dual-user): the cluster and its HSMs are declared once.</summary>
+    public bool SlotsShareCluster =>
+        Slot(Color.Blue)?.Cluster is ClusterSource.Existing blue && Slot(Color.Green)?.Cluster is ClusterSource.Existing green
+        && string.Equals(blue.ClusterId, green.ClusterId, StringComparison.Ordinal);
+
     /// <summary>The slot that serves traffic now; during a split, the one with the larger share (blue on a tie).</summary>
     public Color ServingColor => Traffic.Green > Traffic.Blue ? Color.Green : Color.Blue;
 

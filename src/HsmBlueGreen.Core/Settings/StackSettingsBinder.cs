@@ -27,10 +27,11 @@ public static class StackSettingsBinder
         var adminInstanceType = read.Id("adminInstanceType", IdRule.InstanceType, required: false) ?? StackSettings.DefaultAdminInstanceType;
         var hsmType = read.Id("hsmType", IdRule.HsmType, required: false) ?? "hsm2m.medium";
         var requireMultiAz = read.Bool("requireMultiAz", true);
-        var emails = AlertEmails(read);
+        var emails = read.List("alertEmails", IdRule.Email, "email addresses");
         var customerCa = read.Id("customerCaParameter", IdRule.SsmParameterName, required: true);
         var slots = SlotBinder.Read(read, clientCount ?? 0);
         var traffic = TrafficBinder.Read(read, slots);
+        var keyLabels = KeyLabelBinder.Read(read);
 
         if (errors.Count > 0)
         {
@@ -54,32 +55,7 @@ public static class StackSettingsBinder
         {
             AdminAmiId = adminAmi,
             AdminInstanceType = adminInstanceType,
+            KeyLabels = keyLabels,
         };
-    }
-
-    private static List<string> AlertEmails(SettingReader read)
-    {
-        var emails = new List<string>();
-        var section = read.Section("alertEmails");
-        if (read.Text("alertEmails") is { } single)
-        {
-            read.Fail("alertEmails", single, "must be a list of email addresses", $"pulumi config set --stack <stack> --path 'alertEmails[0]' {IdRule.Email.Example}");
-            return emails;
-        }
-
-        foreach (var child in section.GetChildren().OrderBy(c => int.TryParse(c.Key, out var i) ? i : int.MaxValue))
-        {
-            var path = $"alertEmails[{child.Key}]";
-            if (child.Value is { } email && IdRule.Email.Matches(email))
-            {
-                emails.Add(email);
-            }
-            else
-            {
-                read.Fail(path, child.Value, $"is not {IdRule.Email.Description}", read.SetCommand(path, IdRule.Email.Example));
-            }
-        }
-
-        return emails;
     }
 }
