@@ -32,6 +32,20 @@ public sealed class SecretLeakTests
         AssertNoSecret(cli);
     }
 
+    [Theory]
+    [InlineData("run --stack dev --yes --strategy dual-user --verbose", "status --stack dev --json")]
+    [InlineData("run --stack dev --yes --strategy dual-user --pause-at 25 --json", "promote --stack dev --verbose")]
+    public async Task NoPasswordAppearsInADualUserRotation(string run, string then)
+    {
+        using var cli = CliFixture.DualUser();
+
+        await cli.RunAsync(run);
+        await cli.RunAsync(then);
+
+        Assert.Equal(100, cli.Account.TargetPercent(Color.Green));
+        AssertNoSecret(cli, FakeAccount.GreenPassword);
+    }
+
     [Fact]
     public async Task NoPasswordAppearsAfterAFailedLoginAndAnAcknowledgedResume()
     {

@@ -15,6 +15,9 @@ public sealed record RotationOptions(
     TimeSpan LeaseDuration,
     int MaxGateErrors)
 {
+    /// <summary>green-cluster unless --strategy says otherwise.</summary>
+    public Strategy Strategy { get; init; } = Strategy.GreenCluster;
+
     public static RotationOptions Default { get; } = new(
         WeightSchedule.Default,
         Bake: TimeSpan.FromMinutes(5),

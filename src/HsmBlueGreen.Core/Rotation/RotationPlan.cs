@@ -41,9 +41,9 @@ public sealed record RotationPlan(
             throw new RotationInputException($"the serving slot {from.Key()} is not configured in Pulumi.{settings.Stack}.yaml. Fix: check slots and traffic in the stack file.");
         }
 
-        if (!string.Equals(fromSlot.CryptoUser, settings.Slots[to].CryptoUser, StringComparison.Ordinal))
+        if (StrategyRules.Refusal(settings, options.Strategy, fromSlot, settings.Slots[to]) is { } refusal)
         {
-            throw new RotationInputException($"slots.{to.Key()}.cryptoUser is '{settings.Slots[to].CryptoUser}' but {from.Key()}'s is '{fromSlot.CryptoUser}': a cluster restored from {from.Key()}'s backup has {from.Key()}'s users. Fix: pulumi config set --stack {settings.Stack} --path 'slots.{to.Key()}.cryptoUser' {fromSlot.CryptoUser}.");
+            throw new RotationInputException(refusal);
         }
 
         var plan = new RotationPlan(settings, options, from, to, []);
@@ -56,13 +56,21 @@ public sealed record RotationPlan(
         {
             new RotationStep.Preflight(),
             new RotationStep.Quiesce(),
-            new RotationStep.SeedSecret(),
+        };
+        if (plan.Options.Strategy == Strategy.GreenCluster)
+        {
+            // Only a restored cluster starts with the source's password; a second user on the same cluster has its own.
+            steps.Add(new RotationStep.SeedSecret());
+        }
+
+        steps.AddRange(
+        [
             new RotationStep.CreatePending(),
             new RotationStep.SetPassword(),
             new RotationStep.VerifyPassword(),
             new RotationStep.PromoteSecret(),
             new RotationStep.StartTarget(plan.TargetClientCount),
-        };
+        ]);
         steps.AddRange(plan.Options.Steps.Percents.Select(p => new RotationStep.ShiftWeight(p, plan.Options.Bake, p == plan.Options.PauseAt)));
         steps.Add(new RotationStep.Finish());
         return steps;

@@ -29,6 +29,7 @@ public static class RotationRunner
         run.Record(EventKinds.RunStarted, $"{request.Mode.ToString().ToLowerInvariant()}{(request.DryRun ? " (dry run)" : string.Empty)}: {run.Stack} from {run.Source.Key()} to {run.Target.Key()}", new Dictionary<string, string>
         {
             ["mode"] = request.Mode.ToString(),
+            ["strategy"] = options.Strategy.Key(),
             ["source"] = run.Source.Key(),
             ["target"] = run.Target.Key(),
             ["steps"] = options.Steps.ToString(),
@@ -97,7 +98,9 @@ public static class RotationRunner
 
         run.CurrentStep = "done";
         await lease.ReleaseAsync().ConfigureAwait(false);
-        var done = $"{run.Target.Key()} serves 100% with its new password. When {run.Source.Key()} has drained, retire it: 'hsm-rotate retire {run.Source.Key()} --stack {run.Stack}'.";
+        var done = run.Plan.Options.Strategy == Strategy.DualUser
+            ? $"{run.Target.Key()} serves 100% as {run.Plan.TargetSlot.CryptoUser} with its new password. Keep {run.Source.Key()}: the next rotation changes {run.Plan.SourceSlot.CryptoUser}'s password there (scale {run.Source.Key()} to 0 first or let the run do it)."
+            : $"{run.Target.Key()} serves 100% with its new password. When {run.Source.Key()} has drained, retire it: 'hsm-rotate retire {run.Source.Key()} --stack {run.Stack}'.";
         run.Record(EventKinds.Finished, done);
         return new RunResult(RotationOutcome.Done, done);
     }

@@ -7,6 +7,7 @@ internal static class JournalDefaults
 {
     private static readonly Dictionary<string, string> FieldByOption = new(StringComparer.Ordinal)
     {
+        ["strategy"] = "strategy",
         ["steps"] = "steps",
         ["bake"] = "bake",
         ["settle"] = "settle",

@@ -17,7 +17,7 @@ internal static class PlanRenderer
         var text = new StringBuilder();
         void Line(string line = "") => text.Append(line).Append('\n');
 
-        Line($"hsm-rotate plan: stack {settings.Stack}, strategy {RotationArguments.Strategy}, {s} -> {t}");
+        Line($"hsm-rotate plan: stack {settings.Stack}, strategy {plan.Options.Strategy.Key()}, {s} -> {t}");
         Line("Read from Pulumi." + settings.Stack + ".yaml only: no AWS call was made and nothing was changed.");
         Line();
         Line("Environment");

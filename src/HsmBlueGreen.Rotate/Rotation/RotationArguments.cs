@@ -7,8 +7,6 @@ namespace HsmBlueGreen.Rotate.Rotation;
 /// <summary>The options that shape a rotation (--steps, --bake, gates...), parsed once into <see cref="RotationOptions"/>.</summary>
 internal static class RotationArguments
 {
-    public const string Strategy = "green-cluster";
-
     public static readonly string[] ValueOptions = ["strategy", "steps", "bake", "settle", "pause-at", "max-5xx-rate", "max-latency", "min-requests", "health-timeout"];
 
     /// <param name="fallback">Values for options not on the command line, e.g. the interrupted run's from the journal.</param>
@@ -16,16 +14,10 @@ internal static class RotationArguments
     {
         string? Value(string name) => line.Value(name) ?? fallback?.Invoke(name);
 
-        if (Value("strategy") is { } strategy && !string.Equals(strategy, Strategy, StringComparison.Ordinal))
-        {
-            throw new RotationInputException(strategy is "dual-user" or "maintenance-window"
-                ? $"--strategy {strategy} is not implemented in this build. Fix: use --strategy {Strategy} (the default)."
-                : $"--strategy '{strategy}' is not a strategy. Fix: use --strategy {Strategy}.");
-        }
-
         var defaults = RotationOptions.Default;
         var options = defaults with
         {
+            Strategy = Value("strategy") is { } strategy ? Strategies.Parse(strategy) : defaults.Strategy,
             Steps = Value("steps") is { } steps ? WeightSchedule.Parse(steps) : defaults.Steps,
             Bake = Duration(Value("bake"), "bake", defaults.Bake),
             Settle = Duration(Value("settle"), "settle", defaults.Settle),

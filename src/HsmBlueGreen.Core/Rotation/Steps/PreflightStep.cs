@@ -61,7 +61,9 @@ internal static class PreflightStep
             return StepResult.BadInput($"there is no rotation to resume on stack {run.Stack}: {run.Target.Key()}'s secret holds nothing of a rotation from {run.Source.Key()} and all traffic is on {run.Source.Key()}. Fix: start one with 'hsm-rotate run --stack {run.Stack}'.");
         }
 
-        return progress;
+        return progress.Continues && !resuming && run.Plan.Options.Strategy == Strategy.DualUser
+            ? await KeySharingCheck.RunAsync(run).ConfigureAwait(false)
+            : progress;
     }
 
     /// <summary>A resume must not start a rotation nobody confirmed: it needs our tokens in AWS or our own run's lease.</summary>
