@@ -38,6 +38,7 @@ public static class KnownKeys
         ["stickinessSeconds"] = null,
         ["traffic"] = Leaves("blue", "green"),
         ["keyLabels"] = null,
+        ["maintenanceWindow"] = Leaves("start", "maxDuration"),
     };
 
     public static void Check(JsonObject values, List<ConfigError> errors) => Check(values, Top, prefix: string.Empty, errors);

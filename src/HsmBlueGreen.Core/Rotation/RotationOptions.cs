@@ -18,6 +18,9 @@ public sealed record RotationOptions(
     /// <summary>green-cluster unless --strategy says otherwise.</summary>
     public Strategy Strategy { get; init; } = Strategy.GreenCluster;
 
+    /// <summary>--window-start/--window-duration; null means the stack's maintenanceWindow.</summary>
+    public MaintenanceWindow? Window { get; init; }
+
     public static RotationOptions Default { get; } = new(
         WeightSchedule.Default,
         Bake: TimeSpan.FromMinutes(5),

@@ -18,6 +18,9 @@ public sealed record RotationPlan(
 
     public SlotSettings TargetSlot => Settings.Slots[Target];
 
+    /// <summary>The window a maintenance-window run must start in: the options', else the stack's.</summary>
+    public MaintenanceWindow? Window => Options.Window ?? Settings.MaintenanceWindow;
+
     /// <summary>How many application instances the target starts with: the source's count, since it takes over all its traffic.</summary>
     public int TargetClientCount => SourceSlot.ClientCount > 0 ? SourceSlot.ClientCount : Settings.Clients.DefaultCount;
 
@@ -30,7 +33,8 @@ public sealed record RotationPlan(
         }
 
         var from = source ?? settings.ServingColor;
-        var to = from.Other();
+        // A maintenance window changes the serving slot's own user: its clients stop, so no other slot takes over.
+        var to = options.Strategy == Strategy.MaintenanceWindow ? from : from.Other();
         if (settings.Slot(to) is null)
         {
             throw new RotationInputException($"the {to.Key()} slot is not configured in Pulumi.{settings.Stack}.yaml, so there is nothing to rotate to. Fix: pulumi config set --stack {settings.Stack} --path 'slots.{to.Key()}.sourceBackupId' <backup of {from.Key()}>, then pulumi up.");
@@ -41,7 +45,7 @@ public sealed record RotationPlan(
             throw new RotationInputException($"the serving slot {from.Key()} is not configured in Pulumi.{settings.Stack}.yaml. Fix: check slots and traffic in the stack file.");
         }
 
-        if (StrategyRules.Refusal(settings, options.Strategy, fromSlot, settings.Slots[to]) is { } refusal)
+        if (StrategyRules.Refusal(settings, options.Strategy, options.Window, fromSlot, settings.Slots[to]) is { } refusal)
         {
             throw new RotationInputException(refusal);
         }
@@ -71,11 +75,17 @@ public sealed record RotationPlan(
             new RotationStep.PromoteSecret(),
             new RotationStep.StartTarget(plan.TargetClientCount),
         ]);
+        if (plan.Source == plan.Target)
+        {
+            steps.Add(new RotationStep.Finish());
+            return steps;
+        }
+
         steps.AddRange(plan.Options.Steps.Percents.Select(p => new RotationStep.ShiftWeight(p, plan.Options.Bake, p == plan.Options.PauseAt)));
         steps.Add(new RotationStep.Finish());
         return steps;
     }
 
     /// <summary>The least time a run takes: each weight's settle window and bake; AWS calls and health waits come on top.</summary>
-    public TimeSpan MinimumShiftTime => (Options.Settle + Options.Bake) * Options.Steps.Percents.Count;
+    public TimeSpan MinimumShiftTime => Source == Target ? TimeSpan.Zero : (Options.Settle + Options.Bake) * Options.Steps.Percents.Count;
 }

@@ -6,11 +6,14 @@ namespace HsmBlueGreen.Core.Rotation;
 /// <summary>What the stack file alone shows a strategy cannot work with; one line naming the key and the fix.</summary>
 internal static class StrategyRules
 {
-    public static string? Refusal(StackSettings settings, Strategy strategy, SlotSettings from, SlotSettings to) => strategy switch
+    public static string? Refusal(StackSettings settings, Strategy strategy, MaintenanceWindow? window, SlotSettings from, SlotSettings to) => strategy switch
     {
         Strategy.GreenCluster => GreenCluster(settings, from, to),
         Strategy.DualUser => DualUser(settings, from, to),
-        _ => $"--strategy {strategy.Key()} is not implemented in this build. Fix: use --strategy green-cluster or dual-user.",
+        Strategy.MaintenanceWindow => settings.MaintenanceWindow is null && window is null
+            ? $"--strategy maintenance-window needs a window and Pulumi.{settings.Stack}.yaml has none. Fix: pass --window-start 02:00 --window-duration 1h, or pulumi config set --stack {settings.Stack} --path 'maintenanceWindow.start' 02:00 and --path 'maintenanceWindow.maxDuration' 1h."
+            : null,
+        _ => throw new ArgumentOutOfRangeException(nameof(strategy), strategy, null),
     };
 
     private static string? GreenCluster(StackSettings settings, SlotSettings from, SlotSettings to)

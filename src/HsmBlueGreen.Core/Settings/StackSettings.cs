@@ -34,6 +34,9 @@ public sealed record StackSettings(
     /// <summary>Labels of every key the application uses (`keyLabels`); dual-user needs each shared with both slots' users.</summary>
     public IReadOnlyList<string> KeyLabels { get; init; } = [];
 
+    /// <summary>When planned downtime is accepted (`maintenanceWindow`); --window-start/--window-duration override it.</summary>
+    public Rotation.MaintenanceWindow? MaintenanceWindow { get; init; }
+
     /// <summary>Both slots use one existing cluster (dual-user): the cluster and its HSMs are declared once.</summary>
     public bool SlotsShareCluster =>
         Slot(Color.Blue)?.Cluster is ClusterSource.Existing blue && Slot(Color.Green)?.Cluster is ClusterSource.Existing green

@@ -32,6 +32,7 @@ public static class StackSettingsBinder
         var slots = SlotBinder.Read(read, clientCount ?? 0);
         var traffic = TrafficBinder.Read(read, slots);
         var keyLabels = KeyLabelBinder.Read(read);
+        var window = MaintenanceWindowBinder.Read(read);
 
         if (errors.Count > 0)
         {
@@ -56,6 +57,7 @@ public static class StackSettingsBinder
             AdminAmiId = adminAmi,
             AdminInstanceType = adminInstanceType,
             KeyLabels = keyLabels,
+            MaintenanceWindow = window,
         };
     }
 }

@@ -10,7 +10,7 @@ public sealed class CrashResumeTests
     public static TheoryData<Strategy, string> Boundaries()
     {
         var data = new TheoryData<Strategy, string>();
-        foreach (var strategy in new[] { Strategy.GreenCluster, Strategy.DualUser })
+        foreach (var strategy in Strategies.All)
         {
             foreach (var step in For(strategy).Plan().Steps.Where(s => s is not RotationStep.Finish))
             {
@@ -21,7 +21,12 @@ public sealed class CrashResumeTests
         return data;
     }
 
-    private static RotationHarness For(Strategy strategy) => strategy == Strategy.DualUser ? RotationHarness.DualUser() : new RotationHarness();
+    private static RotationHarness For(Strategy strategy) => strategy switch
+    {
+        Strategy.DualUser => RotationHarness.DualUser(),
+        Strategy.MaintenanceWindow => RotationHarness.MaintenanceWindow(),
+        _ => new RotationHarness(),
+    };
 
     [Theory]
     [MemberData(nameof(Boundaries))]

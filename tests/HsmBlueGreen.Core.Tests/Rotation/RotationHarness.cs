@@ -29,6 +29,16 @@ internal sealed class RotationHarness
         Options = RotationOptions.Default with { Strategy = Strategy.DualUser },
     };
 
+    /// <summary>The usual stack rotated in place by --strategy maintenance-window, inside a window 05:30-06:30 UTC (the clock starts at 06:00).</summary>
+    public static RotationHarness MaintenanceWindow(TimeSpan? maxDuration = null, TimeOnly? start = null) => new()
+    {
+        Options = RotationOptions.Default with
+        {
+            Strategy = Strategy.MaintenanceWindow,
+            Window = new Core.Rotation.MaintenanceWindow(start ?? new TimeOnly(5, 30), null, maxDuration ?? TimeSpan.FromHours(1)),
+        },
+    };
+
     /// <summary>The HSM's record of the user a slot logs in as.</summary>
     public HsmUserRecord UserOf(Color color) =>
         Account.UserOn(new HsmUserTarget(string.Empty, Account.Outputs.TryGetValue(color, out var outputs) ? outputs.ClusterId : $"cluster-{color.Key()}00000001", string.Empty, Settings.Slots[color].CryptoUser));
