@@ -6,10 +6,11 @@ namespace HsmBlueGreen.Rotate.Tests;
 public sealed class PlanCommandTests
 {
     [Theory]
-    [InlineData("dev", "")]
-    [InlineData("prod", "")]
-    [InlineData("prod", "--steps 5,20,100 --bake 15m --pause-at 20")]
-    public async Task PlanOutputMatchesTheApprovedFile(string stack, string options)
+    [InlineData("plan-dev", "dev", "")]
+    [InlineData("plan-prod", "prod", "")]
+    [InlineData("plan-prod-custom", "prod", "--steps 5,20,100 --bake 15m --pause-at 20")]
+    [InlineData("plan-dev-maintenance-window", "dev", "--strategy maintenance-window --window-start 02:00 --window-duration 45m")]
+    public async Task PlanOutputMatchesTheApprovedFile(string name, string stack, string options)
     {
         using var cli = new CliFixture();
 
@@ -17,8 +18,18 @@ public sealed class PlanCommandTests
 
         Assert.Equal(Exit.Done, run.Exit);
         Assert.Equal(string.Empty, run.Error);
-        var name = $"plan-{stack}{(options.Length == 0 ? string.Empty : "-custom")}";
         AssertApproved(name, run.Out);
+    }
+
+    [Fact]
+    public async Task DualUserPlanMatchesTheApprovedFile()
+    {
+        using var cli = CliFixture.DualUser();
+
+        var run = await cli.RunAsync("plan --stack dev --strategy dual-user");
+
+        Assert.Equal((Exit.Done, string.Empty), (run.Exit, run.Error));
+        AssertApproved("plan-dev-dual-user", run.Out);
     }
 
     [Fact]

@@ -46,6 +46,21 @@ public sealed class SecretLeakTests
         AssertNoSecret(cli, FakeAccount.GreenPassword);
     }
 
+    [Theory]
+    [InlineData("run --stack dev --yes --strategy maintenance-window --window-start 05:30 --window-duration 1h --verbose", false)]
+    [InlineData("run --stack dev --yes --strategy maintenance-window --window-start 05:30 --window-duration 1h --json", true)]
+    public async Task NoPasswordAppearsInAMaintenanceWindowRotationOrItsRestore(string run, bool failVerification)
+    {
+        using var cli = new CliFixture();
+        cli.Account.HsmUsers[cli.Account.Outputs[Color.Blue].ClusterId].Coverage = failVerification ? "partial" : "full";
+
+        var result = await cli.RunAsync(run);
+        await cli.RunAsync("status --stack dev --verbose");
+
+        Assert.Equal(failVerification ? Exit.RolledBack : Exit.Done, result.Exit);
+        AssertNoSecret(cli);
+    }
+
     [Fact]
     public async Task NoPasswordAppearsAfterAFailedLoginAndAnAcknowledgedResume()
     {

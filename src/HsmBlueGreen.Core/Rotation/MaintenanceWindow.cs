@@ -57,6 +57,9 @@ public sealed record MaintenanceWindow(TimeOnly? DailyStartUtc, DateTimeOffset? 
         return false;
     }
 
+    /// <summary>The start as --window-start takes it, so a resume can read it back from the journal.</summary>
+    public string StartText => OnceAt is { } once ? once.ToString("yyyy-MM-dd'T'HH:mm'Z'", CultureInfo.InvariantCulture) : DailyStartUtc!.Value.ToString("HH:mm", CultureInfo.InvariantCulture);
+
     public override string ToString() =>
-        $"{(OnceAt is { } once ? once.ToString("yyyy-MM-dd'T'HH:mm'Z'", CultureInfo.InvariantCulture) : $"daily {DailyStartUtc!.Value.ToString("HH:mm", CultureInfo.InvariantCulture)} UTC")} for up to {Durations.Format(MaxDuration)}";
+        $"{(OnceAt is null ? $"daily {StartText} UTC" : StartText)} for up to {Durations.Format(MaxDuration)}";
 }

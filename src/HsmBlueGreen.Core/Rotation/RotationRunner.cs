@@ -30,6 +30,8 @@ public static class RotationRunner
         {
             ["mode"] = request.Mode.ToString(),
             ["strategy"] = options.Strategy.Key(),
+            ["windowStart"] = options.Window?.StartText ?? string.Empty,
+            ["windowDuration"] = options.Window is { } window ? Durations.Format(window.MaxDuration) : string.Empty,
             ["source"] = run.Source.Key(),
             ["target"] = run.Target.Key(),
             ["steps"] = options.Steps.ToString(),

@@ -15,8 +15,19 @@ public sealed record StepText(string Title, IReadOnlyList<string> Reads, IReadOn
         var (s, t) = (plan.Source.Key(), plan.Target.Key());
         var user = plan.TargetSlot.CryptoUser;
         var dualUser = plan.Options.Strategy == Strategy.DualUser;
+        var inPlace = plan.Source == plan.Target;
         return step switch
         {
+            RotationStep.Preflight when inPlace => new(
+                "Check the environment; change nothing",
+                [$"the clock: now inside the maintenance window ({plan.Window})", "sts:GetCallerIdentity", "stack outputs (pulumi stack output)", $"cloudhsmv2:DescribeClusters for {s}: ACTIVE, every HSM ACTIVE", $"elbv2:DescribeListeners: {s} serves 100", $"elbv2:DescribeTargetHealth on {s} (healthy before the window's downtime)", $"secretsmanager:DescribeSecret on {s}'s secret (AWSPENDING means a run to resume)", $"the rotation lock on {s}'s secret"],
+                []),
+            RotationStep.Quiesce when inPlace => new(
+                $"Stop {s}'s clients (planned downtime starts): application group at 0, no instance left before the window ends",
+                ["autoscaling:DescribeAutoScalingGroups until no instance is left (none may hold an HSM session)"],
+                [$"stack config slots.{s}.clientCount = 0", "autoscaling:SetDesiredCapacity 0"],
+                "not drained by the window's end: clients start again with the old password, exit 1"),
+            RotationStep.Finish when inPlace => new($"Done: {s} serves again with its new password; the measured downtime is reported", [], []),
             RotationStep.Preflight => new(
                 "Check the environment; change nothing",
                 [.. dualUser ? KeySharing(plan) : [], "sts:GetCallerIdentity", "stack outputs (pulumi stack output)", $"cloudhsmv2:DescribeClusters for {s} and {t}: ACTIVE, every HSM ACTIVE", "elbv2:DescribeListeners: weights must be " + $"{s} 100 / {t} 0", $"elbv2:DescribeTargetHealth on {s} (the rollback target must be healthy)", $"secretsmanager:DescribeSecret on both secrets (AWSPENDING on {t}'s means a run to resume)", "the rotation lock on " + $"{t}'s secret"],
@@ -48,7 +59,9 @@ public sealed record StepText(string Title, IReadOnlyList<string> Reads, IReadOn
             RotationStep.PromoteSecret => new(
                 "Promote AWSPENDING to AWSCURRENT",
                 ["secretsmanager:DescribeSecret"],
-                [$"secretsmanager:UpdateSecretVersionStage AWSCURRENT to the new version, AWSPREVIOUS to {(dualUser ? $"{user}'s old one" : "the seed")} ({s}'s secret is never touched)", "secretsmanager:UpdateSecretVersionStage remove AWSPENDING and the HSMBG_ labels"]),
+                [inPlace
+                    ? $"secretsmanager:UpdateSecretVersionStage AWSCURRENT to the new version, AWSPREVIOUS to the old one"
+                    : $"secretsmanager:UpdateSecretVersionStage AWSCURRENT to the new version, AWSPREVIOUS to {(dualUser ? $"{user}'s old one" : "the seed")} ({s}'s secret is never touched)", "secretsmanager:UpdateSecretVersionStage remove AWSPENDING and the HSMBG_ labels"]),
             RotationStep.StartTarget start => new(
                 $"Start {t}: application group at {start.ClientCount.ToString(CultureInfo.InvariantCulture)}, wait for healthy targets (up to {Durations.Format(plan.Options.HealthTimeout)})",
                 ["autoscaling:DescribeAutoScalingGroups", $"elbv2:DescribeTargetHealth on {t} every {Durations.Format(plan.Options.PollInterval)}"],

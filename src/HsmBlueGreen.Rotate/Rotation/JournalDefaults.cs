@@ -8,6 +8,8 @@ internal static class JournalDefaults
     private static readonly Dictionary<string, string> FieldByOption = new(StringComparer.Ordinal)
     {
         ["strategy"] = "strategy",
+        ["window-start"] = "windowStart",
+        ["window-duration"] = "windowDuration",
         ["steps"] = "steps",
         ["bake"] = "bake",
         ["settle"] = "settle",
