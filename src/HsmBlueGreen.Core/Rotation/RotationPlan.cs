@@ -86,6 +86,12 @@ public sealed record RotationPlan(
         return steps;
     }
 
+    /// <summary>The cloudhsm-cli runs over SSM (user list, change-password, user list, login), about 30-45 s each.</summary>
+    public static readonly TimeSpan SecretCommandsTime = TimeSpan.FromMinutes(3);
+
+    /// <summary>Instances stopping and starting in a typical run, on top of the shift and the commands.</summary>
+    public static readonly TimeSpan TypicalInstanceTime = TimeSpan.FromMinutes(5);
+
     /// <summary>The least time a run takes: each weight's settle window and bake; AWS calls and health waits come on top.</summary>
     public TimeSpan MinimumShiftTime => Source == Target ? TimeSpan.Zero : (Options.Settle + Options.Bake) * Options.Steps.Percents.Count;
 }

@@ -37,6 +37,9 @@ public sealed record StackSettings(
     /// <summary>When planned downtime is accepted (`maintenanceWindow`); --window-start/--window-duration override it.</summary>
     public Rotation.MaintenanceWindow? MaintenanceWindow { get; init; }
 
+    /// <summary>Hourly prices for `plan --compare` (`prices`); unknown unless configured.</summary>
+    public HourlyPrices Prices { get; init; } = HourlyPrices.Unknown;
+
     /// <summary>Both slots use one existing cluster (dual-user): the cluster and its HSMs are declared once.</summary>
     public bool SlotsShareCluster =>
         Slot(Color.Blue)?.Cluster is ClusterSource.Existing blue && Slot(Color.Green)?.Cluster is ClusterSource.Existing green

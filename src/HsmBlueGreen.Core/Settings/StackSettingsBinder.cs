@@ -33,6 +33,7 @@ public static class StackSettingsBinder
         var traffic = TrafficBinder.Read(read, slots);
         var keyLabels = KeyLabelBinder.Read(read);
         var window = MaintenanceWindowBinder.Read(read);
+        var prices = PriceBinder.Read(read);
 
         if (errors.Count > 0)
         {
@@ -58,6 +59,7 @@ public static class StackSettingsBinder
             AdminInstanceType = adminInstanceType,
             KeyLabels = keyLabels,
             MaintenanceWindow = window,
+            Prices = prices,
         };
     }
 }

@@ -138,7 +138,7 @@ internal static class PlanRenderer
     private static void RenderEstimate(RotationPlan plan, Action<string> line)
     {
         var o = plan.Options;
-        var commands = TimeSpan.FromMinutes(3); // four cloudhsm-cli runs over SSM, about 30-45 s each
+        var commands = RotationPlan.SecretCommandsTime;
         line("Time estimate");
         if (plan.Source != plan.Target)
         {
@@ -147,7 +147,7 @@ internal static class PlanRenderer
 
         line($"  secret        about {Durations.Format(commands)} (user list, change-password, user list, login over SSM)");
         line($"  quiesce/start up to {Durations.Format(o.HealthTimeout)} each (instances stopping, then starting and passing health checks)");
-        line($"  total         about {Durations.Format(plan.MinimumShiftTime + commands + TimeSpan.FromMinutes(5))} typical, at most {Durations.Format(plan.MinimumShiftTime + commands + (2 * o.HealthTimeout))} before a timeout stops the run");
+        line($"  total         about {Durations.Format(plan.MinimumShiftTime + commands + RotationPlan.TypicalInstanceTime)} typical, at most {Durations.Format(plan.MinimumShiftTime + commands + (2 * o.HealthTimeout))} before a timeout stops the run");
     }
 
     private static string Count(int n, string noun) => $"{n.ToString(CultureInfo.InvariantCulture)} {noun}{(n == 1 ? string.Empty : "s")}";
