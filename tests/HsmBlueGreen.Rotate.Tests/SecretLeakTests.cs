@@ -62,6 +62,28 @@ public sealed class SecretLeakTests
     }
 
     [Fact]
+    public async Task MaintenanceWindowAbortAfterACrashRestoresTheOldPasswordWithoutLeakingIt()
+    {
+        using var cli = new CliFixture();
+        var blue = cli.Account.Outputs[Color.Blue].ClusterId;
+        cli.Account.BeforeCall = call =>
+        {
+            if (call == "hsm.login")
+            {
+                throw new InvalidOperationException("adapter failure after the change landed");
+            }
+        };
+        await cli.RunAsync("run --stack dev --yes --strategy maintenance-window --window-start 05:30 --window-duration 1h --verbose");
+        cli.Account.BeforeCall = null;
+
+        var abort = await cli.RunAsync("abort --stack dev --verbose");
+
+        Assert.Equal(Exit.Done, abort.Exit);
+        Assert.Equal((FakeAccount.BluePassword, 1), (cli.Account.HsmUsers[blue].Password, cli.Account.Groups["asg-blue"].Desired));
+        AssertNoSecret(cli);
+    }
+
+    [Fact]
     public async Task NoPasswordAppearsAfterAFailedLoginAndAnAcknowledgedResume()
     {
         using var cli = new CliFixture();

@@ -111,6 +111,35 @@ public sealed class MaintenanceWindowTests
         Assert.Equal(2, harness.Account.Groups["asg-blue"].Desired);
     }
 
+    [Theory]
+    [InlineData("quiesce")]
+    [InlineData("set-password")]
+    [InlineData("verify-password")]
+    public async Task AbortAfterACrashRestoresServiceWithTheOldCredential(string step)
+    {
+        var harness = RotationHarness.MaintenanceWindow();
+        await harness.CrashAfterAsync(step);
+
+        var result = await AbortOperation.RunAsync(harness.NewRun());
+
+        Assert.Equal(RotationOutcome.Done, result.Outcome);
+        Assert.Equal((FakeAccount.BluePassword, 2), (harness.Account.HsmUsers[BlueCluster].Password, harness.Account.Groups["asg-blue"].Desired));
+        Assert.Null((await harness.Account.Secrets.DescribeAsync("arn:secret/blue", default)).VersionWith(SecretStages.Pending));
+    }
+
+    [Fact]
+    public async Task AbortAfterThePromotionStartsTheClientsWithTheNewPassword()
+    {
+        var harness = RotationHarness.MaintenanceWindow();
+        await harness.CrashAfterAsync("promote-secret");
+
+        var result = await AbortOperation.RunAsync(harness.NewRun());
+
+        Assert.Equal(RotationOutcome.Done, result.Outcome);
+        Assert.Equal(harness.Account.Secrets.Value("arn:secret/blue", SecretStages.Current)!.Password.Reveal(), harness.Account.HsmUsers[BlueCluster].Password);
+        Assert.Equal(2, harness.Account.Groups["asg-blue"].Desired);
+    }
+
     [Fact]
     public void WithoutAWindowTheStrategyIsRefusedOffline()
     {
