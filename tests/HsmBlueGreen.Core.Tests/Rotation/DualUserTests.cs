@@ -70,6 +70,19 @@ public sealed class DualUserTests
     }
 
     [Fact]
+    public async Task IdleSlotWithoutItsOwnCredentialIsRefusedInPreflight()
+    {
+        var harness = RotationHarness.DualUser();
+        await harness.Account.Secrets.MoveStageAsync("arn:secret/green", SecretStages.Current, null, "v-green-1", default);
+
+        var result = await harness.RunAsync();
+
+        Assert.Equal(RotationOutcome.BadInput, result.Outcome);
+        Assert.StartsWith("green's secret arn:secret/green has no AWSCURRENT version: dual-user needs app_cu2's current credential there.", result.Message, StringComparison.Ordinal);
+        Assert.Equal(0, harness.Account.Count("hsm.key-list"));
+    }
+
+    [Fact]
     public async Task KeyLabelNoKeyCarriesIsRefusedInPreflight()
     {
         var harness = RotationHarness.DualUser();

@@ -14,6 +14,13 @@ internal static class KeySharingCheck
 
     public static async Task<StepResult> RunAsync(RotationRun run)
     {
+        // No seed step here: the idle user's own credential must already be in its slot's secret.
+        var idle = await run.Ports.Secrets.DescribeAsync(run.TargetOutputs.SecretArn, run.CancellationToken).ConfigureAwait(false);
+        if (idle.VersionWith(SecretStages.Current) is null)
+        {
+            return StepResult.BadInput($"{run.Target.Key()}'s secret {run.TargetOutputs.SecretArn} has no AWSCURRENT version: dual-user needs {run.Plan.TargetSlot.CryptoUser}'s current credential there. Fix: store it ({{\"username\":\"{run.Plan.TargetSlot.CryptoUser}\",\"password\":...}}) with 'aws secretsmanager put-secret-value', then run again.");
+        }
+
         var source = new HsmUserTarget(run.SourceOutputs.AdminInstanceId, run.SourceOutputs.ClusterId, run.SourceOutputs.SecretArn, run.Plan.SourceSlot.CryptoUser);
         var other = run.Plan.TargetSlot.CryptoUser;
         foreach (var label in run.Plan.Settings.KeyLabels)
