@@ -8,14 +8,11 @@ namespace HsmBlueGreen.Aws.Tests.Ssm;
 /// <summary>Scripts/hsm-user.sh run for real with fake `aws` and `cloudhsm-cli` on PATH.</summary>
 public sealed class HsmUserScriptTests : IDisposable
 {
-    private const string Secret = "arn:aws:secretsmanager:eu-west-1:123456789012:secret:hsm-dev-green-AbCdEf";
-    private const string OldPassword = "Old-Passw0rd";
-    private const string NewPassword = "New-Passw0rd";
-    private static readonly HsmUserTarget Target = new(Fixtures.GreenAdminHost, Fixtures.GreenCluster, Secret, "app_cu");
-    private readonly FakeHsmHost host = new FakeHsmHost()
-        .AddVersion(Secret, "v-current", "AWSCURRENT", "app_cu", OldPassword)
-        .AddVersion(Secret, "v-pending", "AWSPENDING", "app_cu", NewPassword)
-        .AcceptPin("app_cu:" + OldPassword);
+    private const string Secret = GreenHost.Secret;
+    private const string OldPassword = GreenHost.OldPassword;
+    private const string NewPassword = GreenHost.NewPassword;
+    private static readonly HsmUserTarget Target = GreenHost.Target;
+    private readonly FakeHsmHost host = GreenHost.BeforeChange();
 
     public void Dispose() => host.Dispose();
 
