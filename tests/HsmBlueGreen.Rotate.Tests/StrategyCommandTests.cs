@@ -41,6 +41,29 @@ public sealed class StrategyCommandTests
     }
 
     [Fact]
+    public async Task InterruptedMaintenanceWindowRunResumesWithTheJournalsStrategyAndWindow()
+    {
+        using var cli = new CliFixture();
+        var blue = cli.Account.Outputs[Color.Blue].ClusterId;
+        cli.Account.BeforeCall = call =>
+        {
+            if (call == "hsm.login")
+            {
+                throw new InvalidOperationException("connection lost after the change");
+            }
+        };
+        await cli.RunAsync("run --stack dev --yes --strategy maintenance-window --window-start 05:30 --window-duration 1h");
+        cli.Account.BeforeCall = null;
+
+        var resume = await cli.RunAsync("resume --stack dev");
+
+        Assert.Equal(Exit.Done, resume.Exit);
+        Assert.Contains("measured downtime", resume.Out, StringComparison.Ordinal);
+        Assert.Equal(cli.Account.Secrets.Value(cli.Account.Outputs[Color.Blue].SecretArn, "AWSCURRENT")!.Password.Reveal(), cli.Account.HsmUsers[blue].Password);
+        Assert.Equal((1, 0), (cli.Account.Count("hsm.change-password"), cli.Account.TargetPercent(Color.Green)));
+    }
+
+    [Fact]
     public async Task StatusAfterAMaintenanceWindowRunWorks()
     {
         using var cli = new CliFixture();
