@@ -10,7 +10,7 @@ namespace HsmBlueGreen.Rotate.Tests;
 /// </summary>
 internal sealed class CliFixture : IDisposable
 {
-    public CliFixture(string stack = "dev")
+    public CliFixture(string stack = "dev", FakeAccount? account = null)
     {
         Directory = Path.Combine(Path.GetTempPath(), "hsm-rotate-tests", Guid.NewGuid().ToString("N"));
         System.IO.Directory.CreateDirectory(Directory);
@@ -19,7 +19,20 @@ internal sealed class CliFixture : IDisposable
             File.Copy(Path.Combine(RepoRoot, file), Path.Combine(Directory, file));
         }
 
-        Account = new FakeAccount(stack);
+        Account = account ?? new FakeAccount(stack);
+    }
+
+    /// <summary>The dev stack changed to two crypto users on blue's cluster (dual-user), with the fake account to match.</summary>
+    public static CliFixture DualUser()
+    {
+        var cli = new CliFixture("dev", FakeAccount.DualUser("dev"));
+        var path = Path.Combine(cli.Directory, "Pulumi.dev.yaml");
+        var yaml = File.ReadAllText(path)
+            .Replace("      sourceBackupId: backup-rtq2dwi2gq6\n      cryptoUser: app_cu\n", "      clusterId: cluster-jxhlf7644ne\n      cryptoUser: app_cu2\n", StringComparison.Ordinal)
+            .Replace("  hsm-blue-green:traffic:", "  hsm-blue-green:keyLabels:\n    - app-signing-key\n    - app-data-key\n  hsm-blue-green:traffic:", StringComparison.Ordinal);
+        Assert.Contains("app_cu2", yaml, StringComparison.Ordinal);
+        File.WriteAllText(path, yaml);
+        return cli;
     }
 
     public static string RepoRoot { get; } = FindRepoRoot();

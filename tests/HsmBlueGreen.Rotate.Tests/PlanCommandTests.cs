@@ -6,10 +6,14 @@ namespace HsmBlueGreen.Rotate.Tests;
 public sealed class PlanCommandTests
 {
     [Theory]
-    [InlineData("dev", "")]
-    [InlineData("prod", "")]
-    [InlineData("prod", "--steps 5,20,100 --bake 15m --pause-at 20")]
-    public async Task PlanOutputMatchesTheApprovedFile(string stack, string options)
+    [InlineData("plan-dev", "dev", "")]
+    [InlineData("plan-prod", "prod", "")]
+    [InlineData("plan-prod-custom", "prod", "--steps 5,20,100 --bake 15m --pause-at 20")]
+    [InlineData("plan-dev-maintenance-window", "dev", "--strategy maintenance-window --window-start 02:00 --window-duration 45m")]
+    [InlineData("plan-dev-compare", "dev", "--compare")]
+    [InlineData("plan-prod-compare", "prod", "--compare")]
+    [InlineData("plan-prod-compare-window", "prod", "--compare --window-start 01:00 --window-duration 30m")]
+    public async Task PlanOutputMatchesTheApprovedFile(string name, string stack, string options)
     {
         using var cli = new CliFixture();
 
@@ -17,8 +21,39 @@ public sealed class PlanCommandTests
 
         Assert.Equal(Exit.Done, run.Exit);
         Assert.Equal(string.Empty, run.Error);
-        var name = $"plan-{stack}{(options.Length == 0 ? string.Empty : "-custom")}";
         AssertApproved(name, run.Out);
+    }
+
+    [Fact]
+    public async Task DualUserPlanMatchesTheApprovedFile()
+    {
+        using var cli = CliFixture.DualUser();
+
+        var run = await cli.RunAsync("plan --stack dev --strategy dual-user");
+
+        Assert.Equal((Exit.Done, string.Empty), (run.Exit, run.Error));
+        AssertApproved("plan-dev-dual-user", run.Out);
+    }
+
+    [Fact]
+    public async Task CompareRecommendsDualUserWhenBothSlotsShareACluster()
+    {
+        using var cli = CliFixture.DualUser();
+
+        var run = await cli.RunAsync("plan --stack dev --compare");
+
+        Assert.Contains("Fits the stated constraints: dual-user (no downtime and no extra HSM).", run.Out, StringComparison.Ordinal);
+        Assert.Contains("  green-cluster       no: slots.green is not restored from a backup", run.Out, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task CompareBuildsNoPorts()
+    {
+        using var cli = new CliFixture();
+
+        await cli.RunAsync("plan --stack prod --compare");
+
+        Assert.Equal(0, cli.PortsBuilt);
     }
 
     [Fact]

@@ -32,6 +32,57 @@ public sealed class SecretLeakTests
         AssertNoSecret(cli);
     }
 
+    [Theory]
+    [InlineData("run --stack dev --yes --strategy dual-user --verbose", "status --stack dev --json")]
+    [InlineData("run --stack dev --yes --strategy dual-user --pause-at 25 --json", "promote --stack dev --verbose")]
+    public async Task NoPasswordAppearsInADualUserRotation(string run, string then)
+    {
+        using var cli = CliFixture.DualUser();
+
+        await cli.RunAsync(run);
+        await cli.RunAsync(then);
+
+        Assert.Equal(100, cli.Account.TargetPercent(Color.Green));
+        AssertNoSecret(cli, FakeAccount.GreenPassword);
+    }
+
+    [Theory]
+    [InlineData("run --stack dev --yes --strategy maintenance-window --window-start 05:30 --window-duration 1h --verbose", false)]
+    [InlineData("run --stack dev --yes --strategy maintenance-window --window-start 05:30 --window-duration 1h --json", true)]
+    public async Task NoPasswordAppearsInAMaintenanceWindowRotationOrItsRestore(string run, bool failVerification)
+    {
+        using var cli = new CliFixture();
+        cli.Account.HsmUsers[cli.Account.Outputs[Color.Blue].ClusterId].Coverage = failVerification ? "partial" : "full";
+
+        var result = await cli.RunAsync(run);
+        await cli.RunAsync("status --stack dev --verbose");
+
+        Assert.Equal(failVerification ? Exit.RolledBack : Exit.Done, result.Exit);
+        AssertNoSecret(cli);
+    }
+
+    [Fact]
+    public async Task MaintenanceWindowAbortAfterACrashRestoresTheOldPasswordWithoutLeakingIt()
+    {
+        using var cli = new CliFixture();
+        var blue = cli.Account.Outputs[Color.Blue].ClusterId;
+        cli.Account.BeforeCall = call =>
+        {
+            if (call == "hsm.login")
+            {
+                throw new InvalidOperationException("adapter failure after the change landed");
+            }
+        };
+        await cli.RunAsync("run --stack dev --yes --strategy maintenance-window --window-start 05:30 --window-duration 1h --verbose");
+        cli.Account.BeforeCall = null;
+
+        var abort = await cli.RunAsync("abort --stack dev --verbose");
+
+        Assert.Equal(Exit.Done, abort.Exit);
+        Assert.Equal((FakeAccount.BluePassword, 1), (cli.Account.HsmUsers[blue].Password, cli.Account.Groups["asg-blue"].Desired));
+        AssertNoSecret(cli);
+    }
+
     [Fact]
     public async Task NoPasswordAppearsAfterAFailedLoginAndAnAcknowledgedResume()
     {

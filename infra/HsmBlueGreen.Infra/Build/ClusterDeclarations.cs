@@ -20,19 +20,31 @@ internal static class ClusterDeclarations
     /// <summary>An HSM takes 10-20 minutes and a restore longer: well above the provider's defaults.</summary>
     public static readonly CustomTimeouts Timeouts = new("120m", "120m", "120m");
 
+    /// <summary>The name of the one cluster both slots use (dual-user): it belongs to neither, so retiring a slot never touches it.</summary>
+    public const string SharedCluster = "shared-cluster";
+
     public static ClusterResources Add(Declarations declarations, StackSettings settings, SlotSettings slot)
     {
         var names = new SlotNames(slot.Color);
+        return Add(declarations, settings, slot, names.Cluster, names.Hsm);
+    }
+
+    /// <summary>The cluster two slots share and its HSMs, declared once without a slot prefix.</summary>
+    public static ClusterResources AddShared(Declarations declarations, StackSettings settings, SlotSettings slot) =>
+        Add(declarations, settings, slot, SharedCluster, zone => "shared-hsm-" + zone);
+
+    private static ClusterResources Add(Declarations declarations, StackSettings settings, SlotSettings slot, string clusterName, Func<string, string> hsmName)
+    {
         var cluster = slot.Cluster switch
         {
             // An existing cluster is only read: Pulumi never creates, changes or deletes it.
-            ClusterSource.Existing existing => declarations.Add(names.Cluster, new Lookup(CloudHsmCluster.Token, existing.ClusterId)),
+            ClusterSource.Existing existing => declarations.Add(clusterName, new Lookup(CloudHsmCluster.Token, existing.ClusterId)),
             ClusterSource.FromBackup restore => declarations.Add(
-                names.Cluster,
+                clusterName,
                 new CloudHsmCluster(settings.HsmType, [.. settings.HsmSubnets.SubnetIds])
                 {
                     SourceBackupIdentifier = restore.BackupId,
-                    Tags = Tags.For(settings, slot.Color, names.Cluster),
+                    Tags = Tags.For(settings, slot.Color, clusterName),
                 },
                 o => o with { Protect = settings.IsProduction, CustomTimeouts = Timeouts }),
             _ => throw new InvalidOperationException($"unknown cluster source {slot.Cluster}"),
@@ -44,7 +56,7 @@ internal static class ClusterDeclarations
             // The first HSM of a cluster must be up before the others are added: they clone from it.
             var first = hsms.FirstOrDefault();
             hsms.Add(declarations.Add(
-                names.Hsm(zone),
+                hsmName(zone),
                 new CloudHsmHsm(cluster.Output("clusterId")) { SubnetId = subnetId },
                 o => o with { CustomTimeouts = Timeouts, DependsOn = first is null ? [] : [first.Self] }));
         }

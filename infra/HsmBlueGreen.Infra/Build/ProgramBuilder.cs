@@ -16,9 +16,12 @@ public static class ProgramBuilder
         var albGroup = SecurityGroupDeclarations.AddLoadBalancerGroup(declarations, settings);
 
         var targetGroups = new Dictionary<Color, Resource>();
+        ClusterResources? shared = null;
         foreach (var slot in settings.Slots.Values.OrderBy(s => s.Color))
         {
-            var cluster = ClusterDeclarations.Add(declarations, settings, slot);
+            var cluster = settings.SlotsShareCluster
+                ? shared ??= ClusterDeclarations.AddShared(declarations, settings, slot)
+                : ClusterDeclarations.Add(declarations, settings, slot);
             var network = SecurityGroupDeclarations.AddSlot(declarations, settings, slot, cluster, albGroup);
             var secret = SecretDeclarations.Add(declarations, settings, slot);
             var targetGroup = TargetGroupDeclarations.Add(declarations, settings, slot);

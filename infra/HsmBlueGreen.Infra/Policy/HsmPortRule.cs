@@ -6,7 +6,7 @@ namespace HsmBlueGreen.Infra.Policy;
 
 /// <summary>
 /// HSM ports (TCP 2223-2225) are never open to the internet, and a cluster's own group admits them only from
-/// the client group of the same slot: anyone who reaches an HSM can zeroize it without logging in.
+/// the client group of the same slot (a shared cluster: each slot's rule from that slot's group): anyone who reaches an HSM can zeroize it without logging in.
 /// </summary>
 internal sealed class HsmPortRule : IPolicyRule
 {
@@ -30,7 +30,8 @@ internal sealed class HsmPortRule : IPolicyRule
                 continue;
             }
 
-            var slot = SlotOf.Name(cluster);
+            // A cluster both slots share (dual-user) admits each slot's clients through that slot's own rule.
+            var slot = cluster == ClusterDeclarations.SharedCluster ? SlotOf.Name(resource.Name) : SlotOf.Name(cluster);
             var expectedSource = slot is null ? null : new SlotNames(slot.Value).ClientGroup;
             if (expectedSource is null || rule.CidrIpv4 is not null || rule.CidrIpv6 is not null || SlotOf.Referenced(rule.ReferencedSecurityGroupId, "id") != expectedSource)
             {

@@ -2,9 +2,10 @@
 #   change-password <current-version-id|-> <current-stage|-> <next-version-id|-> <next-stage|->
 #   login <version-id|-> <stage|->
 #   list-users
+#   key-sharing <version-id|-> <stage|-> <label>
 # Reads the credential versions from Secrets Manager itself, so no password is in the command text, SSM
 # history or output; cloudhsm-cli gets the login through CLOUDHSM_ROLE/CLOUDHSM_PIN. Prints exactly one
-# JSON line {"hsmRotate":1,"op","step","outcome","detail"[,"users"]} and never retries a login.
+# JSON line {"hsmRotate":1,"op","step","outcome","detail"[,"users"|,"keys"]} and never retries a login.
 set -u
 op="$1"; cluster="$2"; secret="$3"; user="$4"; shift 4
 
@@ -55,6 +56,12 @@ if step == "list":
     rows = [u for u in (data or {}).get("users", []) if str(u.get("username", "")).lower() == user.lower()]
     emit("succeeded", users=[{"username": u.get("username"), "role": u.get("role"), "locked": str(u.get("locked")),
                               "coverage": str(u.get("cluster-coverage")), "mfa": bool(u.get("mfa"))} for u in rows])
+if step == "keys":
+    def names(entries):
+        return [e.get("username") if isinstance(e, dict) else str(e) for e in (entries or [])]
+    found = [{"reference": k.get("key-reference"), "owners": names(k.get("key-info", {}).get("key-owners")),
+              "shared": names(k.get("key-info", {}).get("shared-users"))} for k in (data or {}).get("matched_keys", [])]
+    emit("succeeded", "more keys than listed" if (data or {}).get("next_token") else "", keys=found)
 emit("succeeded")
 PY
 
@@ -97,6 +104,11 @@ case "$op" in
     load "$1" "$2"
     export HSM_REDACT="$cred_pass"
     as_user "$cred_pass" key list --max-items 1 | report login cli
+    ;;
+  key-sharing)
+    load "$1" "$2"
+    export HSM_REDACT="$cred_pass"
+    as_user "$cred_pass" key list --filter "attr.label=$3" --verbose --max-items 100 | report keys cli
     ;;
   change-password)
     load "$1" "$2"; current="$cred_pass"

@@ -27,6 +27,10 @@ public static class HsmUserScript
 
     public static string ListUsers(HsmUserTarget target) => Command("list-users", target, []);
 
+    /// <summary>The label is checked against the key-label rule when the stack is bound; it is quoted like every argument.</summary>
+    public static string KeySharing(HsmUserTarget target, SecretVersionRef credential, string label) =>
+        Command("key-sharing", target, [.. Selector(credential), label]);
+
     private static string[] Selector(SecretVersionRef version)
     {
         if (version.VersionId is null && version.Stage is null)

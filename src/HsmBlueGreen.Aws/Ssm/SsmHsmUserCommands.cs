@@ -31,6 +31,18 @@ public sealed class SsmHsmUserCommands(SsmRunCommand runner, IClusterControl clu
         return new UserListResult(result, users);
     }
 
+    public async Task<KeySharingResult> ListKeySharingAsync(HsmUserTarget target, SecretVersionRef credential, string label, CancellationToken cancellationToken)
+    {
+        var (result, line) = await RunAsync(target, HsmUserScript.KeySharing(target, credential, label), "key-sharing", cancellationToken).ConfigureAwait(false);
+        var keys = new List<HsmKeySharing>();
+        if (result.Succeeded && line is not null && line.Value.TryGetProperty("keys", out var rows))
+        {
+            keys.AddRange(rows.EnumerateArray().Select(k => new HsmKeySharing(Text(k, "reference"), Names(k, "owners"), Names(k, "shared"))));
+        }
+
+        return new KeySharingResult(result, keys);
+    }
+
     private async Task<(HsmCommandResult Result, JsonElement? Line)> RunAsync(HsmUserTarget target, string command, string operation, CancellationToken cancellationToken)
     {
         var cluster = await clusters.DescribeClusterAsync(target.ClusterId, cancellationToken).ConfigureAwait(false);
@@ -43,6 +55,11 @@ public sealed class SsmHsmUserCommands(SsmRunCommand runner, IClusterControl clu
         var run = await runner.RunAsync(target.InstanceId, command, $"hsm-rotate {operation} {target.ClusterId}", cancellationToken).ConfigureAwait(false);
         return HsmScriptResult.Interpret(run, target, operation);
     }
+
+    private static List<string> Names(JsonElement element, string name) =>
+        element.TryGetProperty(name, out var list) && list.ValueKind == JsonValueKind.Array
+            ? [.. list.EnumerateArray().Where(n => n.ValueKind == JsonValueKind.String).Select(n => n.GetString()!)]
+            : [];
 
     private static string Text(JsonElement element, string name) =>
         element.TryGetProperty(name, out var value) && value.ValueKind == JsonValueKind.String ? value.GetString()! : string.Empty;

@@ -20,6 +20,7 @@ public sealed partial record IdRule(string Description, Regex Pattern, string Ex
     public static readonly IdRule UrlPath = new("an absolute URL path", UrlPathPattern(), "/health");
     public static readonly IdRule StackName = new("a Pulumi stack name (letters, digits, '_', '.', '-')", StackNamePattern(), "prod");
     public static readonly IdRule IamRoleName = new("an IAM role name (1-64 letters, digits or +=,.@_-)", IamRoleNamePattern(), "hsm-break-glass");
+    public static readonly IdRule KeyLabel = new("a key label (1-127 letters, digits or '_', '-', '.', '/', ':')", KeyLabelPattern(), "app-signing-key");
 
     public bool Matches(string value) => Pattern.IsMatch(value);
 
@@ -43,6 +44,10 @@ public sealed partial record IdRule(string Description, Regex Pattern, string Ex
 
     [GeneratedRegex("^[a-z]{2}(-gov)?-[a-z]+-[0-9]+[a-z]$")]
     private static partial Regex AzPattern();
+
+    // Labels go into a cloudhsm-cli filter on the admin host: no quotes, spaces or shell characters.
+    [GeneratedRegex("^[A-Za-z0-9_.:/-]{1,127}$")]
+    private static partial Regex KeyLabelPattern();
 
     [GeneratedRegex("^[A-Za-z0-9_]{1,31}$")]
     private static partial Regex CryptoUserPattern();

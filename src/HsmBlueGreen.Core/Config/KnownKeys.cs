@@ -39,6 +39,9 @@ public static class KnownKeys
         ["traffic"] = Leaves("blue", "green"),
         ["flowLogRetentionDays"] = null,
         ["operatorRoleName"] = null,
+        ["keyLabels"] = null,
+        ["maintenanceWindow"] = Leaves("start", "maxDuration"),
+        ["prices"] = Leaves("hsmPerHour", "clientInstancePerHour", "adminInstancePerHour"),
     };
 
     public static void Check(JsonObject values, List<ConfigError> errors) => Check(values, Top, prefix: string.Empty, errors);

@@ -78,6 +78,32 @@ internal sealed class SettingReader(IConfiguration configuration, IReadOnlySet<s
         return flag;
     }
 
+    /// <summary>A list of values of one shape, in index order; each bad item is reported with its index.</summary>
+    public List<string> List(string key, IdRule rule, string what)
+    {
+        var items = new List<string>();
+        if (Text(key) is { } single)
+        {
+            Fail(key, single, $"must be a list of {what}", SetCommand($"{key}[0]", rule.Example));
+            return items;
+        }
+
+        foreach (var child in Section(key).GetChildren().OrderBy(c => int.TryParse(c.Key, out var i) ? i : int.MaxValue))
+        {
+            var path = $"{key}[{child.Key}]";
+            if (child.Value is { } value && rule.Matches(value))
+            {
+                items.Add(value);
+            }
+            else
+            {
+                Fail(path, child.Value, $"is not {rule.Description}", SetCommand(path, rule.Example));
+            }
+        }
+
+        return items;
+    }
+
     public void Fail(string path, string? value, string rule, string fix) =>
         errors.Add(new ConfigError(path, IsSecret(path) ? RawStackConfig.SecretPlaceholder : value, rule, fix));
 

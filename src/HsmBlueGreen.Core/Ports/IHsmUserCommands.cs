@@ -14,6 +14,12 @@ public interface IHsmUserCommands
 
     /// <summary>A real login with the credential at that version (and logout).</summary>
     Task<HsmCommandResult> LoginAsync(HsmUserTarget target, SecretVersionRef credential, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Logged in as the user with <paramref name="credential"/>, `key list --filter attr.label=...`: the keys with that
+    /// label this user can reach, with who owns and who shares each (dual-user needs both slots' users on every key).
+    /// </summary>
+    Task<KeySharingResult> ListKeySharingAsync(HsmUserTarget target, SecretVersionRef credential, string label, CancellationToken cancellationToken);
 }
 
 /// <summary>Where and as whom: the admin host instance, the cluster, the secret that holds the user's credential.</summary>
@@ -42,3 +48,12 @@ public sealed record HsmCommandResult(HsmCommandOutcome Outcome, string Detail)
 public sealed record HsmUser(string Username, string Role, string Locked, string ClusterCoverage, bool MfaEnabled);
 
 public sealed record UserListResult(HsmCommandResult Result, IReadOnlyList<HsmUser> Users);
+
+/// <summary>One key as `key list --verbose` shows it: its reference, its owners and the users it is shared with.</summary>
+public sealed record HsmKeySharing(string KeyReference, IReadOnlyList<string> Owners, IReadOnlyList<string> SharedUsers)
+{
+    /// <summary>Whether the user owns the key or has it shared (CloudHSM compares user names without case).</summary>
+    public bool Reaches(string user) => Owners.Concat(SharedUsers).Contains(user, StringComparer.OrdinalIgnoreCase);
+}
+
+public sealed record KeySharingResult(HsmCommandResult Result, IReadOnlyList<HsmKeySharing> Keys);

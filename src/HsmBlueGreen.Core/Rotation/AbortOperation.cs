@@ -21,6 +21,11 @@ public static class AbortOperation
             return new RunResult(RotationOutcome.BadInput, $"stack {run.Stack} does not have both slots deployed; there is no rotation to abort.");
         }
 
+        if (run.Source == run.Target)
+        {
+            return await InPlaceAsync(run).ConfigureAwait(false);
+        }
+
         var state = await ListenerWeights.ReadAsync(run).ConfigureAwait(false);
         var traffic = ListenerWeights.TargetPercent(run, state) is 0
             ? $"traffic was already all on {run.Source.Key()}"
@@ -47,6 +52,27 @@ public static class AbortOperation
         var message = $"aborted: {traffic.TrimEnd('.')}; {run.Target.Key()}'s secret {secret}. {run.Target.Key()}'s application group keeps running with no traffic; 'hsm-rotate run --stack {run.Stack}' starts over.";
         run.Record(EventKinds.Finished, message);
         return new RunResult(RotationOutcome.Done, message);
+    }
+
+    /// <summary>A maintenance-window rotation: service back first, with the old credential unless the new one was already promoted.</summary>
+    private static async Task<RunResult> InPlaceAsync(RotationRun run)
+    {
+        var secret = await run.Ports.Secrets.DescribeAsync(run.SourceOutputs.SecretArn, run.CancellationToken).ConfigureAwait(false);
+        if (secret.VersionWith(Ports.SecretStages.Current) is not { } current)
+        {
+            return new RunResult(RotationOutcome.BadInput, $"{run.Source.Key()}'s secret has no AWSCURRENT version; there is no rotation to abort.");
+        }
+
+        run.Tokens = RotationTokens.InProgress(secret, current);
+        var result = (await SecretView.ReadAsync(run).ConfigureAwait(false)).Promoted
+            ? await new StartTargetStep(run.Plan.TargetClientCount).ApplyAsync(run).ConfigureAwait(false) is { Continues: true }
+                ? StepResult.RolledBack($"aborted: the new password was already promoted, so {run.Source.Key()}'s clients run with it again.")
+                : StepResult.NeedsOperator($"aborted, but {run.Source.Key()}'s clients did not come back healthy; check 'hsm-rotate status --stack {run.Stack}'.")
+            : await ServiceRestore.AfterFailureAsync(run, StepResult.NeedsOperator("aborted by the operator.")).ConfigureAwait(false);
+        await run.Ports.Lock.ReleaseAsync(run.TargetOutputs.SecretArn, run.RunId, run.CancellationToken).ConfigureAwait(false);
+        var outcome = result.Stop == RotationOutcome.RolledBack ? RotationOutcome.Done : result.Stop ?? RotationOutcome.Done;
+        run.Record(EventKinds.Finished, result.Message);
+        return new RunResult(outcome, result.Message);
     }
 
     private static async Task<string> SettleSecretAsync(RotationRun run)

@@ -9,19 +9,9 @@ public static partial class Durations
 {
     public static TimeSpan Parse(string option, string text)
     {
-        var match = Pattern().Match(text.Trim());
-        if (!match.Success || match.Length == 0 || text.Trim().Length == 0)
+        if (!TryParse(text, out var total))
         {
             throw new RotationInputException($"--{option} '{text}' is not a duration: use a number with h, m or s, e.g. --{option} 5m, 90s or 1h30m.");
-        }
-
-        var total = TimeSpan.Zero;
-        foreach (var (group, unit) in new[] { ("h", TimeSpan.FromHours(1)), ("m", TimeSpan.FromMinutes(1)), ("s", TimeSpan.FromSeconds(1)) })
-        {
-            if (match.Groups[group].Success)
-            {
-                total += unit * int.Parse(match.Groups[group].Value, CultureInfo.InvariantCulture);
-            }
         }
 
         if (total > TimeSpan.FromHours(24))
@@ -30,6 +20,27 @@ public static partial class Durations
         }
 
         return total;
+    }
+
+    /// <summary>Reads "1h30m", "90s"...; false for anything else (config binding words its own error).</summary>
+    public static bool TryParse(string text, out TimeSpan total)
+    {
+        total = TimeSpan.Zero;
+        var match = Pattern().Match(text.Trim());
+        if (!match.Success || match.Length == 0 || text.Trim().Length == 0)
+        {
+            return false;
+        }
+
+        foreach (var (group, unit) in new[] { ("h", TimeSpan.FromHours(1)), ("m", TimeSpan.FromMinutes(1)), ("s", TimeSpan.FromSeconds(1)) })
+        {
+            if (match.Groups[group].Success)
+            {
+                total += unit * int.Parse(match.Groups[group].Value, CultureInfo.InvariantCulture);
+            }
+        }
+
+        return true;
     }
 
     public static string Format(TimeSpan span)

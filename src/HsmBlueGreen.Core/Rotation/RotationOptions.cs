@@ -15,6 +15,12 @@ public sealed record RotationOptions(
     TimeSpan LeaseDuration,
     int MaxGateErrors)
 {
+    /// <summary>green-cluster unless --strategy says otherwise.</summary>
+    public Strategy Strategy { get; init; } = Strategy.GreenCluster;
+
+    /// <summary>--window-start/--window-duration; null means the stack's maintenanceWindow.</summary>
+    public MaintenanceWindow? Window { get; init; }
+
     public static RotationOptions Default { get; } = new(
         WeightSchedule.Default,
         Bake: TimeSpan.FromMinutes(5),

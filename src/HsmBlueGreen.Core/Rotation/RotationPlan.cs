@@ -18,6 +18,9 @@ public sealed record RotationPlan(
 
     public SlotSettings TargetSlot => Settings.Slots[Target];
 
+    /// <summary>The window a maintenance-window run must start in: the options', else the stack's.</summary>
+    public MaintenanceWindow? Window => Options.Window ?? Settings.MaintenanceWindow;
+
     /// <summary>How many application instances the target starts with: the source's count, since it takes over all its traffic.</summary>
     public int TargetClientCount => SourceSlot.ClientCount > 0 ? SourceSlot.ClientCount : Settings.Clients.DefaultCount;
 
@@ -30,7 +33,8 @@ public sealed record RotationPlan(
         }
 
         var from = source ?? settings.ServingColor;
-        var to = from.Other();
+        // A maintenance window changes the serving slot's own user: its clients stop, so no other slot takes over.
+        var to = options.Strategy == Strategy.MaintenanceWindow ? from : from.Other();
         if (settings.Slot(to) is null)
         {
             throw new RotationInputException($"the {to.Key()} slot is not configured in Pulumi.{settings.Stack}.yaml, so there is nothing to rotate to. Fix: pulumi config set --stack {settings.Stack} --path 'slots.{to.Key()}.sourceBackupId' <backup of {from.Key()}>, then pulumi up.");
@@ -41,9 +45,9 @@ public sealed record RotationPlan(
             throw new RotationInputException($"the serving slot {from.Key()} is not configured in Pulumi.{settings.Stack}.yaml. Fix: check slots and traffic in the stack file.");
         }
 
-        if (!string.Equals(fromSlot.CryptoUser, settings.Slots[to].CryptoUser, StringComparison.Ordinal))
+        if (StrategyRules.Refusal(settings, options.Strategy, options.Window, fromSlot, settings.Slots[to]) is { } refusal)
         {
-            throw new RotationInputException($"slots.{to.Key()}.cryptoUser is '{settings.Slots[to].CryptoUser}' but {from.Key()}'s is '{fromSlot.CryptoUser}': a cluster restored from {from.Key()}'s backup has {from.Key()}'s users. Fix: pulumi config set --stack {settings.Stack} --path 'slots.{to.Key()}.cryptoUser' {fromSlot.CryptoUser}.");
+            throw new RotationInputException(refusal);
         }
 
         var plan = new RotationPlan(settings, options, from, to, []);
@@ -56,18 +60,38 @@ public sealed record RotationPlan(
         {
             new RotationStep.Preflight(),
             new RotationStep.Quiesce(),
-            new RotationStep.SeedSecret(),
+        };
+        if (plan.Options.Strategy == Strategy.GreenCluster)
+        {
+            // Only a restored cluster starts with the source's password; a second user on the same cluster has its own.
+            steps.Add(new RotationStep.SeedSecret());
+        }
+
+        steps.AddRange(
+        [
             new RotationStep.CreatePending(),
             new RotationStep.SetPassword(),
             new RotationStep.VerifyPassword(),
             new RotationStep.PromoteSecret(),
             new RotationStep.StartTarget(plan.TargetClientCount),
-        };
+        ]);
+        if (plan.Source == plan.Target)
+        {
+            steps.Add(new RotationStep.Finish());
+            return steps;
+        }
+
         steps.AddRange(plan.Options.Steps.Percents.Select(p => new RotationStep.ShiftWeight(p, plan.Options.Bake, p == plan.Options.PauseAt)));
         steps.Add(new RotationStep.Finish());
         return steps;
     }
 
+    /// <summary>The cloudhsm-cli runs over SSM (user list, change-password, user list, login), about 30-45 s each.</summary>
+    public static readonly TimeSpan SecretCommandsTime = TimeSpan.FromMinutes(3);
+
+    /// <summary>Instances stopping and starting in a typical run, on top of the shift and the commands.</summary>
+    public static readonly TimeSpan TypicalInstanceTime = TimeSpan.FromMinutes(5);
+
     /// <summary>The least time a run takes: each weight's settle window and bake; AWS calls and health waits come on top.</summary>
-    public TimeSpan MinimumShiftTime => (Options.Settle + Options.Bake) * Options.Steps.Percents.Count;
+    public TimeSpan MinimumShiftTime => Source == Target ? TimeSpan.Zero : (Options.Settle + Options.Bake) * Options.Steps.Percents.Count;
 }

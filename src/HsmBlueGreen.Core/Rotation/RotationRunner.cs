@@ -29,6 +29,9 @@ public static class RotationRunner
         run.Record(EventKinds.RunStarted, $"{request.Mode.ToString().ToLowerInvariant()}{(request.DryRun ? " (dry run)" : string.Empty)}: {run.Stack} from {run.Source.Key()} to {run.Target.Key()}", new Dictionary<string, string>
         {
             ["mode"] = request.Mode.ToString(),
+            ["strategy"] = options.Strategy.Key(),
+            ["windowStart"] = options.Window?.StartText ?? string.Empty,
+            ["windowDuration"] = options.Window is { } window ? Durations.Format(window.MaxDuration) : string.Empty,
             ["source"] = run.Source.Key(),
             ["target"] = run.Target.Key(),
             ["steps"] = options.Steps.ToString(),
@@ -84,6 +87,7 @@ public static class RotationRunner
             var result = await handler.ApplyAsync(run).ConfigureAwait(false);
             if (!result.Continues)
             {
+                result = await ServiceRestore.AfterFailureAsync(run, result).ConfigureAwait(false);
                 await lease.ReleaseAsync().ConfigureAwait(false);
                 return Stop(run, result);
             }
@@ -97,7 +101,12 @@ public static class RotationRunner
 
         run.CurrentStep = "done";
         await lease.ReleaseAsync().ConfigureAwait(false);
-        var done = $"{run.Target.Key()} serves 100% with its new password. When {run.Source.Key()} has drained, retire it: 'hsm-rotate retire {run.Source.Key()} --stack {run.Stack}'.";
+        var done = run.Plan.Options.Strategy switch
+        {
+            Strategy.MaintenanceWindow => $"{run.Target.Key()} serves again as {run.Plan.TargetSlot.CryptoUser} with its new password; measured downtime {Downtime.Measured(run)}.",
+            Strategy.DualUser => $"{run.Target.Key()} serves 100% as {run.Plan.TargetSlot.CryptoUser} with its new password. Keep {run.Source.Key()}: the next rotation changes {run.Plan.SourceSlot.CryptoUser}'s password there (its clients are stopped first).",
+            _ => $"{run.Target.Key()} serves 100% with its new password. When {run.Source.Key()} has drained, retire it: 'hsm-rotate retire {run.Source.Key()} --stack {run.Stack}'.",
+        };
         run.Record(EventKinds.Finished, done);
         return new RunResult(RotationOutcome.Done, done);
     }

@@ -1,6 +1,6 @@
 namespace HsmBlueGreen.Core.Rotation;
 
-/// <summary>The phases of a green-cluster rotation, in order (DESIGN.md, "The step program").</summary>
+/// <summary>The phases of a rotation, in order (DESIGN.md, "The step program"); maintenance-window has no Shift, dual-user no seed.</summary>
 public enum Phase
 {
     Preflight,

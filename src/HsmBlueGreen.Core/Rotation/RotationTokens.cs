@@ -29,6 +29,13 @@ public sealed record RotationTokens(string SourceVersionId, string Seed, string 
     public static RotationTokens For(string sourceVersionId) =>
         new(sourceVersionId, Derive("seed", sourceVersionId), Derive("pending", sourceVersionId));
 
+    /// <summary>
+    /// A slot rotated in place (maintenance-window): once promoted, AWSCURRENT is our pending version, derived from
+    /// what is now AWSPREVIOUS. A resume recognises that and keeps the rotation's ids instead of starting anew.
+    /// </summary>
+    public static RotationTokens InProgress(Ports.SecretVersions secret, string currentVersion) =>
+        secret.VersionWith(Ports.SecretStages.Previous) is { } previous && For(previous).Pending == currentVersion ? For(previous) : For(currentVersion);
+
     private static string Derive(string purpose, string sourceVersionId)
     {
         var hash = SHA256.HashData(Encoding.UTF8.GetBytes($"hsm-rotate/{purpose}/{sourceVersionId}"));

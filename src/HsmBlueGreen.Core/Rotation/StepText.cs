@@ -14,11 +14,23 @@ public sealed record StepText(string Title, IReadOnlyList<string> Reads, IReadOn
     {
         var (s, t) = (plan.Source.Key(), plan.Target.Key());
         var user = plan.TargetSlot.CryptoUser;
+        var dualUser = plan.Options.Strategy == Strategy.DualUser;
+        var inPlace = plan.Source == plan.Target;
         return step switch
         {
+            RotationStep.Preflight when inPlace => new(
+                "Check the environment; change nothing",
+                [$"the clock: now inside the maintenance window ({plan.Window})", "sts:GetCallerIdentity", "stack outputs (pulumi stack output)", $"cloudhsmv2:DescribeClusters for {s}: ACTIVE, every HSM ACTIVE", $"elbv2:DescribeListeners: {s} serves 100", $"elbv2:DescribeTargetHealth on {s} (healthy before the window's downtime)", $"secretsmanager:DescribeSecret on {s}'s secret (AWSPENDING means a run to resume)", $"the rotation lock on {s}'s secret"],
+                []),
+            RotationStep.Quiesce when inPlace => new(
+                $"Stop {s}'s clients (planned downtime starts): application group at 0, no instance left before the window ends",
+                ["autoscaling:DescribeAutoScalingGroups until no instance is left (none may hold an HSM session)"],
+                [$"stack config slots.{s}.clientCount = 0", "autoscaling:SetDesiredCapacity 0"],
+                "not drained by the window's end: clients start again with the old password, exit 1"),
+            RotationStep.Finish when inPlace => new($"Done: {s} serves again with its new password; the measured downtime is reported", [], []),
             RotationStep.Preflight => new(
                 "Check the environment; change nothing",
-                ["sts:GetCallerIdentity", "stack outputs (pulumi stack output)", $"cloudhsmv2:DescribeClusters for {s} and {t}: ACTIVE, every HSM ACTIVE", "elbv2:DescribeListeners: weights must be " + $"{s} 100 / {t} 0", $"elbv2:DescribeTargetHealth on {s} (the rollback target must be healthy)", $"secretsmanager:DescribeSecret on both secrets (AWSPENDING on {t}'s means a run to resume)", "the rotation lock on " + $"{t}'s secret"],
+                [.. dualUser ? KeySharing(plan) : [], "sts:GetCallerIdentity", "stack outputs (pulumi stack output)", $"cloudhsmv2:DescribeClusters for {s} and {t}: ACTIVE, every HSM ACTIVE", "elbv2:DescribeListeners: weights must be " + $"{s} 100 / {t} 0", $"elbv2:DescribeTargetHealth on {s} (the rollback target must be healthy)", $"secretsmanager:DescribeSecret on both secrets (AWSPENDING on {t}'s means a run to resume)", "the rotation lock on " + $"{t}'s secret"],
                 []),
             RotationStep.Quiesce => new(
                 $"Quiesce {t}: its application group at 0, no instance left",
@@ -47,7 +59,9 @@ public sealed record StepText(string Title, IReadOnlyList<string> Reads, IReadOn
             RotationStep.PromoteSecret => new(
                 "Promote AWSPENDING to AWSCURRENT",
                 ["secretsmanager:DescribeSecret"],
-                [$"secretsmanager:UpdateSecretVersionStage AWSCURRENT to the new version, AWSPREVIOUS to the seed ({s}'s secret is never touched)", "secretsmanager:UpdateSecretVersionStage remove AWSPENDING and the HSMBG_ labels"]),
+                [inPlace
+                    ? $"secretsmanager:UpdateSecretVersionStage AWSCURRENT to the new version, AWSPREVIOUS to the old one"
+                    : $"secretsmanager:UpdateSecretVersionStage AWSCURRENT to the new version, AWSPREVIOUS to {(dualUser ? $"{user}'s old one" : "the seed")} ({s}'s secret is never touched)", "secretsmanager:UpdateSecretVersionStage remove AWSPENDING and the HSMBG_ labels"]),
             RotationStep.StartTarget start => new(
                 $"Start {t}: application group at {start.ClientCount.ToString(CultureInfo.InvariantCulture)}, wait for healthy targets (up to {Durations.Format(plan.Options.HealthTimeout)})",
                 ["autoscaling:DescribeAutoScalingGroups", $"elbv2:DescribeTargetHealth on {t} every {Durations.Format(plan.Options.PollInterval)}"],
@@ -57,8 +71,12 @@ public sealed record StepText(string Title, IReadOnlyList<string> Reads, IReadOn
                 ["elbv2:DescribeListeners (read back until the weights show)", $"gates after the bake: {string.Join(", ", GateRunner.Names)}"],
                 ["elbv2:ModifyListener (a slot at 0 is left out of the forward action)", $"stack config traffic.{s} = {100 - shift.Percent}, traffic.{t} = {shift.Percent}", "pulumi up --target the listener"],
                 shift.PauseAfter ? "pauses here: continue with 'hsm-rotate promote'" : null),
+            RotationStep.Finish when dualUser => new($"Done: {t} serves 100% as {user}; {s} stays for the next rotation, which changes {plan.SourceSlot.CryptoUser}", [], []),
             RotationStep.Finish => new($"Done: {t} serves 100%; retire {s} after its drain time", [], [], $"'hsm-rotate retire {s}' when {s} has drained"),
             _ => throw new ArgumentOutOfRangeException(nameof(step), step, null),
         };
     }
+
+    private static string[] KeySharing(RotationPlan plan) =>
+        [.. plan.Settings.KeyLabels.Select(l => $"ssm:SendCommand cloudhsm-cli key list --filter attr.label={l} --verbose as {plan.SourceSlot.CryptoUser} on {plan.Source.Key()}'s admin host: shared with {plan.TargetSlot.CryptoUser}")];
 }

@@ -27,12 +27,28 @@ internal static class SlotBinder
             }
         }
 
+        RefuseOneUserOnSharedCluster(read, slots);
         if (!section.GetChildren().Any())
         {
             read.Fail("slots", null, "is required: at least the slot that serves traffic", read.SetCommand("slots.blue.clusterId", IdRule.Cluster.Example));
         }
 
         return slots;
+    }
+
+    /// <summary>
+    /// Two slots on one cluster (dual-user) alternate between two crypto users: with one user for both, the user
+    /// to rotate would always have the serving slot's sessions open, and its password could never change.
+    /// </summary>
+    private static void RefuseOneUserOnSharedCluster(SettingReader read, Dictionary<Color, SlotSettings> slots)
+    {
+        if (slots.GetValueOrDefault(Color.Blue) is { Cluster: ClusterSource.Existing blue } blueSlot
+            && slots.GetValueOrDefault(Color.Green) is { Cluster: ClusterSource.Existing green } greenSlot
+            && string.Equals(blue.ClusterId, green.ClusterId, StringComparison.Ordinal)
+            && string.Equals(blueSlot.CryptoUser, greenSlot.CryptoUser, StringComparison.Ordinal))
+        {
+            read.Fail("slots.green.cryptoUser", greenSlot.CryptoUser, $"is blue's crypto user too, on the same cluster {blue.ClusterId}; slots sharing a cluster need two users", read.SetCommand("slots.green.cryptoUser", blueSlot.CryptoUser + "2"));
+        }
     }
 
     private static SlotSettings? ReadSlot(SettingReader read, Color color, int defaultClientCount)

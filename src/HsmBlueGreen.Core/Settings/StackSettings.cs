@@ -37,6 +37,20 @@ public sealed record StackSettings(
     /// <summary>An existing IAM role that runs hsm-rotate (`operatorRoleName`); the stack attaches the generated operator and audit policies to it.</summary>
     public string? OperatorRoleName { get; init; }
 
+    /// <summary>Labels of every key the application uses (`keyLabels`); dual-user needs each shared with both slots' users.</summary>
+    public IReadOnlyList<string> KeyLabels { get; init; } = [];
+
+    /// <summary>When planned downtime is accepted (`maintenanceWindow`); --window-start/--window-duration override it.</summary>
+    public Rotation.MaintenanceWindow? MaintenanceWindow { get; init; }
+
+    /// <summary>Hourly prices for `plan --compare` (`prices`); unknown unless configured.</summary>
+    public HourlyPrices Prices { get; init; } = HourlyPrices.Unknown;
+
+    /// <summary>Both slots use one existing cluster (dual-user): the cluster and its HSMs are declared once.</summary>
+    public bool SlotsShareCluster =>
+        Slot(Color.Blue)?.Cluster is ClusterSource.Existing blue && Slot(Color.Green)?.Cluster is ClusterSource.Existing green
+        && string.Equals(blue.ClusterId, green.ClusterId, StringComparison.Ordinal);
+
     /// <summary>The slot that serves traffic now; during a split, the one with the larger share (blue on a tie).</summary>
     public Color ServingColor => Traffic.Green > Traffic.Blue ? Color.Green : Color.Blue;
 

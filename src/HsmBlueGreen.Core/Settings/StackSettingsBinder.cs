@@ -27,12 +27,15 @@ public static class StackSettingsBinder
         var adminInstanceType = read.Id("adminInstanceType", IdRule.InstanceType, required: false) ?? StackSettings.DefaultAdminInstanceType;
         var hsmType = read.Id("hsmType", IdRule.HsmType, required: false) ?? "hsm2m.medium";
         var requireMultiAz = read.Bool("requireMultiAz", true);
-        var emails = AlertEmails(read);
+        var emails = read.List("alertEmails", IdRule.Email, "email addresses");
         var customerCa = read.Id("customerCaParameter", IdRule.SsmParameterName, required: true);
         var slots = SlotBinder.Read(read, clientCount ?? 0);
         var traffic = TrafficBinder.Read(read, slots);
         var flowLogDays = FlowLogRetention.Read(read);
         var operatorRole = read.Id("operatorRoleName", IdRule.IamRoleName, required: false);
+        var keyLabels = KeyLabelBinder.Read(read);
+        var window = MaintenanceWindowBinder.Read(read);
+        var prices = PriceBinder.Read(read);
 
         if (errors.Count > 0)
         {
@@ -58,32 +61,9 @@ public static class StackSettingsBinder
             AdminInstanceType = adminInstanceType,
             FlowLogRetentionDays = flowLogDays ?? FlowLogRetention.DefaultDays,
             OperatorRoleName = operatorRole,
+            KeyLabels = keyLabels,
+            MaintenanceWindow = window,
+            Prices = prices,
         };
-    }
-
-    private static List<string> AlertEmails(SettingReader read)
-    {
-        var emails = new List<string>();
-        var section = read.Section("alertEmails");
-        if (read.Text("alertEmails") is { } single)
-        {
-            read.Fail("alertEmails", single, "must be a list of email addresses", $"pulumi config set --stack <stack> --path 'alertEmails[0]' {IdRule.Email.Example}");
-            return emails;
-        }
-
-        foreach (var child in section.GetChildren().OrderBy(c => int.TryParse(c.Key, out var i) ? i : int.MaxValue))
-        {
-            var path = $"alertEmails[{child.Key}]";
-            if (child.Value is { } email && IdRule.Email.Matches(email))
-            {
-                emails.Add(email);
-            }
-            else
-            {
-                read.Fail(path, child.Value, $"is not {IdRule.Email.Description}", read.SetCommand(path, IdRule.Email.Example));
-            }
-        }
-
-        return emails;
     }
 }

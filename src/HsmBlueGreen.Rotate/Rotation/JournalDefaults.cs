@@ -7,6 +7,9 @@ internal static class JournalDefaults
 {
     private static readonly Dictionary<string, string> FieldByOption = new(StringComparer.Ordinal)
     {
+        ["strategy"] = "strategy",
+        ["window-start"] = "windowStart",
+        ["window-duration"] = "windowDuration",
         ["steps"] = "steps",
         ["bake"] = "bake",
         ["settle"] = "settle",

@@ -17,14 +17,16 @@ internal static class PlanRenderer
         var text = new StringBuilder();
         void Line(string line = "") => text.Append(line).Append('\n');
 
-        Line($"hsm-rotate plan: stack {settings.Stack}, strategy {RotationArguments.Strategy}, {s} -> {t}");
+        Line($"hsm-rotate plan: stack {settings.Stack}, strategy {plan.Options.Strategy.Key()}, {(s == t ? $"{s} in place" : $"{s} -> {t}")}");
         Line("Read from Pulumi." + settings.Stack + ".yaml only: no AWS call was made and nothing was changed.");
         Line();
         Line("Environment");
         Line($"  vpc        {settings.VpcId}{(settings.IsProduction ? " (production)" : string.Empty)}");
         foreach (var slot in settings.Slots.Values.OrderBy(v => v.Color))
         {
-            var role = slot.Color == plan.Source ? $"serves {settings.Traffic.For(slot.Color)}%, source" : $"{settings.Traffic.For(slot.Color)}%, target";
+            var role = slot.Color == plan.Source
+                ? $"serves {settings.Traffic.For(slot.Color)}%, {(plan.Source == plan.Target ? "rotated in place" : "source")}"
+                : $"{settings.Traffic.For(slot.Color)}%, {(plan.Source == plan.Target ? "not involved" : "target")}";
             var cluster = slot.Cluster switch
             {
                 ClusterSource.Existing existing => $"cluster {existing.ClusterId}",
@@ -34,7 +36,7 @@ internal static class PlanRenderer
             Line($"  {slot.Color.Key(),-5}      {role}: {cluster}, crypto user {slot.CryptoUser}, {Count(slot.ClientCount, "client instance")}");
         }
 
-        Line($"  HSMs       {settings.HsmType}, one per zone in each slot: {string.Join(", ", settings.HsmSubnets.Entries.Select(e => $"{e.Key} ({e.Value})"))}");
+        Line($"  HSMs       {settings.HsmType}, one per zone {(settings.SlotsShareCluster ? "on the cluster both slots share" : "in each slot")}: {string.Join(", ", settings.HsmSubnets.Entries.Select(e => $"{e.Key} ({e.Value})"))}");
         Line($"  listener   {settings.Listener.Protocol.ToString().ToUpperInvariant()}:{settings.Listener.Port.ToString(CultureInfo.InvariantCulture)}, stickiness {(settings.Listener.StickinessEnabled ? Durations.Format(TimeSpan.FromSeconds(settings.Listener.StickinessSeconds)) : "off")}; traffic now {settings.Traffic}");
         Line();
         Line("Phases");
@@ -61,20 +63,47 @@ internal static class PlanRenderer
         }
 
         Line();
-        RenderSchedule(plan, Line);
+        if (plan.Source == plan.Target)
+        {
+            Line($"No traffic shift: {s} keeps the listener; while its clients are stopped it has no healthy target (planned downtime).");
+            Line($"Window: {plan.Window}; a run starts only inside it, and the clients must be gone before it ends.");
+            Line($"Any failure once the clients stop: first restore service with the old credential (change the password back if it was set), then report.");
+        }
+        else
+        {
+            RenderSchedule(plan, Line);
+        }
+
         Line();
         RenderEstimate(plan, Line);
         Line();
         Line("Needs an operator");
         Line($"  - confirm before the first change (or pass --yes); --dry-run reads AWS and changes nothing");
         Line($"  - a failed HSM login: never retried, exit 3; check the user, then 'resume --acknowledge-login-failure'");
-        Line($"  - an inconclusive gate (missing metrics): exit 3 with traffic held; 'promote' to continue or 'abort'");
+        if (plan.Source != plan.Target)
+        {
+            Line($"  - an inconclusive gate (missing metrics): exit 3 with traffic held; 'promote' to continue or 'abort'");
+        }
+
         if (plan.Options.PauseAt is { } pause)
         {
             Line($"  - the pause after {t} {pause.ToString(CultureInfo.InvariantCulture)}%: 'hsm-rotate promote --stack {settings.Stack}'");
         }
 
-        Line($"  - retiring {s} once drained: 'hsm-rotate retire {s} --stack {settings.Stack}'");
+        switch (plan.Options.Strategy)
+        {
+            case Strategy.DualUser:
+                Line($"  - a key in keyLabels not shared with {plan.TargetSlot.CryptoUser}: refused in preflight (exit 2); {KeySharingLimits}");
+                Line($"  - no retire: {s} stays, and the next rotation changes {plan.SourceSlot.CryptoUser}'s password");
+                break;
+            case Strategy.MaintenanceWindow:
+                Line("  - outside the window: refused (exit 2); clients not gone within it: service restored, exit 1");
+                break;
+            default:
+                Line($"  - retiring {s} once drained: 'hsm-rotate retire {s} --stack {settings.Stack}'");
+                break;
+        }
+
         if (settings.Listener.StickinessEnabled && TimeSpan.FromSeconds(settings.Listener.StickinessSeconds) > plan.Options.Bake)
         {
             Line($"  - stickiness ({Durations.Format(TimeSpan.FromSeconds(settings.Listener.StickinessSeconds))}) outlasts the bake: sticky clients ignore weights and a rollback does not move them");
@@ -109,19 +138,36 @@ internal static class PlanRenderer
     private static void RenderEstimate(RotationPlan plan, Action<string> line)
     {
         var o = plan.Options;
-        var commands = TimeSpan.FromMinutes(3); // four cloudhsm-cli runs over SSM, about 30-45 s each
+        var commands = RotationPlan.SecretCommandsTime;
         line("Time estimate");
-        line($"  shifting      {Durations.Format(plan.MinimumShiftTime)} ({o.Steps.Percents.Count.ToString(CultureInfo.InvariantCulture)} x ({Durations.Format(o.Settle)} settle + {Durations.Format(o.Bake)} bake))");
+        if (plan.Source != plan.Target)
+        {
+            line($"  shifting      {Durations.Format(plan.MinimumShiftTime)} ({o.Steps.Percents.Count.ToString(CultureInfo.InvariantCulture)} x ({Durations.Format(o.Settle)} settle + {Durations.Format(o.Bake)} bake))");
+        }
+
         line($"  secret        about {Durations.Format(commands)} (user list, change-password, user list, login over SSM)");
         line($"  quiesce/start up to {Durations.Format(o.HealthTimeout)} each (instances stopping, then starting and passing health checks)");
-        line($"  total         about {Durations.Format(plan.MinimumShiftTime + commands + TimeSpan.FromMinutes(5))} typical, at most {Durations.Format(plan.MinimumShiftTime + commands + (2 * o.HealthTimeout))} before a timeout stops the run");
+        line($"  total         about {Durations.Format(plan.MinimumShiftTime + commands + RotationPlan.TypicalInstanceTime)} typical, at most {Durations.Format(plan.MinimumShiftTime + commands + (2 * o.HealthTimeout))} before a timeout stops the run");
     }
 
     private static string Count(int n, string noun) => $"{n.ToString(CultureInfo.InvariantCulture)} {noun}{(n == 1 ? string.Empty : "s")}";
 
+    /// <summary>What cloudhsm-facts §1.6 says a user a key is shared with may not do, shortened for the plan.</summary>
+    private const string KeySharingLimits = "a shared key can only be used (sign, encrypt, decrypt, verify, HMAC), never exported, wrapped, changed, deleted or derived from";
+
     private static string Flags(RotationPlan plan)
     {
         var flags = new StringBuilder();
+        if (plan.Options.Strategy != Strategy.GreenCluster)
+        {
+            flags.Append(CultureInfo.InvariantCulture, $" --strategy {plan.Options.Strategy.Key()}");
+        }
+
+        if (plan.Options.Window is { } window)
+        {
+            flags.Append(CultureInfo.InvariantCulture, $" --window-start {window.StartText} --window-duration {Durations.Format(window.MaxDuration)}");
+        }
+
         if (!plan.Options.Steps.Equals(WeightSchedule.Default))
         {
             flags.Append(CultureInfo.InvariantCulture, $" --steps {plan.Options.Steps}");

@@ -7,25 +7,18 @@ namespace HsmBlueGreen.Rotate.Rotation;
 /// <summary>The options that shape a rotation (--steps, --bake, gates...), parsed once into <see cref="RotationOptions"/>.</summary>
 internal static class RotationArguments
 {
-    public const string Strategy = "green-cluster";
-
-    public static readonly string[] ValueOptions = ["strategy", "steps", "bake", "settle", "pause-at", "max-5xx-rate", "max-latency", "min-requests", "health-timeout"];
+    public static readonly string[] ValueOptions = ["strategy", "window-start", "window-duration", "steps", "bake", "settle", "pause-at", "max-5xx-rate", "max-latency", "min-requests", "health-timeout"];
 
     /// <param name="fallback">Values for options not on the command line, e.g. the interrupted run's from the journal.</param>
     public static RotationOptions Parse(CommandLine line, Func<string, string?>? fallback = null)
     {
         string? Value(string name) => line.Value(name) ?? fallback?.Invoke(name);
 
-        if (Value("strategy") is { } strategy && !string.Equals(strategy, Strategy, StringComparison.Ordinal))
-        {
-            throw new RotationInputException(strategy is "dual-user" or "maintenance-window"
-                ? $"--strategy {strategy} is not implemented in this build. Fix: use --strategy {Strategy} (the default)."
-                : $"--strategy '{strategy}' is not a strategy. Fix: use --strategy {Strategy}.");
-        }
-
         var defaults = RotationOptions.Default;
         var options = defaults with
         {
+            Strategy = Value("strategy") is { } strategy ? Strategies.Parse(strategy) : defaults.Strategy,
+            Window = Window(Value("window-start"), Value("window-duration")),
             Steps = Value("steps") is { } steps ? WeightSchedule.Parse(steps) : defaults.Steps,
             Bake = Duration(Value("bake"), "bake", defaults.Bake),
             Settle = Duration(Value("settle"), "settle", defaults.Settle),
@@ -37,6 +30,30 @@ internal static class RotationArguments
                 Value("min-requests") is { } min ? Count("min-requests", min) : defaults.Thresholds.MinRequests),
         };
         return options.Validated();
+    }
+
+    /// <summary>--window-start and --window-duration come together; without both the stack's maintenanceWindow applies.</summary>
+    private static MaintenanceWindow? Window(string? start, string? duration)
+    {
+        if (start is null && duration is null)
+        {
+            return null;
+        }
+
+        if (start is null || duration is null)
+        {
+            throw new RotationInputException($"--window-start and --window-duration go together. Fix: pass both, e.g. --window-start 02:00 --window-duration 1h.");
+        }
+
+        if (!MaintenanceWindow.TryParseStart(start, out var daily, out var once))
+        {
+            throw new RotationInputException($"--window-start '{start}' is not {MaintenanceWindow.StartFormats}.");
+        }
+
+        var length = Durations.Parse("window-duration", duration);
+        return length > TimeSpan.Zero
+            ? new MaintenanceWindow(daily, once, length)
+            : throw new RotationInputException("--window-duration must be longer than 0s.");
     }
 
     private static TimeSpan Duration(string? text, string name, TimeSpan fallback, bool allowMilliseconds = false)

@@ -16,6 +16,17 @@ internal sealed record RotationSession(CliContext Context, CommandLine Line, Sta
             PromotedAt = promotedAt,
         };
 
+    /// <summary>
+    /// The last run's options (strategy, window, schedule) from the journal, for verbs that take none themselves;
+    /// without a journal, a stack whose slots share a cluster can only be dual-user.
+    /// </summary>
+    public RotationOptions LastRunOptions()
+    {
+        var fallback = JournalDefaults.From(Journal);
+        var options = RotationArguments.Parse(CommandLine.Parse([], RotationArguments.ValueOptions, []), fallback);
+        return fallback("strategy") is null && Settings.SlotsShareCluster ? options with { Strategy = Strategy.DualUser } : options;
+    }
+
     /// <summary>The slot a rotation in progress goes from, as AWS shows it.</summary>
     public Task<Core.Slots.Color> SourceAsync() => SlotRoles.SourceAsync(Settings, Ports, Journal, Context.CancellationToken);
 

@@ -15,7 +15,8 @@ internal sealed class AbortCommand(RotationPortsFactory ports) : RotationCommand
     protected override async Task<int> ExecuteAsync(RotationSession session)
     {
         var source = session.Line.Value("to") is { } to ? SlotArgument.Parse(to, session.Settings) : await session.SourceAsync().ConfigureAwait(false);
-        var plan = RotationPlan.For(session.Settings, RotationOptions.Default, source);
+        // The interrupted run's strategy: a maintenance-window abort restarts the clients.
+        var plan = RotationPlan.For(session.Settings, session.LastRunOptions(), source);
         var run = session.NewRun(plan, SlotRoles.LastRunId(session.Journal));
         return await session.FinishAsync(await AbortOperation.RunAsync(run).ConfigureAwait(false)).ConfigureAwait(false);
     }

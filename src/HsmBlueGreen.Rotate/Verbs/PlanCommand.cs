@@ -10,18 +10,19 @@ internal sealed class PlanCommand() : RotationCommand((_, _) => throw new Invali
 {
     public override string Name => "plan";
 
-    public override string Summary => "show (offline) the environment, phases, API calls, weight schedule, gates and time a run would take";
+    public override string Summary => "show (offline) the environment, phases, API calls, weight schedule, gates and time a run would take; --compare: the three strategies side by side";
 
     protected override IReadOnlyCollection<string> ValueOptions => ["stack", .. RotationArguments.ValueOptions];
 
-    protected override IReadOnlyCollection<string> Switches => [];
+    protected override IReadOnlyCollection<string> Switches => ["compare"];
 
     protected override bool NeedsPorts => false;
 
     protected override async Task<int> ExecuteOfflineAsync(CommandLine line, CliContext context, StackSettings settings)
     {
-        var plan = RotationPlan.For(settings, RotationArguments.Parse(line));
-        await context.Out.WriteAsync(PlanRenderer.Render(plan)).ConfigureAwait(false);
+        var options = RotationArguments.Parse(line);
+        var text = line.Has("compare") ? CompareRenderer.Render(settings, options) : PlanRenderer.Render(RotationPlan.For(settings, options));
+        await context.Out.WriteAsync(text).ConfigureAwait(false);
         return ExitCodes.Done;
     }
 

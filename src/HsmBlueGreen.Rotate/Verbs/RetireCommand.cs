@@ -32,6 +32,11 @@ internal sealed class RetireCommand(RotationPortsFactory ports) : RotationComman
     protected override async Task<int> ExecuteAsync(RotationSession session)
     {
         var slot = SlotArgument.Parse(session.Line.Positionals[0], session.Settings);
+        if (session.Settings.SlotsShareCluster)
+        {
+            throw new RotationInputException($"both slots use one cluster (dual-user): each rotation changes the idle slot's user, so {slot.Key()} stays for the next one. Fix: nothing to retire; to leave dual-user, change slots.{slot.Key()} in Pulumi.{session.Settings.Stack}.yaml and run 'pulumi up'.");
+        }
+
         var sticky = TimeSpan.FromSeconds(session.Settings.Listener.StickinessSeconds);
         var drain = session.Line.Value("drain") is { } text ? Durations.Parse("drain", text) : TimeSpan.FromMinutes(5) > sticky ? TimeSpan.FromMinutes(5) : sticky;
         var run = session.NewRun(RotationPlan.For(session.Settings, RotationOptions.Default, slot));

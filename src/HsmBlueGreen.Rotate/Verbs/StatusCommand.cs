@@ -14,7 +14,7 @@ internal sealed class StatusCommand(RotationPortsFactory ports) : RotationComman
 
     protected override async Task<int> ExecuteAsync(RotationSession session)
     {
-        var plan = RotationPlan.For(session.Settings, RotationOptions.Default, await session.SourceAsync().ConfigureAwait(false));
+        var plan = RotationPlan.For(session.Settings, session.LastRunOptions(), await session.SourceAsync().ConfigureAwait(false));
         var lines = await StatusOperation.ReadAsync(session.NewRun(plan)).ConfigureAwait(false);
         if (session.Json)
         {

@@ -64,6 +64,36 @@ public sealed class HsmUserCommandsTests : IDisposable
     }
 
     [Fact]
+    public async Task KeySharingReadsOwnersAndSharedUsersOfEachKey()
+    {
+        await using var aws = Start();
+        host.Answer("key list", System.Text.Json.Nodes.JsonNode.Parse("""
+            {"error_code":0,"data":{"matched_keys":[{"key-reference":"0x0000000000000abc","key-info":{"key-owners":[{"username":"app_cu","key-coverage":"full"}],"shared-users":[{"username":"app_cu2","key-coverage":"full"}]}}]}}
+            """)!);
+
+        var listed = await aws.Ports.HsmUserCommands.ListKeySharingAsync(Target, SecretVersionRef.ByStage(SecretStages.Current), "app-signing-key", CancellationToken.None);
+
+        Assert.Equal(HsmCommandOutcome.Succeeded, listed.Result.Outcome);
+        var key = Assert.Single(listed.Keys);
+        Assert.Equal(("0x0000000000000abc", "app_cu", "app_cu2"), (key.KeyReference, Assert.Single(key.Owners), Assert.Single(key.SharedUsers)));
+        Assert.True(key.Reaches("APP_CU2"));
+        Assert.DoesNotContain(OldPassword, aws.Account.SentCommands.Single().Request.ToJsonString(), StringComparison.Ordinal);
+        aws.Server.AssertConforms();
+    }
+
+    [Fact]
+    public async Task KeySharingWithAFailedLoginReturnsNoKeysAndRunsOnce()
+    {
+        await using var aws = Start();
+        host.AcceptPin("app_cu:something-else");
+
+        var listed = await aws.Ports.HsmUserCommands.ListKeySharingAsync(Target, SecretVersionRef.ByStage(SecretStages.Current), "app-signing-key", CancellationToken.None);
+
+        Assert.Equal((HsmCommandOutcome.BadCredentials, 0), (listed.Result.Outcome, listed.Keys.Count));
+        Assert.Single(host.CliCalls);
+    }
+
+    [Fact]
     public async Task NothingRunsWhenTheClusterIsNotActive()
     {
         await using var aws = Start(clusterState: "UPDATE_IN_PROGRESS");

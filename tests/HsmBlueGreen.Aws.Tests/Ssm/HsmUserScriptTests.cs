@@ -113,6 +113,38 @@ public sealed class HsmUserScriptTests : IDisposable
         Assert.DoesNotContain(NewPassword, run.StandardOutput + run.StandardError, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public void KeySharingListsTheLabelsKeysWithOwnersAndSharedUsersAsTheServingUser()
+    {
+        host.Answer("key list", JsonNode.Parse("""
+            {"error_code":0,"data":{"matched_keys":[
+              {"key-reference":"0x0000000000000abc","key-info":{"key-owners":[{"username":"app_cu","key-coverage":"full"}],"shared-users":[{"username":"app_cu2","key-coverage":"full"}],"cluster-coverage":"full"},"attributes":{"label":"app-signing-key"}},
+              {"key-reference":"0x0000000000000abd","key-info":{"key-owners":[{"username":"app_cu","key-coverage":"full"}],"shared-users":[],"cluster-coverage":"full"},"attributes":{"label":"app-signing-key"}}]}}
+            """)!);
+
+        var run = host.Run(HsmUserScript.KeySharing(Target, SecretVersionRef.ByStage("AWSCURRENT"), "app-signing-key"));
+
+        var call = Assert.Single(host.CliCalls);
+        Assert.Equal(
+            ["key", "list", "--filter", "attr.label=app-signing-key", "--verbose", "--max-items", "100", "--cluster-id", Fixtures.GreenCluster],
+            call["argv"]!.AsArray().Select(a => a!.GetValue<string>()));
+        Assert.Equal("app_cu:" + OldPassword, call["pin"]!.GetValue<string>());
+        Assert.Equal(
+            """[{"reference":"0x0000000000000abc","owners":["app_cu"],"shared":["app_cu2"]},{"reference":"0x0000000000000abd","owners":["app_cu"],"shared":[]}]""",
+            JsonNode.Parse(run.StandardOutput)!["keys"]!.ToJsonString());
+    }
+
+    [Fact]
+    public void KeySharingWithAWrongPasswordIsBadCredentialsAndNoPasswordIsPrinted()
+    {
+        host.AcceptPin("app_cu:something-else");
+
+        var run = host.Run(HsmUserScript.KeySharing(Target, SecretVersionRef.ByStage("AWSCURRENT"), "app-signing-key"));
+
+        Assert.Equal("bad_credentials", JsonNode.Parse(run.StandardOutput)!["outcome"]!.GetValue<string>());
+        Assert.DoesNotContain(OldPassword, run.StandardOutput + run.StandardError, StringComparison.Ordinal);
+    }
+
     private IReadOnlyList<string> RunChangeThen(Func<IReadOnlyList<string>> read)
     {
         RunChange();

@@ -121,6 +121,9 @@ internal sealed class AuditAccount : IAccountInventory, IClusterControl, IHsmUse
     public Task<HsmCommandResult> LoginAsync(HsmUserTarget target, SecretVersionRef credential, CancellationToken cancellationToken) =>
         throw new InvalidOperationException("the audit never logs in");
 
+    public Task<KeySharingResult> ListKeySharingAsync(HsmUserTarget target, SecretVersionRef credential, string label, CancellationToken cancellationToken) =>
+        throw new InvalidOperationException("the audit never logs in to list keys");
+
     private Task<T> Read<T>(string operation, T value) =>
         Denied.Contains(operation)
             ? throw new InvalidOperationException($"{operation} denied: User is not authorized to perform it")

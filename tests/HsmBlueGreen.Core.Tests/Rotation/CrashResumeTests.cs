@@ -6,16 +6,35 @@ namespace HsmBlueGreen.Core.Tests.Rotation;
 /// <summary>A crash at any step boundary leaves AWS in a state the next resume recognises and finishes, doing nothing twice.</summary>
 public sealed class CrashResumeTests
 {
-    public static TheoryData<string> Boundaries() =>
-        [.. new RotationHarness().Plan().Steps.Where(s => s is not RotationStep.Finish).Select(s => s.Name)];
+    /// <summary>Every step boundary of every implemented strategy.</summary>
+    public static TheoryData<Strategy, string> Boundaries()
+    {
+        var data = new TheoryData<Strategy, string>();
+        foreach (var strategy in Strategies.All)
+        {
+            foreach (var step in For(strategy).Plan().Steps.Where(s => s is not RotationStep.Finish))
+            {
+                data.Add(strategy, step.Name);
+            }
+        }
+
+        return data;
+    }
+
+    private static RotationHarness For(Strategy strategy) => strategy switch
+    {
+        Strategy.DualUser => RotationHarness.DualUser(),
+        Strategy.MaintenanceWindow => RotationHarness.MaintenanceWindow(),
+        _ => new RotationHarness(),
+    };
 
     [Theory]
     [MemberData(nameof(Boundaries))]
-    public async Task CrashAfterAStepThenResumeReachesTheHappyPathsEndState(string step)
+    public async Task CrashAfterAStepThenResumeReachesTheHappyPathsEndState(Strategy strategy, string step)
     {
-        var expected = new RotationHarness();
+        var expected = For(strategy);
         await expected.RunAsync();
-        var harness = new RotationHarness();
+        var harness = For(strategy);
         await harness.CrashAfterAsync(step);
         var result = await harness.ResumeAsync();
 
@@ -25,13 +44,14 @@ public sealed class CrashResumeTests
 
     [Theory]
     [MemberData(nameof(Boundaries))]
-    public async Task CrashAfterAStepThenResumeDoesNoSecretWorkTwice(string step)
+    public async Task CrashAfterAStepThenResumeDoesNoSecretWorkTwice(Strategy strategy, string step)
     {
-        var harness = new RotationHarness();
+        var harness = For(strategy);
+        var puts = harness.Plan().Steps.Count(s => s is RotationStep.SeedSecret or RotationStep.CreatePending);
         await harness.CrashAfterAsync(step);
         await harness.ResumeAsync();
 
-        Assert.Equal((1, 1, 2), (harness.Account.Count("secrets.generate"), harness.Account.Count("hsm.change-password"), harness.Account.Count("secrets.put")));
+        Assert.Equal((1, 1, puts), (harness.Account.Count("secrets.generate"), harness.Account.Count("hsm.change-password"), harness.Account.Count("secrets.put")));
     }
 
     [Fact]

@@ -11,15 +11,37 @@ namespace HsmBlueGreen.Core.Tests.Rotation;
 /// <summary>A stack (blue serving 100, green restored from blue's backup), the in-memory account, and runs against them.</summary>
 internal sealed class RotationHarness
 {
-    public FakeAccount Account { get; } = new("test");
+    public FakeAccount Account { get; init; } = new("test");
 
     public MemoryJournal Journal { get; } = new();
 
     public RecordingEvents Events { get; } = new();
 
-    public StackSettings Settings { get; } = StackSettingsBinder.Bind("test", StackFileReader.Read("Pulumi.test.yaml", StackYaml.Valid));
+    public StackSettings Settings { get; init; } = StackSettingsBinder.Bind("test", StackFileReader.Read("Pulumi.test.yaml", StackYaml.Valid));
 
     public RotationOptions Options { get; set; } = RotationOptions.Default;
+
+    /// <summary>Both slots on one cluster as two crypto users (StackYaml.DualUser), rotated with --strategy dual-user.</summary>
+    public static RotationHarness DualUser() => new()
+    {
+        Account = FakeAccount.DualUser(),
+        Settings = StackSettingsBinder.Bind("test", StackFileReader.Read("Pulumi.test.yaml", StackYaml.DualUser)),
+        Options = RotationOptions.Default with { Strategy = Strategy.DualUser },
+    };
+
+    /// <summary>The usual stack rotated in place by --strategy maintenance-window, inside a window 05:30-06:30 UTC (the clock starts at 06:00).</summary>
+    public static RotationHarness MaintenanceWindow(TimeSpan? maxDuration = null, TimeOnly? start = null) => new()
+    {
+        Options = RotationOptions.Default with
+        {
+            Strategy = Strategy.MaintenanceWindow,
+            Window = new Core.Rotation.MaintenanceWindow(start ?? new TimeOnly(5, 30), null, maxDuration ?? TimeSpan.FromHours(1)),
+        },
+    };
+
+    /// <summary>The HSM's record of the user a slot logs in as.</summary>
+    public HsmUserRecord UserOf(Color color) =>
+        Account.UserOn(new HsmUserTarget(string.Empty, Account.Outputs.TryGetValue(color, out var outputs) ? outputs.ClusterId : $"cluster-{color.Key()}00000001", string.Empty, Settings.Slots[color].CryptoUser));
 
     public FakeMetrics Metrics => metrics ??= new FakeMetrics(Account);
 
@@ -74,8 +96,8 @@ internal sealed class RotationHarness
             $"weights {string.Join(",", a.Weights.Select(w => $"{w.TargetGroupArn}={w.Weight}"))}",
             $"green secret {Stages(green)}",
             $"blue secret {Stages(blue)}",
-            $"green hsm password is green AWSCURRENT: {a.HsmUsers["cluster-green00000001"].Password == a.Secrets.Value("arn:secret/green", SecretStages.Current)?.Password.Reveal()}",
-            $"blue hsm password {a.HsmUsers["cluster-blue00000001"].Password}",
+            $"green hsm password is green AWSCURRENT: {UserOf(Color.Green).Password == a.Secrets.Value("arn:secret/green", SecretStages.Current)?.Password.Reveal()}",
+            $"blue hsm password {UserOf(Color.Blue).Password}",
             $"config {string.Join(",", a.Config.OrderBy(p => p.Key, StringComparer.Ordinal).Select(p => $"{p.Key}={p.Value}"))}",
             $"groups {string.Join(",", a.Groups.Values.Select(g => $"{g.Name}={g.Desired}"))}",
             $"leases {a.Leases.Count}",

@@ -33,6 +33,14 @@ internal static class StackYaml
             green: 0
         """;
 
+    /// <summary>Both slots on blue's cluster with two crypto users, and the application's key labels (dual-user).</summary>
+    public static string DualUser => Replace(
+        "      sourceBackupId: backup-rtq2dwi2gq6\n      cryptoUser: app_cu\n",
+        "      clusterId: cluster-jxhlf7644ne\n      cryptoUser: app_cu2\n").Replace(
+        "  hsm-blue-green:traffic:",
+        "  hsm-blue-green:keyLabels:\n    - app-signing-key\n    - app-data-key\n  hsm-blue-green:traffic:",
+        StringComparison.Ordinal);
+
     public static string Replace(string oldLine, string newLine)
     {
         Assert.Contains(oldLine, Valid, StringComparison.Ordinal);

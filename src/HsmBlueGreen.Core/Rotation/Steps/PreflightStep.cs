@@ -19,7 +19,7 @@ internal static class PreflightStep
         run.Record(EventKinds.Check, $"acting as {identity.Arn} in account {identity.Account}", new Dictionary<string, string> { ["account"] = identity.Account, ["arn"] = identity.Arn });
 
         run.Outputs = await run.Ports.Stack.GetOutputsAsync(run.Stack, run.CancellationToken).ConfigureAwait(false);
-        foreach (var color in new[] { run.Source, run.Target })
+        foreach (var color in new[] { run.Source, run.Target }.Distinct())
         {
             if (!run.Outputs.Slots.ContainsKey(color))
             {
@@ -40,7 +40,7 @@ internal static class PreflightStep
         }
 
         run.Record(EventKinds.Weights, $"listener: {ListenerWeights.Split(run.Target, targetPercent.Value)}", ListenerWeights.EventData(run, targetPercent.Value));
-        if (!resuming && targetPercent != 0)
+        if (!resuming && targetPercent != 0 && run.Source != run.Target)
         {
             return StepResult.BadInput($"traffic is already split ({ListenerWeights.Split(run.Target, targetPercent.Value)} on the listener): a rotation is in progress. Fix: 'hsm-rotate resume --stack {run.Stack}' to finish it or 'hsm-rotate abort --stack {run.Stack}' to put traffic back.");
         }
@@ -61,7 +61,17 @@ internal static class PreflightStep
             return StepResult.BadInput($"there is no rotation to resume on stack {run.Stack}: {run.Target.Key()}'s secret holds nothing of a rotation from {run.Source.Key()} and all traffic is on {run.Source.Key()}. Fix: start one with 'hsm-rotate run --stack {run.Stack}'.");
         }
 
-        return progress;
+        if (!progress.Continues || resuming)
+        {
+            return progress;
+        }
+
+        return run.Plan.Options.Strategy switch
+        {
+            Strategy.DualUser => await KeySharingCheck.RunAsync(run).ConfigureAwait(false),
+            Strategy.MaintenanceWindow => WindowCheck.Inside(run),
+            _ => progress,
+        };
     }
 
     /// <summary>A resume must not start a rotation nobody confirmed: it needs our tokens in AWS or our own run's lease.</summary>
@@ -120,7 +130,7 @@ internal static class PreflightStep
             return StepResult.BadInput($"{run.Source.Key()}'s secret {run.SourceOutputs.SecretArn} has no AWSCURRENT version, so there is no credential to carry over. Fix: store {run.Source.Key()}'s crypto-user credential in it first.");
         }
 
-        run.Tokens = RotationTokens.For(currentVersion);
+        run.Tokens = resuming && run.Source == run.Target ? RotationTokens.InProgress(source, currentVersion) : RotationTokens.For(currentVersion);
         var view = await SecretView.ReadAsync(run).ConfigureAwait(false);
         var pending = view.Versions.VersionWith(SecretStages.Pending);
         if (!resuming && pending is not null)

@@ -33,15 +33,23 @@ internal sealed class QuiesceStep : IStepHandler
         var group = await DescribeAsync(run).ConfigureAwait(false);
         if (group.Desired != 0)
         {
-            run.Call("autoscaling:SetDesiredCapacity", $"{name}: desired {group.Desired} -> 0", new Dictionary<string, string> { ["group"] = name, ["desired"] = "0" });
+            var data = new Dictionary<string, string> { ["group"] = name, ["desired"] = "0" };
+            if (run.Source == run.Target)
+            {
+                // The serving slot itself: downtime starts here, and the finish line reports it.
+                data[Downtime.StartField] = WindowCheck.Stamp(run.Clock.GetUtcNow());
+            }
+
+            run.Call("autoscaling:SetDesiredCapacity", $"{name}: desired {group.Desired} -> 0", data);
             await run.Ports.AppGroups.SetDesiredCapacityAsync(name, 0, run.CancellationToken).ConfigureAwait(false);
         }
 
-        var empty = await Polling.UntilAsync(run, run.Plan.Options.HealthTimeout, run.Plan.Options.PollInterval, async () =>
+        var limit = WindowCheck.DrainLimit(run);
+        var empty = await Polling.UntilAsync(run, limit, run.Plan.Options.PollInterval, async () =>
             (await DescribeAsync(run).ConfigureAwait(false)).Instances == 0).ConfigureAwait(false);
         return empty
             ? StepResult.Continue
-            : StepResult.NeedsOperator($"{run.Target.Key()}'s application group {name} still has instances after {Durations.Format(run.Plan.Options.HealthTimeout)}; its user's password cannot change while they may hold sessions. Check the group's scaling activities (lifecycle hooks, scale-in protection), then run 'hsm-rotate resume --stack {run.Stack}'.");
+            : StepResult.NeedsOperator($"{run.Target.Key()}'s application group {name} still has instances after {Durations.Format(limit)}{(run.Source == run.Target ? " (the rest of the maintenance window)" : string.Empty)}; its user's password cannot change while they may hold sessions. Check the group's scaling activities (lifecycle hooks, scale-in protection), then run 'hsm-rotate resume --stack {run.Stack}'.");
     }
 
     private static Task<AppGroupState> DescribeAsync(RotationRun run) =>

@@ -35,7 +35,44 @@ public sealed class FakeAccount
         Config["traffic.green"] = "0";
     }
 
+    /// <summary>
+    /// The dual-user stack: both slots on one cluster, blue serving as <see cref="User"/>, green's clients at zero as
+    /// <see cref="SecondUser"/> with its own password; the application's keys are owned by one user and shared with the other.
+    /// </summary>
+    public static FakeAccount DualUser(string stack = "test")
+    {
+        var account = new FakeAccount(stack);
+        var shared = "cluster-shared0000001";
+        account.Clusters.Clear();
+        account.HsmUsers.Clear();
+        foreach (var color in new[] { Color.Blue, Color.Green })
+        {
+            account.Outputs[color] = account.Outputs[color] with { ClusterId = shared, ClusterSecurityGroupId = "sg-shared" };
+        }
+
+        account.Clusters[shared] = new ClusterStatus(shared, ClusterState.Active, null, "sg-c-shared", [new HsmStatus("hsm-s1", "eu-west-1a", "subnet-1", HsmState.Active), new HsmStatus("hsm-s2", "eu-west-1b", "subnet-2", HsmState.Active)]);
+        account.HsmUsers[$"{shared}/{User}"] = new HsmUserRecord(BluePassword);
+        account.HsmUsers[$"{shared}/{SecondUser}"] = new HsmUserRecord(GreenPassword);
+        account.Secrets.Seed("arn:secret/green", "v-green-1", new Credential(SecondUser, new Sensitive(GreenPassword)), SecretStages.Current);
+        foreach (var label in new[] { "app-signing-key", "app-data-key" })
+        {
+            account.Keys[label] = [new HsmKeySharing($"0x{label.Length:x6}", [User], [SecondUser])];
+        }
+
+        return account;
+    }
+
+    public const string SecondUser = "app_cu2";
+    public const string GreenPassword = "Green-Own-Secret-Pw-4419";
+
     public string Stack { get; }
+
+    /// <summary>Keys by label as `key list --verbose` shows them (dual-user).</summary>
+    public Dictionary<string, IReadOnlyList<HsmKeySharing>> Keys { get; } = new(StringComparer.Ordinal);
+
+    /// <summary>The user the target names: keyed "cluster/user" where one cluster has two users, else by cluster.</summary>
+    public HsmUserRecord UserOn(HsmUserTarget target) =>
+        HsmUsers.TryGetValue($"{target.ClusterId}/{target.CryptoUser}", out var user) ? user : HsmUsers[target.ClusterId];
 
     public FakeClock Clock { get; } = new();
 

@@ -25,15 +25,15 @@ public sealed class FakeHsmUsers(FakeAccount account) : IHsmUserCommands
             return new HsmCommandResult(HsmCommandOutcome.Failed, "the next version was not found");
         }
 
-        account.HsmUsers[target.ClusterId].Password = value.Password.Reveal();
+        account.UserOn(target).Password = value.Password.Reveal();
         return new HsmCommandResult(HsmCommandOutcome.Succeeded, "changed");
     }
 
     public Task<UserListResult> ListUsersAsync(HsmUserTarget target, CancellationToken cancellationToken)
     {
         account.Touch("hsm.user-list");
-        var user = account.HsmUsers[target.ClusterId];
-        IReadOnlyList<HsmUser> users = [new HsmUser("admin", "admin", "false", "full", false), new HsmUser(FakeAccount.User, "crypto-user", user.Locked, user.Coverage, false)];
+        var user = account.UserOn(target);
+        IReadOnlyList<HsmUser> users = [new HsmUser("admin", "admin", "false", "full", false), new HsmUser(target.CryptoUser, "crypto-user", user.Locked, user.Coverage, false)];
         return Task.FromResult(new UserListResult(new HsmCommandResult(HsmCommandOutcome.Succeeded, "listed"), users));
     }
 
@@ -43,10 +43,19 @@ public sealed class FakeHsmUsers(FakeAccount account) : IHsmUserCommands
         return LoginCoreAsync(target, credential, cancellationToken);
     }
 
+    /// <summary>Like `key list`: the keys with the label that the logged-in user owns or has shared.</summary>
+    public async Task<KeySharingResult> ListKeySharingAsync(HsmUserTarget target, SecretVersionRef credential, string label, CancellationToken cancellationToken)
+    {
+        account.Touch("hsm.key-list");
+        var login = await LoginCoreAsync(target, credential, cancellationToken);
+        IReadOnlyList<HsmKeySharing> keys = login.Succeeded ? [.. account.Keys.GetValueOrDefault(label, []).Where(k => k.Reaches(target.CryptoUser))] : [];
+        return new KeySharingResult(login, keys);
+    }
+
     private async Task<HsmCommandResult> LoginCoreAsync(HsmUserTarget target, SecretVersionRef version, CancellationToken cancellationToken)
     {
         Logins++;
-        var user = account.HsmUsers[target.ClusterId];
+        var user = account.UserOn(target);
         var value = await account.Secrets.GetAsync(target.SecretId, version, cancellationToken);
         if (user.Locked == "true")
         {

@@ -1,0 +1,23 @@
+namespace HsmBlueGreen.Core.Rotation.Comparison;
+
+/// <summary>
+/// One strategy as `plan --compare` shows it for a stack: the downtime, what runs besides the serving slot and for
+/// how long, what that costs per hour at the configured prices, what must already be true, and whether it is.
+/// </summary>
+/// <param name="HourlyCost">Extra cost per hour while it runs; null when a needed price is not configured.</param>
+/// <param name="MissingPrice">The price key to set when <paramref name="HourlyCost"/> is null.</param>
+/// <param name="NotReady">Why this stack cannot use it as configured; null when it can.</param>
+public sealed record ApproachProfile(
+    Strategy Strategy,
+    string Downtime,
+    string Extra,
+    string RunsFor,
+    decimal? HourlyCost,
+    string? MissingPrice,
+    IReadOnlyList<string> Needs,
+    string? NotReady)
+{
+    public bool Fits => NotReady is null;
+
+    public bool ZeroDowntime => Strategy != Strategy.MaintenanceWindow;
+}

@@ -1,0 +1,72 @@
+using HsmBlueGreen.Core.Ports;
+using HsmBlueGreen.Core.Slots;
+
+namespace HsmBlueGreen.Core.Rotation.Steps;
+
+/// <summary>
+/// Maintenance-window: a step failed while the serving slot's clients may be down. Before anything else, service comes
+/// back with the old credential: a password already set on the HSM is changed back to AWSCURRENT (logged in with the
+/// new one), AWSPENDING is removed, and the clients start again. A failed login is still never retried.
+/// </summary>
+internal static class ServiceRestore
+{
+    public static async Task<StepResult> AfterFailureAsync(RotationRun run, StepResult failure)
+    {
+        if (run.Source != run.Target || (await SecretView.ReadAsync(run).ConfigureAwait(false)) is { Promoted: true })
+        {
+            return failure;
+        }
+
+        run.Record(EventKinds.Rollback, $"restoring service on {run.Source.Key()} with the old credential before anything else");
+        var view = await SecretView.ReadAsync(run).ConfigureAwait(false);
+        var down = $"{run.Source.Key()}'s clients stay at zero (service is down).";
+        if (view.PasswordSet && view.LoginFailed)
+        {
+            return StepResult.NeedsOperator($"{failure.Message} {down} The new password is set on the HSM but a login with it failed, so no credential is known to work; an admin must set {run.Plan.TargetSlot.CryptoUser}'s password to the secret's AWSCURRENT, then 'hsm-rotate abort --stack {run.Stack}'.");
+        }
+
+        var landed = view.PasswordSet || (view.ChangeInDoubt && !view.LoginFailed && await LandedAsync(run).ConfigureAwait(false));
+        if (landed && await ChangeBackAsync(run).ConfigureAwait(false) is { } refused)
+        {
+            return StepResult.NeedsOperator($"{failure.Message} {down} Changing the password back failed: {refused}. Not retried.");
+        }
+
+        await ClearPendingAsync(run, view).ConfigureAwait(false);
+        var started = await new StartTargetStep(run.Plan.TargetClientCount).ApplyAsync(run).ConfigureAwait(false);
+        if (!started.Continues)
+        {
+            return StepResult.NeedsOperator($"{failure.Message} Restarting the clients failed too: {started.Message}");
+        }
+
+        var message = $"{failure.Message} Service restored on {run.Source.Key()} with the old credential ({(landed ? "the password was changed back" : "the password never changed")}); downtime {Downtime.Measured(run)}.";
+        return view.LoginFailed ? StepResult.NeedsOperator(message) : StepResult.RolledBack(message);
+    }
+
+    /// <summary>One login with AWSPENDING after an interrupted change, as SetPasswordStep does: it tells whether the change landed.</summary>
+    private static async Task<bool> LandedAsync(RotationRun run)
+    {
+        var target = run.TargetUser;
+        run.Call("ssm:SendCommand", $"cloudhsm-cli login --username {target.CryptoUser} with AWSPENDING on {target.InstanceId}, then logout", new Dictionary<string, string> { ["instance"] = target.InstanceId, ["cluster"] = target.ClusterId });
+        var login = await run.Ports.HsmUsers.LoginAsync(target, new SecretVersionRef(run.RequireTokens.Pending, SecretStages.Pending), run.CancellationToken).ConfigureAwait(false);
+        return login.Succeeded;
+    }
+
+    private static async Task<string?> ChangeBackAsync(RotationRun run)
+    {
+        var target = run.TargetUser;
+        var pending = new SecretVersionRef(run.RequireTokens.Pending, SecretStages.Pending);
+        run.Call("ssm:SendCommand", $"cloudhsm-cli user change-password --username {target.CryptoUser} back to AWSCURRENT, logged in with AWSPENDING, on {target.InstanceId}", new Dictionary<string, string> { ["instance"] = target.InstanceId, ["cluster"] = target.ClusterId, ["current"] = run.RequireTokens.Pending, ["next"] = SecretStages.Current });
+        var back = await run.Ports.HsmUsers.ChangePasswordAsync(target, pending, SecretVersionRef.ByStage(SecretStages.Current), run.CancellationToken).ConfigureAwait(false);
+        return back.Succeeded ? null : $"{back.Outcome} ({back.Detail})";
+    }
+
+    /// <summary>AWSPENDING and our progress labels off the new version, so the secret says what the HSM has again.</summary>
+    private static async Task ClearPendingAsync(RotationRun run, SecretView view)
+    {
+        var pending = view.Tokens.Pending;
+        foreach (var stage in RotationTokens.ProgressStages.Prepend(SecretStages.Pending).Where(s => view.HasStage(pending, s)))
+        {
+            await PromoteSecretStep.MoveAsync(run, run.TargetOutputs.SecretArn, stage, null, pending).ConfigureAwait(false);
+        }
+    }
+}

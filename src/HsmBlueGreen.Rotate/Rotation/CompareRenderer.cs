@@ -1,0 +1,62 @@
+using System.Globalization;
+using System.Text;
+using HsmBlueGreen.Core.Rotation;
+using HsmBlueGreen.Core.Rotation.Comparison;
+using HsmBlueGreen.Core.Settings;
+
+namespace HsmBlueGreen.Rotate.Rotation;
+
+/// <summary>The `plan --compare` text: each question answered for the three strategies one under the other (golden-file tested).</summary>
+internal static class CompareRenderer
+{
+    private const int NameWidth = 20;
+
+    public static string Render(StackSettings settings, RotationOptions options)
+    {
+        var profiles = StrategyComparison.For(settings, options);
+        var text = new StringBuilder();
+        void Line(string line = "") => text.Append(line).Append('\n');
+
+        Line($"hsm-rotate plan --compare: stack {settings.Stack}, the three strategies for the stack as configured");
+        Line($"Read from Pulumi.{settings.Stack}.yaml only: no AWS call was made and nothing was changed.");
+        Section(Line, "Downtime", profiles, p => [p.Downtime]);
+        Section(Line, "What runs besides the serving slot", profiles, p => [p.Extra]);
+        Section(Line, "For how long", profiles, p => [p.RunsFor]);
+        Section(Line, $"Extra cost per hour while it runs (prices from Pulumi.{settings.Stack}.yaml)", profiles, p => [Cost(p)]);
+        Section(Line, "Must already be true", profiles, p => [.. p.Needs.Select(n => "- " + n)]);
+        Section(Line, "Ready in this stack", profiles, p => [p.NotReady is null ? "yes" : "no: " + p.NotReady]);
+        Line();
+        if (StrategyComparison.Recommended(profiles) is { } best)
+        {
+            var why = best.ZeroDowntime
+                ? best.Strategy == Strategy.DualUser ? "no downtime and no extra HSM" : "no downtime; the stack has a restored slot to rotate to"
+                : "the only one this stack is ready for; it takes the clients down inside the window";
+            Line($"Fits the stated constraints: {best.Strategy.Key()} ({why}).");
+            Line($"Next: hsm-rotate plan --stack {settings.Stack}{(best.Strategy == Strategy.GreenCluster ? string.Empty : $" --strategy {best.Strategy.Key()}")}");
+        }
+        else
+        {
+            Line("None fits the stack as configured: configure one of them as 'Must already be true' says, then compare again.");
+        }
+
+        return text.ToString();
+    }
+
+    private static void Section(Action<string> line, string title, IReadOnlyList<ApproachProfile> profiles, Func<ApproachProfile, IReadOnlyList<string>> cells)
+    {
+        line(string.Empty);
+        line(title);
+        foreach (var profile in profiles)
+        {
+            var values = cells(profile);
+            for (var i = 0; i < values.Count; i++)
+            {
+                line($"  {(i == 0 ? profile.Strategy.Key() : string.Empty),-NameWidth}{values[i]}");
+            }
+        }
+    }
+
+    private static string Cost(ApproachProfile profile) => profile.HourlyCost is { } cost
+        ? cost.ToString("0.00##", CultureInfo.InvariantCulture)
+        : $"unknown: set {profile.MissingPrice}";
+}
