@@ -1,3 +1,6 @@
+using HsmBlueGreen.Core.Slots;
+using HsmBlueGreen.Core.Settings;
+using HsmBlueGreen.Core.Policies;
 using HsmBlueGreen.Core.Secrets;
 using HsmBlueGreen.Core.Tests.Settings;
 using HsmBlueGreen.Infra.Build;
@@ -65,5 +68,23 @@ public sealed class SecretAndLifecyclePolicyTests
         var program = ProgramBuilder.Build(settings).With("green-cluster", r => r with { Options = r.Options with { Protect = false } });
 
         Assert.Equal(LifecycleRule.ProtectedInProduction, Assert.Single(StackPolicy.Check(program, new PolicyContext(settings, []))).Rule);
+    }
+
+    [Fact]
+    public void RetiringProductionClusterIsUnprotectedAndTaggedSoRetireCanDeleteIt()
+    {
+        var shipped = Programs.Shipped("prod");
+        var settings = shipped with
+        {
+            Traffic = new TrafficSplit(100, 0),
+            Slots = new Dictionary<Color, SlotSettings>(shipped.Slots) { [Color.Green] = shipped.Slots[Color.Green] with { Retiring = true } },
+        };
+
+        var program = ProgramBuilder.Build(settings);
+        var cluster = program.Find("green-cluster")!;
+
+        Assert.False(cluster.Options.Protect);
+        Assert.Equal(StackTags.Retiring, Assert.IsType<CloudHsmCluster>(cluster.Body).Tags![StackTags.SlotState]);
+        Assert.Empty(StackPolicy.Check(program, new PolicyContext(settings, [])));
     }
 }

@@ -44,9 +44,9 @@ internal static class ClusterDeclarations
                 new CloudHsmCluster(settings.HsmType, [.. settings.HsmSubnets.SubnetIds])
                 {
                     SourceBackupIdentifier = restore.BackupId,
-                    Tags = Tags.For(settings, slot.Color, clusterName),
+                    Tags = Tags.ForCluster(settings, slot, clusterName),
                 },
-                o => o with { Protect = settings.IsProduction, CustomTimeouts = Timeouts }),
+                o => o with { Protect = settings.IsProduction && !slot.Retiring, CustomTimeouts = Timeouts }),
             _ => throw new InvalidOperationException($"unknown cluster source {slot.Cluster}"),
         };
 

@@ -10,7 +10,7 @@ internal sealed record SlotNames(Color Color)
 {
     private string Prefix => StackResourceNames.SlotPrefix(Color);
 
-    public string Cluster => Prefix + "cluster";
+    public string Cluster => StackResourceNames.Cluster(Color);
 
     public string Hsm(string zone) => Prefix + "hsm-" + zone;
 

@@ -22,4 +22,16 @@ internal static class Tags
 
         return tags;
     }
+
+    /// <summary>A retiring slot's cluster carries the one tag under which the deny statements allow deleting it.</summary>
+    public static IReadOnlyDictionary<string, string> ForCluster(StackSettings settings, SlotSettings slot, string name)
+    {
+        var tags = new SortedDictionary<string, string>(For(settings, slot.Color, name).ToDictionary(), StringComparer.Ordinal);
+        if (slot.Retiring)
+        {
+            tags[StackTags.SlotState] = StackTags.Retiring;
+        }
+
+        return tags;
+    }
 }

@@ -1,3 +1,4 @@
+using HsmBlueGreen.Core.Policies;
 using System.Globalization;
 using HsmBlueGreen.Infra.Build;
 using HsmBlueGreen.Infra.Model;
@@ -31,12 +32,16 @@ internal sealed class LifecycleRule : IPolicyRule
                 yield return new(HsmTimeouts, resource.Name, "has create or delete timeouts under 120 minutes", "set customTimeouts {create: 120m, delete: 120m}");
             }
 
-            if (resource.Body is CloudHsmCluster && context.Settings.IsProduction && !resource.Options.Protect)
+            // A cluster tagged retiring is on its way out (hsm-rotate retire): its protection is lifted on purpose.
+            if (resource.Body is CloudHsmCluster cluster && context.Settings.IsProduction && !resource.Options.Protect && !IsRetiring(cluster))
             {
                 yield return new(ProtectedInProduction, resource.Name, "is a production cluster without protect", "set options.protect: true");
             }
         }
     }
+
+    private static bool IsRetiring(CloudHsmCluster cluster) =>
+        cluster.Tags?.GetValueOrDefault(StackTags.SlotState) == StackTags.Retiring;
 
     private static bool LongEnough(CustomTimeouts? timeouts) =>
         timeouts is not null && Minutes(timeouts.Create) >= MinimumTimeout && Minutes(timeouts.Delete) >= MinimumTimeout;

@@ -11,7 +11,7 @@ public static class KnownKeys
     /// <summary>Marks a map whose keys are free (availability zones), checked by the binder instead.</summary>
     private static readonly IReadOnlyDictionary<string, object?> AnyKey = new Dictionary<string, object?>();
 
-    private static readonly IReadOnlyDictionary<string, object?> Slot = Leaves("clusterId", "sourceBackupId", "cryptoUser", "clientCount");
+    private static readonly IReadOnlyDictionary<string, object?> Slot = Leaves("clusterId", "sourceBackupId", "cryptoUser", "clientCount", "retiring");
 
     public static readonly IReadOnlyDictionary<string, object?> Top = new Dictionary<string, object?>(StringComparer.Ordinal)
     {

@@ -52,6 +52,15 @@ public static class RetireOperation
             return Refuse(run, RotationOutcome.NeedsOperator, "not confirmed: nothing was changed. Pass --yes to skip the question.");
         }
 
+        // First mark the slot retiring and apply that to its cluster alone: protection off, the retiring tag on. The
+        // deny statements allow DeleteHsm/DeleteCluster only under that tag, and a protected cluster cannot be deleted.
+        var retiringPath = $"slots.{slot.Key()}.retiring";
+        run.Call("pulumi:config-set", $"{retiringPath} = true", new Dictionary<string, string> { ["path"] = retiringPath });
+        await run.Ports.Stack.SetConfigAsync(run.Stack, retiringPath, "true", run.CancellationToken).ConfigureAwait(false);
+        var clusterUrn = StackResourceNames.ClusterUrn(run.Stack, slot);
+        run.Call("pulumi:up", $"pulumi up --target {clusterUrn} (protection off, tagged {Policies.StackTags.SlotState}={Policies.StackTags.Retiring})");
+        await run.Ports.Stack.UpAsync(run.Stack, [clusterUrn], run.CancellationToken).ConfigureAwait(false);
+
         run.Call("pulumi:config-rm", $"slots.{slot.Key()}", new Dictionary<string, string> { ["path"] = $"slots.{slot.Key()}" });
         await run.Ports.Stack.RemoveConfigAsync(run.Stack, $"slots.{slot.Key()}", run.CancellationToken).ConfigureAwait(false);
         run.Call("pulumi:up", "pulumi up (the whole stack: removes the slot's resources)");

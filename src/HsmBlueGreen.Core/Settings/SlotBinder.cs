@@ -58,6 +58,7 @@ internal static class SlotBinder
         var backupId = read.Id($"{prefix}.sourceBackupId", IdRule.Backup, required: false);
         var user = read.Id($"{prefix}.cryptoUser", IdRule.CryptoUser, required: true);
         var count = read.Int($"{prefix}.clientCount", defaultClientCount, 0, 100);
+        var retiring = read.Bool($"{prefix}.retiring", false);
 
         var bothGiven = read.Text($"{prefix}.clusterId") is not null && read.Text($"{prefix}.sourceBackupId") is not null;
         var neitherGiven = read.Text($"{prefix}.clusterId") is null && read.Text($"{prefix}.sourceBackupId") is null;
@@ -73,13 +74,13 @@ internal static class SlotBinder
             return null;
         }
 
-        if ((clusterId is null && backupId is null) || user is null || count is null)
+        if ((clusterId is null && backupId is null) || user is null || count is null || retiring is null)
         {
             return null;
         }
 
         ClusterSource source = clusterId is not null ? new ClusterSource.Existing(clusterId) : new ClusterSource.FromBackup(backupId!);
         // CloudHSM shows user names in lower case and compares them without case.
-        return new SlotSettings(color, source, user.ToLowerInvariant(), count.Value);
+        return new SlotSettings(color, source, user.ToLowerInvariant(), count.Value) { Retiring = retiring.Value };
     }
 }

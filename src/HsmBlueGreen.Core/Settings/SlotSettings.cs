@@ -7,7 +7,14 @@ namespace HsmBlueGreen.Core.Settings;
 /// application logs in as, and how many application instances it runs. The slot about to be rotated
 /// runs none, because a CloudHSM user's password cannot change while any session of that user is open.
 /// </summary>
-public sealed record SlotSettings(Color Color, ClusterSource Cluster, string CryptoUser, int ClientCount);
+public sealed record SlotSettings(Color Color, ClusterSource Cluster, string CryptoUser, int ClientCount)
+{
+    /// <summary>
+    /// Set by `hsm-rotate retire` before the slot is removed (`slots.&lt;color&gt;.retiring`): the slot's restored cluster
+    /// loses its protection and is tagged as retiring, the one tag under which the deny statements allow its deletion.
+    /// </summary>
+    public bool Retiring { get; init; }
+}
 
 /// <summary>Where a slot's cluster comes from.</summary>
 public abstract record ClusterSource

@@ -31,6 +31,7 @@ public static class StackSettingsBinder
         var customerCa = read.Id("customerCaParameter", IdRule.SsmParameterName, required: true);
         var slots = SlotBinder.Read(read, clientCount ?? 0);
         var traffic = TrafficBinder.Read(read, slots);
+        RefuseServingRetiringSlot(read, slots, traffic);
         var flowLogDays = FlowLogRetention.Read(read);
         var operatorRole = read.Id("operatorRoleName", IdRule.IamRoleName, required: false);
         var keyLabels = KeyLabelBinder.Read(read);
@@ -65,5 +66,15 @@ public static class StackSettingsBinder
             MaintenanceWindow = window,
             Prices = prices,
         };
+    }
+
+    /// <summary>A retiring slot is about to be deleted: it must not take traffic.</summary>
+    private static void RefuseServingRetiringSlot(SettingReader read, IReadOnlyDictionary<Color, SlotSettings> slots, TrafficSplit? traffic)
+    {
+        foreach (var slot in slots.Values.Where(s => s.Retiring && traffic is not null && traffic.For(s.Color) > 0))
+        {
+            var key = slot.Color.Key();
+            read.Fail($"slots.{key}.retiring", "true", $"marks {key} for deletion while it takes {traffic!.For(slot.Color)}% of the traffic", $"move its traffic first (hsm-rotate run), or {read.SetCommand($"slots.{key}.retiring", "false")}");
+        }
     }
 }

@@ -16,4 +16,11 @@ public static class StackResourceNames
     public static string Urn(string stack, string type, string name) => $"urn:pulumi:{stack}::{Project}::{type}::{name}";
 
     public static string ListenerUrn(string stack) => Urn(stack, ListenerType, Listener);
+
+    public const string ClusterType = "aws:cloudhsmv2/cluster:Cluster";
+
+    /// <summary>A slot's cluster, e.g. "blue-cluster": retire updates it alone (protection off, retiring tag) before removing the slot.</summary>
+    public static string Cluster(Color color) => SlotPrefix(color) + "cluster";
+
+    public static string ClusterUrn(string stack, Color color) => Urn(stack, ClusterType, Cluster(color));
 }

@@ -116,6 +116,22 @@ public sealed class PauseAbortRetireTests
     }
 
     [Fact]
+    public async Task RetireTagsTheClusterAsRetiringBeforeRemovingTheSlot()
+    {
+        var harness = new RotationHarness();
+        await harness.RunAsync();
+        harness.Account.Clock.Advance(TimeSpan.FromMinutes(10));
+
+        var result = await RetireOperation.RunAsync(harness.NewRun(), TimeSpan.FromMinutes(5), assumeDrained: false);
+
+        Assert.Equal(RotationOutcome.Done, result.Outcome);
+        var retireUps = harness.Account.Ups.TakeLast(2).ToList();
+        Assert.Equal([StackResourceNames.ClusterUrn(harness.Account.Stack, Color.Blue)], retireUps[0]);
+        Assert.Equal([], retireUps[1]);
+        Assert.Equal("<removed>", harness.Account.Config["slots.blue"]);
+    }
+
+    [Fact]
     public async Task RetireRefusesTheSlotThatStillServes()
     {
         var harness = new RotationHarness();

@@ -143,4 +143,22 @@ public sealed class StackSettingsBinderTests
         Assert.Equal("vpcId", error.Key);
         Assert.DoesNotContain("dnBjLXNlY3JldA", error.Format(ProjectNamespace.Name), StringComparison.Ordinal);
     }
+
+    [Fact]
+    public void RetiringSlotIsBoundFromItsFlag()
+    {
+        var settings = Bind(StackYaml.Replace("      clientCount: 0", "      clientCount: 0\n      retiring: true"));
+
+        Assert.True(settings.Slots[Color.Green].Retiring);
+        Assert.False(settings.Slots[Color.Blue].Retiring);
+    }
+
+    [Fact]
+    public void SlotThatTakesTrafficCannotBeRetiring()
+    {
+        var error = SingleError(StackYaml.Replace("      clientCount: 2", "      clientCount: 2\n      retiring: true"));
+
+        Assert.Equal(("slots.blue.retiring", "true"), (error.Key, error.Value));
+        Assert.Contains("100% of the traffic", error.Rule, StringComparison.Ordinal);
+    }
 }
