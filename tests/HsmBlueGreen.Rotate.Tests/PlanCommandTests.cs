@@ -78,6 +78,25 @@ public sealed class PlanCommandTests
         Assert.Equal(Exit.Done, run.Exit);
     }
 
+    [Theory]
+    [InlineData("dev")]
+    [InlineData("prod")]
+    public async Task EveryResourceThePlanNamesIsDeclaredByTheInfraProgram(string stack)
+    {
+        using var cli = new CliFixture();
+        var program = File.ReadAllText(Path.Combine(CliFixture.RepoRoot, "tests", "HsmBlueGreen.Infra.Tests", "Golden", $"{stack}.yaml"));
+        var declared = System.Text.RegularExpressions.Regex.Matches(program, "^  ([a-z0-9-]+):$", System.Text.RegularExpressions.RegexOptions.Multiline).Select(m => m.Groups[1].Value).ToHashSet();
+
+        var run = await cli.RunAsync($"plan --stack {stack}");
+        var named = run.Out.Split('\n').SkipWhile(l => !l.StartsWith("Green slot as 'pulumi up' declares it", StringComparison.Ordinal)).Skip(1)
+            .TakeWhile(l => l.Length > 0)
+            .SelectMany(l => System.Text.RegularExpressions.Regex.Matches(l, "green-[a-z0-9-]*[a-z0-9]").Select(m => m.Value))
+            .ToList();
+
+        Assert.True(named.Count >= 8, $"the plan names only {named.Count} green resources");
+        Assert.All(named, name => Assert.Contains(name, declared));
+    }
+
     private static void AssertApproved(string name, string actual, [CallerFilePath] string here = "")
     {
         var approved = Path.Combine(Path.GetDirectoryName(here)!, "Golden", $"{name}.approved.txt");

@@ -2,6 +2,7 @@ using System.Text.Json.Nodes;
 using HsmBlueGreen.Core.Settings;
 using HsmBlueGreen.Infra.Model;
 using HsmBlueGreen.Infra.Model.Aws;
+using HsmBlueGreen.Core.Slots;
 
 namespace HsmBlueGreen.Infra.Build;
 

@@ -2,6 +2,7 @@ using HsmBlueGreen.Core.Config;
 using HsmBlueGreen.Core.Settings;
 using HsmBlueGreen.Infra.Model;
 using HsmBlueGreen.Infra.Model.Aws;
+using HsmBlueGreen.Core.Slots;
 
 namespace HsmBlueGreen.Infra.Build;
 

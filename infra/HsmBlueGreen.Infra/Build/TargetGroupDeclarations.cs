@@ -1,6 +1,7 @@
 using HsmBlueGreen.Core.Settings;
 using HsmBlueGreen.Infra.Model;
 using HsmBlueGreen.Infra.Model.Aws;
+using HsmBlueGreen.Core.Slots;
 
 namespace HsmBlueGreen.Infra.Build;
 

@@ -1,6 +1,7 @@
 using HsmBlueGreen.Infra.Build;
 using HsmBlueGreen.Infra.Model;
 using HsmBlueGreen.Infra.Model.Aws;
+using HsmBlueGreen.Core.Slots;
 
 namespace HsmBlueGreen.Infra.Policy;
 

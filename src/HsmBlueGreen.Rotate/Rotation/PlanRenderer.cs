@@ -38,6 +38,12 @@ internal static class PlanRenderer
 
         Line($"  HSMs       {settings.HsmType}, one per zone {(settings.SlotsShareCluster ? "on the cluster both slots share" : "in each slot")}: {string.Join(", ", settings.HsmSubnets.Entries.Select(e => $"{e.Key} ({e.Value})"))}");
         Line($"  listener   {settings.Listener.Protocol.ToString().ToUpperInvariant()}:{settings.Listener.Port.ToString(CultureInfo.InvariantCulture)}, stickiness {(settings.Listener.StickinessEnabled ? Durations.Format(TimeSpan.FromSeconds(settings.Listener.StickinessSeconds)) : "off")}; traffic now {settings.Traffic}");
+        if (plan.Source != plan.Target)
+        {
+            Line();
+            TargetSlotRenderer.Render(plan, l => Line(l));
+        }
+
         Line();
         Line("Phases");
         var number = 0;

@@ -1,12 +1,11 @@
-using HsmBlueGreen.Core.Slots;
-
-namespace HsmBlueGreen.Infra.Build;
+namespace HsmBlueGreen.Core.Slots;
 
 /// <summary>
 /// Logical names of a slot's resources. All start with the slot's prefix (StackResourceNames.SlotPrefix),
-/// which is how the step program retires exactly one slot.
+/// which is how the step program retires exactly one slot. The infrastructure program declares them;
+/// `hsm-rotate plan` names them when it shows what the target slot consists of.
 /// </summary>
-internal sealed record SlotNames(Color Color)
+public sealed record SlotNames(Color Color)
 {
     private string Prefix => StackResourceNames.SlotPrefix(Color);
 
