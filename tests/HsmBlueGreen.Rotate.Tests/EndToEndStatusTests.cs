@@ -50,8 +50,9 @@ public sealed class EndToEndStatusTests : IDisposable
         var (exit, _, error) = await RunAsync("status --stack dev", server);
 
         Assert.Equal(ExitCodes.NeedsOperator, exit);
-        Assert.Contains("DescribeListeners", error, StringComparison.Ordinal);
-        Assert.DoesNotContain("   at ", error, StringComparison.Ordinal);
+        var line = Assert.Single(error.Split('\n', StringSplitOptions.RemoveEmptyEntries));
+        Assert.StartsWith("hsm-rotate status: ", line, StringComparison.Ordinal);
+        Assert.Contains("DescribeListeners", line, StringComparison.Ordinal);
     }
 
     private static LoopbackAwsServer StartAccount()

@@ -20,6 +20,9 @@ internal abstract class RotationCommand(RotationPortsFactory ports) : ICliComman
 
     protected virtual IReadOnlyCollection<string> Switches => ["json", "verbose"];
 
+    /// <summary>Read-only commands (status) have nothing to resume or abort when AWS refuses them.</summary>
+    protected virtual bool ChangesState => true;
+
     /// <summary>Offline commands (plan) never build the ports.</summary>
     protected virtual bool NeedsPorts => true;
 
@@ -63,6 +66,11 @@ internal abstract class RotationCommand(RotationPortsFactory ports) : ICliComman
         {
             // AWS or pulumi refused or failed: the message says what and where; every step is safe to re-run once fixed.
             await context.Error.WriteLineAsync($"hsm-rotate {Name}: {e.Message}").ConfigureAwait(false);
+            if (!ChangesState)
+            {
+                return ExitCodes.NeedsOperator;
+            }
+
             await context.Error.WriteLineAsync($"hsm-rotate {Name}: stopped. Check with 'hsm-rotate status --stack {stack}', then 'hsm-rotate resume --stack {stack}' or 'hsm-rotate abort --stack {stack}'.").ConfigureAwait(false);
             return ExitCodes.NeedsOperator;
         }

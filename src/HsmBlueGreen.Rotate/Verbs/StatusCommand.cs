@@ -12,6 +12,8 @@ internal sealed class StatusCommand(RotationPortsFactory ports) : RotationComman
 
     public override string Summary => "show the current phase, weights, target health and secret version stages";
 
+    protected override bool ChangesState => false;
+
     protected override async Task<int> ExecuteAsync(RotationSession session)
     {
         var plan = RotationPlan.For(session.Settings, session.LastRunOptions(), await session.SourceAsync().ConfigureAwait(false));
