@@ -76,12 +76,20 @@ public sealed class HostDeclarationTests
     }
 
     [Fact]
-    public void AppGroupSizeFollowsTheSlotsClientCount()
+    public void AppGroupRunsTheSlotsClientCount()
     {
-        var blue = Prod.Body<AutoScalingGroup>("blue-app");
-        var green = Prod.Body<AutoScalingGroup>("green-app");
+        Assert.Equal(3, Prod.Body<AutoScalingGroup>("blue-app").DesiredCapacity);
+        Assert.Equal(0, Prod.Body<AutoScalingGroup>("green-app").DesiredCapacity);
+    }
 
-        Assert.Equal((3, 3, 3), (blue.MinSize, blue.MaxSize, blue.DesiredCapacity));
-        Assert.Equal((0, 0, 0), (green.MinSize, green.MaxSize, green.DesiredCapacity));
+    [Fact]
+    public void AppGroupBoundsLetTheStepProgramQuiesceEitherSlotAndScaleTheTargetToTheServingCount()
+    {
+        // Without these bounds SetDesiredCapacity 0 (quiesce) or 3 (start green) is outside the group's range and refused.
+        foreach (var name in new[] { "blue-app", "green-app" })
+        {
+            var group = Prod.Body<AutoScalingGroup>(name);
+            Assert.Equal((0, 3), (group.MinSize, group.MaxSize));
+        }
     }
 }

@@ -49,10 +49,13 @@ internal static class HostDeclarations
                 Tags = Tags.For(settings, slot.Color, names.LaunchTemplate),
             });
 
-        // Min, max and desired all follow the slot's count: the slot about to be rotated must run no instance.
+        // Desired follows the slot's count (the slot about to be rotated runs no instance). The bounds leave hsm-rotate
+        // room to act without a `pulumi up`: down to 0 to quiesce a slot, up to the largest count any slot runs so the
+        // target can take all the traffic.
+        var largest = Math.Max(1, settings.Slots.Values.Select(s => s.ClientCount).Append(settings.Clients.DefaultCount).Max());
         return declarations.Add(
             names.AppGroup,
-            new AutoScalingGroup(slot.ClientCount, slot.ClientCount)
+            new AutoScalingGroup(0, largest)
             {
                 DesiredCapacity = slot.ClientCount,
                 VpcZoneIdentifiers = [.. settings.ClientSubnets.SubnetIds],

@@ -134,7 +134,14 @@ public sealed class FakeAppGroups(FakeAccount account) : IAppGroups
     public Task SetDesiredCapacityAsync(string groupName, int desired, CancellationToken cancellationToken)
     {
         account.Touch("groups.set");
-        account.Groups[groupName] = account.Groups[groupName] with { Desired = desired, InService = desired, Instances = desired };
+        var group = account.Groups[groupName];
+        if (desired < group.MinSize || desired > group.MaxSize)
+        {
+            // As Auto Scaling refuses it: the stack's bounds must leave the step program room to act.
+            throw new InvalidOperationException($"ValidationError: New SetDesiredCapacity value {desired} is outside the group's bounds [{group.MinSize}, {group.MaxSize}].");
+        }
+
+        account.Groups[groupName] = group with { Desired = desired, InService = desired, Instances = desired };
         return Task.CompletedTask;
     }
 }
