@@ -7,7 +7,7 @@ namespace HsmBlueGreen.Aws.Stack;
 
 /// <summary>
 /// IStackControl over the pulumi CLI in the project directory: `stack output --json` (never
-/// --show-secrets), `config set --path`, `config rm --path`, and `up --yes --skip-preview` with targets.
+/// --show-secrets), `config set --path`, `config set-all --path`, `config rm --path`, and `up --yes --skip-preview` with targets.
 /// </summary>
 public sealed class PulumiStackControl(string executable, string projectDirectory, PulumiTimeouts timeouts) : IStackControl
 {
@@ -27,6 +27,9 @@ public sealed class PulumiStackControl(string executable, string projectDirector
 
     public Task SetConfigAsync(string stack, string path, string value, CancellationToken cancellationToken) =>
         RunAsync(["config", "set", "--path", "--stack", stack, "--", path, value], timeouts.Config, cancellationToken);
+
+    public Task SetConfigValuesAsync(string stack, IReadOnlyList<KeyValuePair<string, string>> values, CancellationToken cancellationToken) =>
+        RunAsync(["config", "set-all", "--path", "--stack", stack, .. values.SelectMany(v => new[] { "--plaintext", $"{v.Key}={v.Value}" })], timeouts.Config, cancellationToken);
 
     public Task RemoveConfigAsync(string stack, string path, CancellationToken cancellationToken) =>
         RunAsync(["config", "rm", "--path", "--stack", stack, "--", path], timeouts.Config, cancellationToken);

@@ -10,6 +10,12 @@ public interface IStackControl
     /// <summary>Sets a project config value by path, e.g. "traffic.green" (pulumi config set --path).</summary>
     Task SetConfigAsync(string stack, string path, string value, CancellationToken cancellationToken);
 
+    /// <summary>
+    /// Sets several values by path in one write (pulumi config set-all --path): values that are only valid together,
+    /// like traffic.blue and traffic.green summing to 100, so a run stopped between two writes cannot leave half of them.
+    /// </summary>
+    Task SetConfigValuesAsync(string stack, IReadOnlyList<KeyValuePair<string, string>> values, CancellationToken cancellationToken);
+
     Task RemoveConfigAsync(string stack, string path, CancellationToken cancellationToken);
 
     /// <summary>pulumi up limited to these targets (URNs or patterns); an empty list means the whole stack.</summary>

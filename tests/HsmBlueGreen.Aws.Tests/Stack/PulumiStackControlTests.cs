@@ -62,6 +62,16 @@ public sealed class PulumiStackControlTests : IDisposable
     }
 
     [Fact]
+    public async Task ValuesThatBelongTogetherAreSetInOnePulumiWrite()
+    {
+        pulumi.Answer(string.Empty);
+
+        await Stack().SetConfigValuesAsync("dev", [KeyValuePair.Create("traffic.blue", "75"), KeyValuePair.Create("traffic.green", "25")], CancellationToken.None);
+
+        Assert.Equal(["config", "set-all", "--path", "--stack", "dev", "--plaintext", "traffic.blue=75", "--plaintext", "traffic.green=25"], pulumi.Calls.Single().Arguments);
+    }
+
+    [Fact]
     public async Task ConfigIsRemovedByPath()
     {
         pulumi.Answer(string.Empty);

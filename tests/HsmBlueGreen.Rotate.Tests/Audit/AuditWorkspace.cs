@@ -57,6 +57,8 @@ internal sealed class OutputsOnly(StackOutputs outputs) : IStackControl
 
     public Task SetConfigAsync(string stack, string path, string value, CancellationToken cancellationToken) => throw new InvalidOperationException("the audit never sets config");
 
+    public Task SetConfigValuesAsync(string stack, IReadOnlyList<KeyValuePair<string, string>> values, CancellationToken cancellationToken) => throw new InvalidOperationException("the audit never sets config");
+
     public Task RemoveConfigAsync(string stack, string path, CancellationToken cancellationToken) => throw new InvalidOperationException("the audit never removes config");
 
     public Task UpAsync(string stack, IReadOnlyList<string> targets, CancellationToken cancellationToken) => throw new InvalidOperationException("the audit never runs pulumi up");

@@ -12,13 +12,16 @@ internal static class WeightRecorder
     public static async Task RecordAsync(RotationRun run, int targetPercent)
     {
         var split = ListenerWeights.Split(run.Target, targetPercent);
-        foreach (var color in new[] { Color.Blue, Color.Green })
+        var values = new[] { Color.Blue, Color.Green }
+            .Select(color => KeyValuePair.Create($"traffic.{color.Key()}", split.For(color).ToString(CultureInfo.InvariantCulture)))
+            .ToList();
+        foreach (var (path, value) in values)
         {
-            var path = $"traffic.{color.Key()}";
-            var value = split.For(color).ToString(CultureInfo.InvariantCulture);
             run.Call("pulumi:config-set", $"{path} = {value}", new Dictionary<string, string> { ["path"] = path, ["value"] = value });
-            await run.Ports.Stack.SetConfigAsync(run.Stack, path, value, run.CancellationToken).ConfigureAwait(false);
         }
+
+        // One write for both: each alone would leave a split that does not sum to 100, which no command could bind.
+        await run.Ports.Stack.SetConfigValuesAsync(run.Stack, values, run.CancellationToken).ConfigureAwait(false);
 
         var listener = StackResourceNames.ListenerUrn(run.Stack);
         run.Call("pulumi:up", $"pulumi up --target {listener}", new Dictionary<string, string> { ["target"] = listener });

@@ -86,6 +86,9 @@ public sealed class FakeAccount
 
     public Dictionary<string, string> Config { get; } = new(StringComparer.Ordinal);
 
+    /// <summary>Every pulumi write to the stack's config in order, each one or more paths; a null value is a `config rm`.</summary>
+    public List<IReadOnlyList<KeyValuePair<string, string?>>> ConfigWrites { get; } = [];
+
     public List<IReadOnlyList<string>> Ups { get; } = [];
 
     public FakeSecretStore Secrets { get; } = new();

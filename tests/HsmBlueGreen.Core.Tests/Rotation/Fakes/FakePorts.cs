@@ -24,6 +24,20 @@ public sealed class FakeStack(FakeAccount account) : IStackControl
     {
         account.Touch("stack.set");
         account.Config[path] = value;
+        account.ConfigWrites.Add([KeyValuePair.Create(path, (string?)value)]);
+        return Task.CompletedTask;
+    }
+
+    public Task SetConfigValuesAsync(string stack, IReadOnlyList<KeyValuePair<string, string>> values, CancellationToken cancellationToken)
+    {
+        account.Touch("stack.set");
+        foreach (var (path, value) in values)
+        {
+            account.Config[path] = value;
+        }
+
+        // One pulumi write: a stop can only come before or after all of them.
+        account.ConfigWrites.Add([.. values.Select(v => KeyValuePair.Create(v.Key, (string?)v.Value))]);
         return Task.CompletedTask;
     }
 
@@ -36,6 +50,7 @@ public sealed class FakeStack(FakeAccount account) : IStackControl
         }
 
         account.Config[path] = "<removed>";
+        account.ConfigWrites.Add([KeyValuePair.Create(path, (string?)null)]);
         return Task.CompletedTask;
     }
 
