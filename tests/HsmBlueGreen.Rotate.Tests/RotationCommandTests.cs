@@ -203,6 +203,7 @@ public sealed class RotationCommandTests
     {
         using var cli = new CliFixture();
         await cli.RunAsync("run --stack dev --yes");
+        cli.Account.TagForRetire(Color.Blue);
         cli.Account.Clock.Advance(TimeSpan.FromMinutes(10));
 
         var run = await cli.RunAsync("retire blue --stack dev --yes");

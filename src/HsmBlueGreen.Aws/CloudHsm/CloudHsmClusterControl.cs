@@ -51,7 +51,10 @@ public sealed class CloudHsmClusterControl(AwsTransport transport) : IClusterCon
         ParseState<ClusterState>(cluster.State),
         cluster.SourceBackupId,
         cluster.SecurityGroup,
-        [.. (cluster.Hsms ?? []).Select(h => new HsmStatus(h.HsmId ?? string.Empty, h.AvailabilityZone ?? string.Empty, h.SubnetId ?? string.Empty, ParseState<HsmState>(h.State)))]);
+        [.. (cluster.Hsms ?? []).Select(h => new HsmStatus(h.HsmId ?? string.Empty, h.AvailabilityZone ?? string.Empty, h.SubnetId ?? string.Empty, ParseState<HsmState>(h.State)))])
+    {
+        Tags = (cluster.TagList ?? []).Where(t => t.Key is not null).GroupBy(t => t.Key!, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.Last().Value ?? string.Empty, StringComparer.Ordinal),
+    };
 
     /// <summary>"CREATE_IN_PROGRESS" becomes CreateInProgress; an unknown value is Unknown rather than a crash.</summary>
     internal static T ParseState<T>(string? value)

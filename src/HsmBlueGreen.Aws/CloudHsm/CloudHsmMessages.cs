@@ -5,7 +5,9 @@ internal sealed record DescribeClustersRequest(Dictionary<string, List<string>> 
 
 internal sealed record DescribeClustersResponse(List<ClusterDto>? Clusters, string? NextToken);
 
-internal sealed record ClusterDto(string? ClusterId, string? State, string? SourceBackupId, string? SecurityGroup, List<HsmDto>? Hsms);
+internal sealed record ClusterDto(string? ClusterId, string? State, string? SourceBackupId, string? SecurityGroup, List<HsmDto>? Hsms, List<TagDto>? TagList);
+
+internal sealed record TagDto(string? Key, string? Value);
 
 internal sealed record HsmDto(string? HsmId, string? AvailabilityZone, string? SubnetId, string? State);
 

@@ -43,6 +43,10 @@ public sealed record ClusterStatus(
     ClusterState State,
     string? SourceBackupId,
     string? SecurityGroupId,
-    IReadOnlyList<HsmStatus> Hsms);
+    IReadOnlyList<HsmStatus> Hsms)
+{
+    /// <summary>The cluster's tags: the deny statements allow deleting its HSMs only under the stack and retiring tags.</summary>
+    public IReadOnlyDictionary<string, string> Tags { get; init; } = new Dictionary<string, string>(StringComparer.Ordinal);
+}
 
 public sealed record BackupInfo(string BackupId, string ClusterId, string State, DateTimeOffset CreatedAt, bool NeverExpires);

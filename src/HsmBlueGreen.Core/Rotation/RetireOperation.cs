@@ -1,5 +1,6 @@
 using HsmBlueGreen.Core.Ports;
 using HsmBlueGreen.Core.Rotation.Traffic;
+using HsmBlueGreen.Core.Settings;
 using HsmBlueGreen.Core.Slots;
 
 namespace HsmBlueGreen.Core.Rotation;
@@ -47,6 +48,11 @@ public static class RetireOperation
             return Refuse(run, RotationOutcome.NeedsOperator, problem);
         }
 
+        if (await ExistingClusterProblemAsync(run).ConfigureAwait(false) is { } untagged)
+        {
+            return Refuse(run, RotationOutcome.NeedsOperator, untagged);
+        }
+
         if (confirm is not null && !await confirm().ConfigureAwait(false))
         {
             return Refuse(run, RotationOutcome.NeedsOperator, "not confirmed: nothing was changed. Pass --yes to skip the question.");
@@ -92,6 +98,30 @@ public static class RetireOperation
         return waited >= drain || assumeDrained
             ? null
             : $"{slot.Key()} has had weight 0 for {Durations.Format(waited)} of its {Durations.Format(drain)} drain time (since {since.Value:u}); connections may still be draining. Retry after {since.Value + drain:u}.";
+    }
+
+    /// <summary>
+    /// A cluster named by clusterId is only read by the stack, so the first apply below cannot tag it; yet the second
+    /// deletes the HSMs the stack added to it, which the deny statements allow only on a cluster tagged with this stack
+    /// and as retiring. Without those tags that `pulumi up` would fail half-way, the slot already gone from the config.
+    /// </summary>
+    private static async Task<string?> ExistingClusterProblemAsync(RotationRun run)
+    {
+        if (run.Plan.SourceSlot.Cluster is not ClusterSource.Existing)
+        {
+            return null;
+        }
+
+        var id = run.SourceOutputs.ClusterId;
+        var cluster = await run.Ports.Clusters.DescribeClusterAsync(id, run.CancellationToken).ConfigureAwait(false);
+        var needed = new Dictionary<string, string>(StringComparer.Ordinal) { [Policies.StackTags.Stack] = run.Stack, [Policies.StackTags.SlotState] = Policies.StackTags.Retiring };
+        if (cluster is null || needed.All(t => cluster.Tags.TryGetValue(t.Key, out var value) && value == t.Value))
+        {
+            return null;
+        }
+
+        var tagList = string.Join(" ", needed.Select(t => $"Key={t.Key},Value={t.Value}"));
+        return $"{run.Source.Key()}'s cluster {id} is not the stack's own (slots.{run.Source.Key()}.clusterId), so pulumi cannot tag it, and the deny statements refuse to delete the HSMs the stack added to it without the tags. Nothing was changed. Tag it yourself, then retire again: aws cloudhsmv2 tag-resource --resource-id {id} --tag-list {tagList}";
     }
 
     private static RunResult Refuse(RotationRun run, RotationOutcome outcome, string message)

@@ -4,7 +4,10 @@ namespace HsmBlueGreen.Aws.Tests.Loopback;
 
 public sealed record FakeHsm(string HsmId, string AvailabilityZone, string SubnetId, string State = "ACTIVE");
 
-public sealed record FakeCluster(string ClusterId, string State, string? SourceBackupId, string SecurityGroup, IReadOnlyList<FakeHsm> Hsms);
+public sealed record FakeCluster(string ClusterId, string State, string? SourceBackupId, string SecurityGroup, IReadOnlyList<FakeHsm> Hsms)
+{
+    public IReadOnlyDictionary<string, string> Tags { get; init; } = new Dictionary<string, string>();
+}
 
 public sealed record FakeBackup(string BackupId, string ClusterId, string State, DateTimeOffset CreatedAt, bool NeverExpires = false);
 
@@ -45,7 +48,7 @@ public sealed partial class FakeAwsAccount
         var (page, next) = Page(matching, OptStr(input, "NextToken"));
         return new JsonObject
         {
-            ["Clusters"] = new JsonArray([.. page.Select(c => (JsonNode)new JsonObject
+            ["Clusters"] = new JsonArray([.. page.Select(c => (JsonNode)WithTags(new JsonObject
             {
                 ["ClusterId"] = c.ClusterId,
                 ["State"] = c.State,
@@ -55,8 +58,19 @@ public sealed partial class FakeAwsAccount
                 {
                     ["HsmId"] = h.HsmId, ["AvailabilityZone"] = h.AvailabilityZone, ["SubnetId"] = h.SubnetId, ["ClusterId"] = c.ClusterId, ["State"] = h.State,
                 })]),
-            }.WithOptional("SourceBackupId", c.SourceBackupId))]),
+            }.WithOptional("SourceBackupId", c.SourceBackupId), c.Tags))]),
         }.WithOptional("NextToken", next);
+    }
+
+    /// <summary>The model wants at least one tag in a TagList, so an untagged cluster has none.</summary>
+    private static JsonObject WithTags(JsonObject cluster, IReadOnlyDictionary<string, string> tags)
+    {
+        if (tags.Count > 0)
+        {
+            cluster["TagList"] = new JsonArray([.. tags.Select(t => (JsonNode)new JsonObject { ["Key"] = t.Key, ["Value"] = t.Value })]);
+        }
+
+        return cluster;
     }
 
     private JsonObject DescribeBackups(JsonObject input)

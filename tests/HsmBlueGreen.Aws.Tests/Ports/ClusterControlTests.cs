@@ -22,6 +22,18 @@ public class ClusterControlTests
     }
 
     [Fact]
+    public async Task ClusterTagsAreRead()
+    {
+        var tagged = Fixtures.Cluster(Fixtures.BlueCluster) with { Tags = new Dictionary<string, string> { ["hsm-blue-green:slot-state"] = "retiring", ["hsm-blue-green:stack"] = "dev" } };
+        await using var aws = LoopbackHarness.Start(a => a.AddCluster(tagged));
+
+        var cluster = await aws.Ports.ClusterControl.DescribeClusterAsync(Fixtures.BlueCluster, CancellationToken.None);
+
+        Assert.Equal(("retiring", "dev"), (cluster!.Tags["hsm-blue-green:slot-state"], cluster.Tags["hsm-blue-green:stack"]));
+        aws.Server.AssertConforms();
+    }
+
+    [Fact]
     public async Task MultiWordStatesAreParsed()
     {
         await using var aws = LoopbackHarness.Start(a => a.AddCluster(Fixtures.Cluster(Fixtures.GreenCluster, state: "CREATE_IN_PROGRESS")));

@@ -103,6 +103,7 @@ public sealed class PauseAbortRetireTests
     {
         var harness = new RotationHarness();
         await harness.RunAsync();
+        harness.Account.TagForRetire(Color.Blue);
 
         var early = await RetireOperation.RunAsync(harness.NewRun(), TimeSpan.FromMinutes(10), assumeDrained: false);
         harness.Account.Clock.Advance(TimeSpan.FromMinutes(5));
@@ -120,6 +121,7 @@ public sealed class PauseAbortRetireTests
     {
         var harness = new RotationHarness();
         await harness.RunAsync();
+        harness.Account.TagForRetire(Color.Blue);
         harness.Account.Clock.Advance(TimeSpan.FromMinutes(10));
 
         var result = await RetireOperation.RunAsync(harness.NewRun(), TimeSpan.FromMinutes(5), assumeDrained: false);
@@ -141,5 +143,20 @@ public sealed class PauseAbortRetireTests
         Assert.Equal(RotationOutcome.NeedsOperator, result.Outcome);
         Assert.StartsWith("blue still has weight 100% on the listener", result.Message, StringComparison.Ordinal);
         Assert.Equal(0, harness.Account.Count("stack.rm"));
+    }
+
+    [Fact]
+    public async Task RetireOfAClusterTheStackOnlyReadsWaitsForItsTagsAndChangesNothing()
+    {
+        var harness = new RotationHarness();
+        await harness.RunAsync();
+        harness.Account.Clock.Advance(TimeSpan.FromMinutes(10));
+
+        var result = await RetireOperation.RunAsync(harness.NewRun(), TimeSpan.FromMinutes(5), assumeDrained: false);
+
+        Assert.Equal(RotationOutcome.NeedsOperator, result.Outcome);
+        Assert.Contains("aws cloudhsmv2 tag-resource --resource-id cluster-blue00000001 --tag-list Key=hsm-blue-green:stack,Value=test Key=hsm-blue-green:slot-state,Value=retiring", result.Message, StringComparison.Ordinal);
+        Assert.Equal((0, 0), (harness.Account.Count("stack.rm"), harness.Account.Ups.Count(u => u.Count == 0 || u[0] != StackResourceNames.ListenerUrn("test"))));
+        Assert.False(harness.Account.Config.ContainsKey("slots.blue.retiring"));
     }
 }

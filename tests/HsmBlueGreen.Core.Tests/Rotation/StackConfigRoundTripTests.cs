@@ -79,6 +79,7 @@ public sealed class StackConfigRoundTripTests
     {
         var harness = new RotationHarness();
         await harness.RunAsync();
+        harness.Account.TagForRetire(Color.Blue);
         harness.Account.Clock.Advance(TimeSpan.FromMinutes(10));
         var atUps = StackFileAtEachUp(harness);
 

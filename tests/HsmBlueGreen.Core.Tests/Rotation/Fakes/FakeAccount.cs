@@ -1,3 +1,4 @@
+using HsmBlueGreen.Core.Policies;
 using HsmBlueGreen.Core.Ports;
 using HsmBlueGreen.Core.Rotation;
 using HsmBlueGreen.Core.Secrets;
@@ -106,6 +107,13 @@ public sealed class FakeAccount
 
     /// <summary>Called with the port method's name before it runs: throw here to inject a failure or a crash.</summary>
     public Action<string>? BeforeCall { get; set; }
+
+    /// <summary>What an operator does by hand before retiring a slot whose cluster the stack only reads.</summary>
+    public void TagForRetire(Color color)
+    {
+        var id = Outputs[color].ClusterId;
+        Clusters[id] = Clusters[id] with { Tags = new Dictionary<string, string> { [StackTags.Stack] = Stack, [StackTags.SlotState] = StackTags.Retiring } };
+    }
 
     public StackOutputs StackOutputs => new("arn:alb", "arn:listener", "alb.example", new Dictionary<Color, SlotOutputs>(Outputs));
 
