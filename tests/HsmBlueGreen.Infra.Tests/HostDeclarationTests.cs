@@ -76,6 +76,17 @@ public sealed class HostDeclarationTests
     }
 
     [Fact]
+    public void ClientIsToldTheSecretStageItsRoleRequiresInTheRequest()
+    {
+        // The role's condition matches only a GetSecretValue that names the stage; a request without one is refused.
+        var stage = (string?)Prod.Body<IamRolePolicy>("green-client-policy").Policy.Document["Statement"]![0]!["Condition"]!["ForAnyValue:StringEquals"]!["secretsmanager:VersionStage"];
+        var script = Scripts.Unescape(Prod.Body<LaunchTemplate>("green-launch-template").UserData!.Text);
+
+        Assert.NotNull(stage);
+        Assert.Contains($"\nHSM_SECRET_STAGE={stage}\n", script, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void AppGroupRunsTheSlotsClientCount()
     {
         Assert.Equal(3, Prod.Body<AutoScalingGroup>("blue-app").DesiredCapacity);

@@ -1,4 +1,5 @@
 using System.Text.Json.Nodes;
+using HsmBlueGreen.Core.Ports;
 using HsmBlueGreen.Core.Settings;
 using HsmBlueGreen.Infra.Model;
 using HsmBlueGreen.Infra.Model.Aws;
@@ -35,7 +36,8 @@ internal static class InstanceRoleDeclarations
                 "ReadOwnSlotSecret",
                 ["secretsmanager:GetSecretValue"],
                 secret.Output("arn"),
-                new JsonObject { ["ForAnyValue:StringEquals"] = new JsonObject { ["secretsmanager:VersionStage"] = "AWSCURRENT" } });
+                // Matches only requests that name the stage (AWS does not fill in the default), so slot.env tells the application to.
+                new JsonObject { ["ForAnyValue:StringEquals"] = new JsonObject { ["secretsmanager:VersionStage"] = SecretStages.Current } });
         var readCa = PolicyDocuments.Allow("ReadClusterTrustAnchor", ["ssm:GetParameter"], PolicyDocuments.ParameterArn(settings.CustomerCaParameter));
         declarations.Add(names.RolePolicy(who), new IamRolePolicy(role.Output("name"), PolicyDocuments.Document(readSecret, readCa)));
 

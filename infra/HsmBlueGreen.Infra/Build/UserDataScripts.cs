@@ -1,3 +1,4 @@
+using HsmBlueGreen.Core.Ports;
 using HsmBlueGreen.Core.Settings;
 using HsmBlueGreen.Infra.Emit;
 
@@ -47,6 +48,8 @@ internal static class UserDataScripts
         HSM_CLUSTER_ID={{clusterId}}
         HSM_CRYPTO_USER={{cryptoUser}}
         HSM_SECRET_ARN={{secretArn}}
+        # GetSecretValue must name this stage: the instance role allows only such requests, and one without a stage is refused.
+        HSM_SECRET_STAGE={{secretStage}}
         EOF
         """;
 
@@ -59,6 +62,7 @@ internal static class UserDataScripts
         holes["clusterId"] = cluster.ClusterId;
         holes["cryptoUser"] = Interpolation.Escape(slot.CryptoUser);
         holes["secretArn"] = secretArn;
+        holes["secretStage"] = SecretStages.Current;
         return Interpolation.Fill(ClientTemplate + "\n", holes);
     }
 
