@@ -60,7 +60,8 @@ public sealed partial class FakeAwsAccount
     {
         var secret = Secret(Str(input, "SecretId"));
         var stages = new JsonObject();
-        foreach (var version in secret.Values.Keys)
+        // A version with no staging label is deprecated: the service leaves it out of VersionIdsToStages.
+        foreach (var version in secret.Values.Keys.Where(secret.Stages.ContainsValue))
         {
             stages[version] = new JsonArray([.. secret.Stages.Where(s => s.Value == version).Select(s => (JsonNode)JsonValue.Create(s.Key))]);
         }
