@@ -1,8 +1,8 @@
+using System.Text.Json;
 using System.Text.Json.Nodes;
 using HsmBlueGreen.Aws.Tests.Loopback;
 using HsmBlueGreen.Aws.Tests.Support;
 using HsmBlueGreen.Rotate.Cli;
-using HsmBlueGreen.Rotate.Rotation;
 
 namespace HsmBlueGreen.Rotate.Tests.EndToEnd;
 
@@ -13,22 +13,12 @@ namespace HsmBlueGreen.Rotate.Tests.EndToEnd;
 public sealed class EndToEndRotationTests : IDisposable
 {
     private const string OldPassword = "e2e-Blue-Passw0rd-never-printed";
-    private const string BlueSecret = "hsm-dev-blue-crypto-user";
-    private const string GreenSecret = "hsm-dev-green-crypto-user";
+    private const string BlueSecret = LoopbackCli.BlueSecret;
+    private const string GreenSecret = LoopbackCli.GreenSecret;
     private const string Zero = "--bake 0s --settle 0s --health-timeout 0s";
 
-    private static readonly string StackOutputs = $$"""
-        {"albArn": "{{Fixtures.LoadBalancerArn}}", "listenerArn": "{{Fixtures.ListenerArn}}", "albDnsName": "hsm-dev.example",
-         "blueClusterId": "{{Fixtures.BlueCluster}}", "blueClusterSecurityGroupId": "sg-0123456789abcdef0",
-         "blueTargetGroupArn": "{{Fixtures.BlueTargetGroup}}", "blueAppGroupName": "hsm-dev-blue-app",
-         "blueSecretArn": "{{BlueSecret}}", "blueAdminInstanceId": "i-0aaaaaaaaaaaaaaa1",
-         "greenClusterId": "{{Fixtures.GreenCluster}}", "greenClusterSecurityGroupId": "sg-0123456789abcdef1",
-         "greenTargetGroupArn": "{{Fixtures.GreenTargetGroup}}", "greenAppGroupName": "hsm-dev-green-app",
-         "greenSecretArn": "{{GreenSecret}}", "greenAdminInstanceId": "{{Fixtures.GreenAdminHost}}"}
-        """;
-
     private readonly CliFixture project = new();
-    private readonly FakePulumi pulumi = new FakePulumi().Answer(StackOutputs);
+    private readonly FakePulumi pulumi = new FakePulumi().Answer(LoopbackCli.StackOutputs);
     private readonly FakeHsmHost hsm = new FakeHsmHost().AcceptPin("app_cu:" + OldPassword).Answer("user list", JsonNode.Parse("""
         {"error_code":0,"data":{"users":[
           {"username":"admin","role":"admin","locked":"false","mfa":[],"quorum":[],"cluster-coverage":"full"},
@@ -42,7 +32,7 @@ public sealed class EndToEndRotationTests : IDisposable
 
         var (exit, output, error) = await RunAsync($"run --stack dev --yes {Zero}", server);
 
-        Assert.True(exit == ExitCodes.Done, $"exit {exit}\n{output}\n{error}\n{Violations(server)}\n{string.Join("\n", hsm.CliCalls.Select(c => c.ToJsonString()))}\n{string.Join("\n", hsm.AwsCalls)}");
+        Assert.True(exit == ExitCodes.Done, $"exit {exit}\n{output}\n{error}\n{Violations(server)}");
         Assert.Equal([(Fixtures.GreenTargetGroup, 100)], Serving(server));
         var green = server.Account.Secret(GreenSecret);
         var newPassword = PasswordOf(green.ValueAt("AWSCURRENT")) ?? string.Empty;
@@ -52,8 +42,12 @@ public sealed class EndToEndRotationTests : IDisposable
         Assert.Equal((OldPassword, 1), (PasswordOf(blue.ValueAt("AWSCURRENT")), blue.Values.Count));
         Assert.True(hsm.Accepts("app_cu:" + newPassword), "the HSM does not accept the new password");
         server.AssertConforms();
-        Assert.DoesNotContain(newPassword, output + error + project.Journal, StringComparison.Ordinal);
-        Assert.DoesNotContain(OldPassword, output + error + project.Journal, StringComparison.Ordinal);
+        foreach (var password in new[] { newPassword, OldPassword })
+        {
+            // The journal is JSON: a leaked password could appear escaped (a generated one may hold '+', written \u002B).
+            Assert.DoesNotContain(password, output + error + project.Journal, StringComparison.Ordinal);
+            Assert.DoesNotContain(JsonSerializer.Serialize(password).Trim('"'), project.Journal, StringComparison.Ordinal);
+        }
     }
 
     [Fact]
@@ -65,8 +59,9 @@ public sealed class EndToEndRotationTests : IDisposable
         var (exit, output, error) = await RunAsync($"run --stack dev --yes {Zero}", server);
 
         Assert.True(exit == ExitCodes.FailedRolledBack, $"exit {exit}\n{output}\n{error}\n{Violations(server)}");
-        var changes = server.CallsTo("ModifyListener").ToList();
-        Assert.Equal(2, changes.Count);
+        var operations = server.Calls.Select(c => c.Operation).ToList();
+        var afterFailure = operations.Skip(operations.LastIndexOf("GetMetricData") + 1);
+        Assert.Equal(1, afterFailure.Count(o => o == "ModifyListener"));
         Assert.Equal([(Fixtures.BlueTargetGroup, 100)], Serving(server));
         server.AssertConforms();
     }
@@ -130,12 +125,6 @@ public sealed class EndToEndRotationTests : IDisposable
         project.Dispose();
     }
 
-    private async Task<(int Exit, string Output, string Error)> RunAsync(string commandLine, LoopbackAwsServer server)
-    {
-        var environment = new Dictionary<string, string>(server.Environment()) { [ProductionPorts.PulumiVariable] = pulumi.Executable };
-        var (output, error) = (new StringWriter(), new StringWriter());
-        var context = new CliContext(output, error, new StringReader(string.Empty), name => environment.GetValueOrDefault(name), project.Directory, TimeProvider.System, CancellationToken.None);
-        var exit = await new CliHost(Cli.Commands.All()).RunAsync(commandLine.Split(' '), context);
-        return (exit, output.ToString(), error.ToString());
-    }
+    private Task<(int Exit, string Output, string Error)> RunAsync(string commandLine, LoopbackAwsServer server) =>
+        LoopbackCli.RunAsync(commandLine, server, pulumi, project.Directory);
 }
