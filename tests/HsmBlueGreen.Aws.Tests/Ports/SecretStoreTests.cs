@@ -86,6 +86,19 @@ public class SecretStoreTests
     }
 
     [Fact]
+    public async Task AVersionLeftWithoutStagesIsStillReadById()
+    {
+        await using var aws = Start();
+        await aws.Ports.SecretStore.PutAsync(Secret, PendingToken, new Credential("app_cu", new Sensitive("Green-Passw0rd")), [SecretStages.Pending], CancellationToken.None);
+        await aws.Ports.SecretStore.MoveStageAsync(Secret, SecretStages.Pending, null, PendingToken, CancellationToken.None);
+
+        var credential = await aws.Ports.SecretStore.GetAsync(Secret, SecretVersionRef.ById(PendingToken), CancellationToken.None);
+
+        Assert.Equal(new Credential("app_cu", new Sensitive("Green-Passw0rd")), credential);
+        aws.Server.AssertConforms();
+    }
+
+    [Fact]
     public async Task AGeneratedPasswordFollowsThePolicy()
     {
         await using var aws = Start();

@@ -68,6 +68,26 @@ public sealed class EndToEndRotationTests : IDisposable
 
     private const string GreenDimension = "targetgroup/hsm-dev-green/2453ed029918f21f";
 
+    [Fact]
+    public async Task AnAcknowledgedRetryAfterAnAbortedFailedLoginFailsAgainCleanly()
+    {
+        await using var server = StartAccount();
+        hsm.AcceptPin("app_cu:not-what-the-secret-holds");
+        var (first, _, _) = await RunAsync($"run --stack dev --yes {Zero}", server);
+        await RunAsync("abort --stack dev", server);
+        var (refused, _, advice) = await RunAsync($"run --stack dev --yes {Zero}", server);
+
+        // The refusal's advice is a command line that works as written.
+        var (exit, output, error) = await RunAsync($"resume --stack dev --acknowledge-login-failure {Zero}", server);
+
+        Assert.Equal((ExitCodes.NeedsOperator, ExitCodes.NeedsOperator), (first, refused));
+        Assert.Contains("'hsm-rotate resume --stack dev --acknowledge-login-failure'", advice, StringComparison.Ordinal);
+        Assert.True(exit == ExitCodes.NeedsOperator && error.Contains("Not retried: the user locks after 5 failed logins", StringComparison.Ordinal), $"exit {exit}\n{output}\n{error}\n{Violations(server)}");
+        Assert.Equal(2, hsm.CliCalls.Count(c => c["argv"]![1]!.GetValue<string>() == "change-password"));
+        Assert.Contains("HSMBG_LOGIN_FAILED", server.Account.Secret(GreenSecret).Stages.Keys);
+        server.AssertConforms();
+    }
+
     /// <summary>The target groups that get traffic: a group at weight 0 may be listed or left out, as ELB allows either.</summary>
     private static IEnumerable<(string TargetGroupArn, int Weight)> Serving(LoopbackAwsServer server) =>
         server.Account.WeightsOf(Fixtures.ListenerArn).Where(w => w.Weight > 0);
