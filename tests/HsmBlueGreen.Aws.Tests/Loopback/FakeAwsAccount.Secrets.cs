@@ -60,7 +60,8 @@ public sealed partial class FakeAwsAccount
     {
         var secret = Secret(Str(input, "SecretId"));
         var stages = new JsonObject();
-        foreach (var version in secret.Values.Keys)
+        // A version with no staging label is deprecated: the service leaves it out of VersionIdsToStages.
+        foreach (var version in secret.Values.Keys.Where(secret.Stages.ContainsValue))
         {
             stages[version] = new JsonArray([.. secret.Stages.Where(s => s.Value == version).Select(s => (JsonNode)JsonValue.Create(s.Key))]);
         }
@@ -95,11 +96,14 @@ public sealed partial class FakeAwsAccount
             throw AwsFault.NotFound("ResourceNotFoundException", $"Secrets Manager can't find the specified secret value for VersionId: {version}");
         }
 
-        return new JsonObject
+        var answer = new JsonObject { ["ARN"] = secret.Arn, ["Name"] = secret.Name, ["VersionId"] = version, ["SecretString"] = value };
+        var stages = secret.Stages.Where(s => s.Value == version).Select(s => (JsonNode)JsonValue.Create(s.Key)).ToArray();
+        if (stages.Length > 0)
         {
-            ["ARN"] = secret.Arn, ["Name"] = secret.Name, ["VersionId"] = version, ["SecretString"] = value,
-            ["VersionStages"] = new JsonArray([.. secret.Stages.Where(s => s.Value == version).Select(s => (JsonNode)JsonValue.Create(s.Key))]),
-        };
+            answer["VersionStages"] = new JsonArray(stages); // a deprecated version has none, and the model allows no empty list
+        }
+
+        return answer;
     }
 
     private JsonObject PutSecretValue(JsonObject input)

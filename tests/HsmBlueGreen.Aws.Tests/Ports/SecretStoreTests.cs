@@ -72,6 +72,33 @@ public class SecretStoreTests
     }
 
     [Fact]
+    public async Task AVersionLeftWithoutStagesIsNotDescribed()
+    {
+        await using var aws = Start();
+        const string Second = "22222222-3333-4444-8555-666666666666";
+        await aws.Ports.SecretStore.PutAsync(Secret, PendingToken, new Credential("app_cu", new Sensitive("Green-Passw0rd")), [SecretStages.Current], CancellationToken.None);
+        await aws.Ports.SecretStore.PutAsync(Secret, Second, new Credential("app_cu", new Sensitive("Third-Passw0rd")), [SecretStages.Current], CancellationToken.None);
+
+        var versions = await aws.Ports.SecretStore.DescribeAsync(Secret, CancellationToken.None);
+
+        Assert.Equal([PendingToken, Second], versions.VersionStages.Keys.Order(StringComparer.Ordinal));
+        aws.Server.AssertConforms();
+    }
+
+    [Fact]
+    public async Task AVersionLeftWithoutStagesIsStillReadById()
+    {
+        await using var aws = Start();
+        await aws.Ports.SecretStore.PutAsync(Secret, PendingToken, new Credential("app_cu", new Sensitive("Green-Passw0rd")), [SecretStages.Pending], CancellationToken.None);
+        await aws.Ports.SecretStore.MoveStageAsync(Secret, SecretStages.Pending, null, PendingToken, CancellationToken.None);
+
+        var credential = await aws.Ports.SecretStore.GetAsync(Secret, SecretVersionRef.ById(PendingToken), CancellationToken.None);
+
+        Assert.Equal(new Credential("app_cu", new Sensitive("Green-Passw0rd")), credential);
+        aws.Server.AssertConforms();
+    }
+
+    [Fact]
     public async Task AGeneratedPasswordFollowsThePolicy()
     {
         await using var aws = Start();

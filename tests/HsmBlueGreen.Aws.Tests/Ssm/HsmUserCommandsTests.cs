@@ -51,6 +51,18 @@ public sealed class HsmUserCommandsTests : IDisposable
     }
 
     [Fact]
+    public async Task AfterAChangeTheHsmAcceptsTheNewPasswordAndNotTheOld()
+    {
+        await using var aws = Start();
+        await ChangeAsync(aws);
+
+        var withNew = await aws.Ports.HsmUserCommands.LoginAsync(Target, SecretVersionRef.ByStage(SecretStages.Pending), CancellationToken.None);
+        var withOld = await aws.Ports.HsmUserCommands.LoginAsync(Target, SecretVersionRef.ByStage(SecretStages.Current), CancellationToken.None);
+
+        Assert.Equal((HsmCommandOutcome.Succeeded, HsmCommandOutcome.BadCredentials), (withNew.Outcome, withOld.Outcome));
+    }
+
+    [Fact]
     public async Task AFailedLoginIsBadCredentialsAndIsNotRepeated()
     {
         await using var aws = Start();

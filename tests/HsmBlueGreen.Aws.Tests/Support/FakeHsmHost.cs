@@ -43,6 +43,9 @@ internal sealed class FakeHsmHost : IDisposable
             print(json.dumps({"error_code": 1, "data": behaviour.get("loginFailure", "Failed to login: invalid credentials")}))
             sys.exit(1)
         answer = behaviour["answers"].get(command, {"error_code": 0, "data": {"username": "app_cu", "role": "crypto-user"}})
+        if command == "user change-password" and isinstance(answer, dict) and answer.get("error_code") == 0:
+            behaviour["pin"] = args[args.index("--username") + 1] + ":" + args[args.index("--password") + 1]
+            json.dump(behaviour, open(os.path.join(here, "cli.json"), "w"))
         print(answer if isinstance(answer, str) else json.dumps(answer))
         """;
 
@@ -83,6 +86,25 @@ internal sealed class FakeHsmHost : IDisposable
         Save();
         return this;
     }
+
+    /// <summary>The secret's versions as the account holds them now, readable by its name and its ARN.</summary>
+    public FakeHsmHost MirrorSecret(FakeSecret secret)
+    {
+        var versions = new JsonArray([.. secret.Values.Select(v => (JsonNode)new JsonObject
+        {
+            ["id"] = v.Key,
+            ["stages"] = new JsonArray([.. secret.Stages.Where(s => s.Value == v.Key).Select(s => (JsonNode)JsonValue.Create(s.Key))]),
+            ["value"] = v.Value,
+        })]);
+        secrets[secret.Name] = versions;
+        secrets[secret.Arn] = versions.DeepClone();
+        SaveSecrets(); // not the behaviour: cloudhsm-cli may have moved the PIN since
+        return this;
+    }
+
+    /// <summary>Whether the HSMs accept the PIN now (a successful change-password moves it to the new password).</summary>
+    public bool Accepts(string pin) =>
+        JsonNode.Parse(File.ReadAllText(Path.Combine(directory, "cli.json")))!["pin"]!.GetValue<string>() == pin;
 
     /// <summary>The PIN (user:password) the HSMs accept.</summary>
     public FakeHsmHost AcceptPin(string pin)
@@ -135,9 +157,11 @@ internal sealed class FakeHsmHost : IDisposable
 
     private void Save()
     {
-        File.WriteAllText(Path.Combine(directory, "secrets.json"), secrets.ToJsonString());
+        SaveSecrets();
         File.WriteAllText(Path.Combine(directory, "cli.json"), behaviour.ToJsonString());
     }
+
+    private void SaveSecrets() => File.WriteAllText(Path.Combine(directory, "secrets.json"), secrets.ToJsonString());
 
     private void Write(string name, string script)
     {

@@ -1,5 +1,6 @@
 using HsmBlueGreen.Core.Ports;
 using HsmBlueGreen.Core.Rotation;
+using HsmBlueGreen.Core.Secrets;
 using HsmBlueGreen.Core.Slots;
 using HsmBlueGreen.Core.Tests.Rotation.Fakes;
 
@@ -65,6 +66,19 @@ public sealed class LoginFailureTests
 
         Assert.Equal(RotationOutcome.Done, result.Outcome);
         Assert.Equal(100, harness.Account.TargetPercent(Color.Green));
+    }
+
+    [Fact]
+    public async Task ALoginFailureMarkLeftOnAnOlderVersionMovesToThisAttempt()
+    {
+        // A long-aborted attempt kept its mark; Secrets Manager moves a label only when told which version loses it.
+        var harness = WithGreenFromAnotherBackup();
+        harness.Account.Secrets.Seed("arn:secret/green", "v-aborted-long-ago", new Credential("app_cu", new Sensitive("old")), RotationTokens.LoginFailedStage);
+
+        var result = await harness.RunAsync();
+
+        Assert.True(result.Outcome == RotationOutcome.NeedsOperator && result.Message.Contains("Not retried", StringComparison.Ordinal), result.Message);
+        Assert.Equal(RotationTokens.For("v-blue-1").Pending, (await harness.Account.Secrets.DescribeAsync("arn:secret/green", default)).VersionWith(RotationTokens.LoginFailedStage));
     }
 
     [Fact]

@@ -71,6 +71,21 @@ public sealed class PauseAbortRetireTests
     }
 
     [Fact]
+    public async Task ARunAfterAnAbortedAttemptTakesUpThePendingVersionItLeftBehind()
+    {
+        // The aborted attempt's version keeps its id (derived from blue's version) and, without labels, still exists:
+        // Secrets Manager refuses that id with another value, so the new run must not generate a second password for it.
+        var harness = new RotationHarness();
+        await harness.CrashAfterAsync("create-pending");
+        await AbortOperation.RunAsync(harness.NewRun());
+
+        var result = await harness.RunAsync();
+
+        Assert.True(result.Outcome == RotationOutcome.Done, result.Message);
+        Assert.Equal(RotationTokens.For("v-blue-1").Pending, (await harness.Account.Secrets.DescribeAsync("arn:secret/green", default)).VersionWith(SecretStages.Current));
+    }
+
+    [Fact]
     public async Task AbortBeforeThePasswordWasSetRemovesAwsPendingAndKeepsTheSeed()
     {
         var harness = new RotationHarness();

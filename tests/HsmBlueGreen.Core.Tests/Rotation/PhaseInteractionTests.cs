@@ -49,6 +49,7 @@ public sealed class PhaseInteractionTests
     [Fact]
     public async Task CreatePendingStoresTheGeneratedPasswordAsAwsPendingForTheCryptoUser()
     {
+        NoVersionLeftByAnAbort();
         secrets.Setup(s => s.GeneratePasswordAsync(PasswordPolicy.CloudHsm, It.IsAny<CancellationToken>())).ReturnsAsync(new Sensitive(new string('a', 16) + new string('B', 16)));
         secrets.Setup(s => s.PutAsync("arn:secret/green", Tokens.Pending, It.Is<Credential>(c => c.Username == "app_cu" && c.Password.Length == 32), new[] { SecretStages.Pending }, It.IsAny<CancellationToken>())).Returns(Task.CompletedTask);
 
@@ -62,6 +63,7 @@ public sealed class PhaseInteractionTests
     [InlineData("dollar$aaaaaaaaaaaaaaaaaaaaaaaaa")]
     public async Task CreatePendingRefusesAPasswordThatBreaksThePolicyAndStoresNothing(string password)
     {
+        NoVersionLeftByAnAbort();
         secrets.Setup(s => s.GeneratePasswordAsync(PasswordPolicy.CloudHsm, It.IsAny<CancellationToken>())).ReturnsAsync(new Sensitive(password));
 
         var result = await new CreatePendingStep().ApplyAsync(Run());
@@ -69,6 +71,21 @@ public sealed class PhaseInteractionTests
         Assert.Equal(RotationOutcome.NeedsOperator, result.Stop);
         Assert.DoesNotContain(password, result.Message, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public async Task CreatePendingTakesUpTheVersionAnAbortLeftWithoutGeneratingAnother()
+    {
+        secrets.Setup(s => s.GetAsync("arn:secret/green", SecretVersionRef.ById(Tokens.Pending), It.IsAny<CancellationToken>())).ReturnsAsync(new Credential("app_cu", new Sensitive("left-by-the-aborted-attempt")));
+        secrets.Setup(s => s.DescribeAsync("arn:secret/green", It.IsAny<CancellationToken>())).ReturnsAsync(Versions((Tokens.Seed, [SecretStages.Current])));
+        secrets.Setup(s => s.MoveStageAsync("arn:secret/green", SecretStages.Pending, Tokens.Pending, null, It.IsAny<CancellationToken>())).Returns(Task.CompletedTask);
+
+        Assert.True((await new CreatePendingStep().ApplyAsync(Run())).Continues);
+        secrets.VerifyAll();
+        secrets.Verify(s => s.GeneratePasswordAsync(It.IsAny<PasswordPolicy>(), It.IsAny<CancellationToken>()), Times.Never);
+    }
+
+    private void NoVersionLeftByAnAbort() =>
+        secrets.Setup(s => s.GetAsync("arn:secret/green", SecretVersionRef.ById(Tokens.Pending), It.IsAny<CancellationToken>())).ReturnsAsync((Credential?)null);
 
     [Fact]
     public async Task SetPasswordChecksTheUserThenChangesFromCurrentToPendingWithoutALogin()

@@ -11,6 +11,17 @@ internal sealed class CreatePendingStep : IStepHandler
 
     public async Task<StepResult> ApplyAsync(RotationRun run)
     {
+        var tokens = run.RequireTokens;
+        var target = run.TargetOutputs.SecretArn;
+        if (await run.Ports.Secrets.GetAsync(target, SecretVersionRef.ById(tokens.Pending), run.CancellationToken).ConfigureAwait(false) is not null)
+        {
+            // An aborted attempt left this version without labels. Secrets Manager keeps it and refuses its id with another
+            // value, so the rotation takes it up again; the change-password that follows sets it whatever the HSM had.
+            var holder = (await run.Ports.Secrets.DescribeAsync(target, run.CancellationToken).ConfigureAwait(false)).VersionWith(SecretStages.Pending);
+            await PromoteSecretStep.MoveAsync(run, target, SecretStages.Pending, tokens.Pending, holder).ConfigureAwait(false);
+            return StepResult.Continue;
+        }
+
         var policy = PasswordPolicy.CloudHsm;
         run.Call("secretsmanager:GetRandomPassword", $"generate a {policy.Length}-character password without ':' or shell characters");
         var password = await run.Ports.Secrets.GeneratePasswordAsync(policy, run.CancellationToken).ConfigureAwait(false);
@@ -19,8 +30,6 @@ internal sealed class CreatePendingStep : IStepHandler
             return StepResult.NeedsOperator($"the generated password breaks the CloudHSM password policy ({violation}); nothing was stored. Check the secrets adapter's GetRandomPassword request, then run 'hsm-rotate resume --stack {run.Stack}'.");
         }
 
-        var tokens = run.RequireTokens;
-        var target = run.TargetOutputs.SecretArn;
         run.Call("secretsmanager:PutSecretValue", $"store the new password on {run.Target.Key()}'s secret as AWSPENDING (version {tokens.Pending})", new Dictionary<string, string> { ["secret"] = target, ["versionId"] = tokens.Pending, ["stages"] = SecretStages.Pending });
         await run.Ports.Secrets.PutAsync(target, tokens.Pending, new Credential(run.Plan.TargetSlot.CryptoUser, password), [SecretStages.Pending], run.CancellationToken).ConfigureAwait(false);
         return StepResult.Continue;

@@ -22,8 +22,7 @@ internal static class HsmFailures
         }
 
         var tokens = run.RequireTokens;
-        run.Call("secretsmanager:UpdateSecretVersionStage", $"mark version {tokens.Pending} {RotationTokens.LoginFailedStage}", new Dictionary<string, string> { ["versionId"] = tokens.Pending, ["stage"] = RotationTokens.LoginFailedStage });
-        await run.Ports.Secrets.MoveStageAsync(run.TargetOutputs.SecretArn, RotationTokens.LoginFailedStage, tokens.Pending, null, run.CancellationToken).ConfigureAwait(false);
+        await PromoteSecretStep.AttachAsync(run, run.TargetOutputs.SecretArn, RotationTokens.LoginFailedStage, tokens.Pending).ConfigureAwait(false);
         return StepResult.NeedsOperator(
             $"{action}: login as {user} failed on {where} ({result.Outcome}: {result.Detail}). Not retried: the user locks after 5 failed logins. " +
             $"Check with an admin: 'cloudhsm-cli user list' (is {user} locked?), whether {run.Target.Key()}'s cluster was restored from a backup of {run.Source.Key()}'s cluster, " +

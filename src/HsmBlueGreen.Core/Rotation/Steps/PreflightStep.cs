@@ -143,7 +143,7 @@ internal static class PreflightStep
         {
             if (!run.LoginFailureAcknowledged)
             {
-                return StepResult.NeedsOperator($"the last run stopped after a failed login as {run.Plan.TargetSlot.CryptoUser} on {run.Target.Key()}'s cluster. Check the user with an admin (cloudhsm-cli user list), then run again with --acknowledge-login-failure, or 'hsm-rotate abort --stack {run.Stack}'.");
+                return StepResult.NeedsOperator($"the last run stopped after a failed login as {run.Plan.TargetSlot.CryptoUser} on {run.Target.Key()}'s cluster. Check the user with an admin (cloudhsm-cli user list), then 'hsm-rotate resume --stack {run.Stack} --acknowledge-login-failure' (run takes no such option), or 'hsm-rotate abort --stack {run.Stack}'.");
             }
 
             run.Record(EventKinds.Check, "failed login acknowledged by the operator; the mark is cleared once the lock is held");

@@ -34,6 +34,16 @@ internal sealed class PromoteSecretStep : IStepHandler
         return StepResult.Continue;
     }
 
+    /// <summary>
+    /// Puts one of our labels on a version. Secrets Manager refuses to move a label that another version holds unless
+    /// told that version, and an aborted attempt can have left one there.
+    /// </summary>
+    internal static async Task AttachAsync(RotationRun run, string secret, string stage, string version)
+    {
+        var holder = (await run.Ports.Secrets.DescribeAsync(secret, run.CancellationToken).ConfigureAwait(false)).VersionWith(stage);
+        await MoveAsync(run, secret, stage, version, holder is not null && holder != version ? holder : null).ConfigureAwait(false);
+    }
+
     internal static async Task MoveAsync(RotationRun run, string secret, string stage, string? moveTo, string? removeFrom)
     {
         var what = moveTo is null ? $"remove {stage} from {removeFrom}" : $"move {stage} to {moveTo}" + (removeFrom is null ? string.Empty : $" from {removeFrom}");

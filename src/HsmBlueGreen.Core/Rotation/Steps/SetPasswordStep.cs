@@ -41,7 +41,7 @@ internal sealed class SetPasswordStep : IStepHandler
 
     private static async Task<StepResult> MarkAsync(RotationRun run, string stage)
     {
-        await PromoteSecretStep.MoveAsync(run, run.TargetOutputs.SecretArn, stage, run.RequireTokens.Pending, null).ConfigureAwait(false);
+        await PromoteSecretStep.AttachAsync(run, run.TargetOutputs.SecretArn, stage, run.RequireTokens.Pending).ConfigureAwait(false);
         return StepResult.Continue;
     }
 }

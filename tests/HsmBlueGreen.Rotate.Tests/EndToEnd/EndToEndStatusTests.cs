@@ -1,30 +1,16 @@
 using HsmBlueGreen.Aws.Tests.Loopback;
 using HsmBlueGreen.Aws.Tests.Support;
 using HsmBlueGreen.Rotate.Cli;
-using HsmBlueGreen.Rotate.Rotation;
 
-namespace HsmBlueGreen.Rotate.Tests;
+namespace HsmBlueGreen.Rotate.Tests.EndToEnd;
 
-/// <summary>
-/// hsm-rotate wired exactly as it ships (the production ports factory, AWS adapters configured from the environment),
-/// pointed with AWS_ENDPOINT_URL at the loopback AWS account that checks every request against the service models.
-/// </summary>
+/// <summary>`hsm-rotate status` through the shipped wiring against the loopback account (see <see cref="LoopbackCli"/>).</summary>
 public sealed class EndToEndStatusTests : IDisposable
 {
     private const string Password = "e2e-Blue-Passw0rd-never-printed";
 
-    private static readonly string StackOutputs = $$"""
-        {"albArn": "{{Fixtures.LoadBalancerArn}}", "listenerArn": "{{Fixtures.ListenerArn}}", "albDnsName": "hsm-dev.example",
-         "blueClusterId": "{{Fixtures.BlueCluster}}", "blueClusterSecurityGroupId": "sg-0123456789abcdef0",
-         "blueTargetGroupArn": "{{Fixtures.BlueTargetGroup}}", "blueAppGroupName": "hsm-dev-blue-app",
-         "blueSecretArn": "hsm-dev-blue-crypto-user", "blueAdminInstanceId": "i-0aaaaaaaaaaaaaaa1",
-         "greenClusterId": "{{Fixtures.GreenCluster}}", "greenClusterSecurityGroupId": "sg-0123456789abcdef1",
-         "greenTargetGroupArn": "{{Fixtures.GreenTargetGroup}}", "greenAppGroupName": "hsm-dev-green-app",
-         "greenSecretArn": "hsm-dev-green-crypto-user", "greenAdminInstanceId": "{{Fixtures.GreenAdminHost}}"}
-        """;
-
     private readonly CliFixture project = new();
-    private readonly FakePulumi pulumi = new FakePulumi().Answer(StackOutputs);
+    private readonly FakePulumi pulumi = new FakePulumi().Answer(LoopbackCli.StackOutputs);
 
     [Fact]
     public async Task StatusRunsThroughTheRealAdaptersAgainstAConformingEndpoint()
@@ -66,8 +52,8 @@ public sealed class EndToEndStatusTests : IDisposable
             .SetTargets(Fixtures.GreenTargetGroup)
             .AddGroup(new FakeGroup("hsm-dev-blue-app", 0, 4, 1, ["InService"]))
             .AddGroup(new FakeGroup("hsm-dev-green-app", 0, 4, 0, []))
-            .AddSecret("hsm-dev-blue-crypto-user", $"{{\"username\":\"app_cu\",\"password\":\"{Password}\"}}");
-        server.Account.AddSecret("hsm-dev-green-crypto-user", $"{{\"username\":\"app_cu\",\"password\":\"{Password}\"}}");
+            .AddSecret(LoopbackCli.BlueSecret, $"{{\"username\":\"app_cu\",\"password\":\"{Password}\"}}");
+        server.Account.AddSecret(LoopbackCli.GreenSecret, $"{{\"username\":\"app_cu\",\"password\":\"{Password}\"}}");
         return server;
     }
 
@@ -77,12 +63,6 @@ public sealed class EndToEndStatusTests : IDisposable
         project.Dispose();
     }
 
-    private async Task<(int Exit, string Output, string Error)> RunAsync(string commandLine, LoopbackAwsServer server)
-    {
-        var environment = new Dictionary<string, string>(server.Environment()) { [ProductionPorts.PulumiVariable] = pulumi.Executable };
-        var (output, error) = (new StringWriter(), new StringWriter());
-        var context = new CliContext(output, error, new StringReader(string.Empty), name => environment.GetValueOrDefault(name), project.Directory, TimeProvider.System, CancellationToken.None);
-        var exit = await new CliHost(Cli.Commands.All()).RunAsync(commandLine.Split(' '), context);
-        return (exit, output.ToString(), error.ToString());
-    }
+    private Task<(int Exit, string Output, string Error)> RunAsync(string commandLine, LoopbackAwsServer server) =>
+        LoopbackCli.RunAsync(commandLine, server, pulumi, project.Directory);
 }

@@ -1,0 +1,36 @@
+using HsmBlueGreen.Aws.Tests.Loopback;
+using HsmBlueGreen.Aws.Tests.Support;
+using HsmBlueGreen.Rotate.Cli;
+using HsmBlueGreen.Rotate.Rotation;
+
+namespace HsmBlueGreen.Rotate.Tests.EndToEnd;
+
+/// <summary>
+/// hsm-rotate wired exactly as it ships (the production ports factory, AWS adapters configured from the environment),
+/// pointed with AWS_ENDPOINT_URL at a loopback AWS account, with a fake pulumi that answers the dev stack's outputs.
+/// </summary>
+internal static class LoopbackCli
+{
+    public const string BlueSecret = "hsm-dev-blue-crypto-user";
+    public const string GreenSecret = "hsm-dev-green-crypto-user";
+
+    /// <summary>`pulumi stack output --json` of the dev stack, naming the loopback account's resources.</summary>
+    public static readonly string StackOutputs = $$"""
+        {"albArn": "{{Fixtures.LoadBalancerArn}}", "listenerArn": "{{Fixtures.ListenerArn}}", "albDnsName": "hsm-dev.example",
+         "blueClusterId": "{{Fixtures.BlueCluster}}", "blueClusterSecurityGroupId": "sg-0123456789abcdef0",
+         "blueTargetGroupArn": "{{Fixtures.BlueTargetGroup}}", "blueAppGroupName": "hsm-dev-blue-app",
+         "blueSecretArn": "{{BlueSecret}}", "blueAdminInstanceId": "i-0aaaaaaaaaaaaaaa1",
+         "greenClusterId": "{{Fixtures.GreenCluster}}", "greenClusterSecurityGroupId": "sg-0123456789abcdef1",
+         "greenTargetGroupArn": "{{Fixtures.GreenTargetGroup}}", "greenAppGroupName": "hsm-dev-green-app",
+         "greenSecretArn": "{{GreenSecret}}", "greenAdminInstanceId": "{{Fixtures.GreenAdminHost}}"}
+        """;
+
+    public static async Task<(int Exit, string Output, string Error)> RunAsync(string commandLine, LoopbackAwsServer server, FakePulumi pulumi, string projectDirectory)
+    {
+        var environment = new Dictionary<string, string>(server.Environment()) { [ProductionPorts.PulumiVariable] = pulumi.Executable };
+        var (output, error) = (new StringWriter(), new StringWriter());
+        var context = new CliContext(output, error, new StringReader(string.Empty), name => environment.GetValueOrDefault(name), projectDirectory, TimeProvider.System, CancellationToken.None);
+        var exit = await new CliHost(Cli.Commands.All()).RunAsync(commandLine.Split(' '), context);
+        return (exit, output.ToString(), error.ToString());
+    }
+}
