@@ -64,6 +64,31 @@ public sealed class StrategyCommandTests
     }
 
     [Fact]
+    public async Task ResumedMaintenanceWindowRunRestartsTheClientsAtTheCountTheyHadBeforeTheWindow()
+    {
+        using var cli = new CliFixture();
+        cli.Account.BeforeCall = call =>
+        {
+            if (call == "hsm.login")
+            {
+                throw new InvalidOperationException("connection lost after the change");
+            }
+        };
+        await cli.RunAsync("run --stack dev --yes --strategy maintenance-window --window-start 05:30 --window-duration 1h");
+        cli.Account.BeforeCall = null;
+        // What the real pulumi left in the stack file: the quiesce recorded the serving slot's count as 0.
+        var stackFile = Path.Combine(cli.Directory, "Pulumi.dev.yaml");
+        var quiesced = File.ReadAllText(stackFile).Replace("    blue:\n      clusterId: cluster-jxhlf7644ne\n      cryptoUser: app_cu\n      clientCount: 1", "    blue:\n      clusterId: cluster-jxhlf7644ne\n      cryptoUser: app_cu\n      clientCount: 0", StringComparison.Ordinal);
+        Assert.NotEqual(File.ReadAllText(stackFile), quiesced);
+        File.WriteAllText(stackFile, quiesced);
+
+        var resume = await cli.RunAsync("resume --stack dev");
+
+        Assert.Equal(Exit.Done, resume.Exit);
+        Assert.Equal(1, cli.Account.Groups["asg-blue"].Desired);
+    }
+
+    [Fact]
     public async Task StatusAfterAMaintenanceWindowRunWorks()
     {
         using var cli = new CliFixture();

@@ -18,6 +18,13 @@ public sealed record RotationOptions(
     /// <summary>green-cluster unless --strategy says otherwise.</summary>
     public Strategy Strategy { get; init; } = Strategy.GreenCluster;
 
+    /// <summary>
+    /// How many application instances to start on the target (--client-count). Null means the serving slot's count
+    /// from the stack; a resume takes the interrupted run's, because a maintenance-window run has set that slot's
+    /// count to 0 in the stack by then.
+    /// </summary>
+    public int? ClientCount { get; init; }
+
     /// <summary>--window-start/--window-duration; null means the stack's maintenanceWindow.</summary>
     public MaintenanceWindow? Window { get; init; }
 

@@ -22,7 +22,7 @@ public sealed record RotationPlan(
     public MaintenanceWindow? Window => Options.Window ?? Settings.MaintenanceWindow;
 
     /// <summary>How many application instances the target starts with: the source's count, since it takes over all its traffic.</summary>
-    public int TargetClientCount => SourceSlot.ClientCount > 0 ? SourceSlot.ClientCount : Settings.Clients.DefaultCount;
+    public int TargetClientCount => Options.ClientCount ?? (SourceSlot.ClientCount > 0 ? SourceSlot.ClientCount : Settings.Clients.DefaultCount);
 
     public static RotationPlan For(StackSettings settings, RotationOptions options, Color? source = null)
     {

@@ -14,6 +14,7 @@ internal static class JournalDefaults
         ["bake"] = "bake",
         ["settle"] = "settle",
         ["pause-at"] = "pauseAt",
+        ["client-count"] = "clientCount",
     };
 
     public static Func<string, string?> From(IRotationJournal journal)

@@ -7,7 +7,7 @@ namespace HsmBlueGreen.Rotate.Rotation;
 /// <summary>The options that shape a rotation (--steps, --bake, gates...), parsed once into <see cref="RotationOptions"/>.</summary>
 internal static class RotationArguments
 {
-    public static readonly string[] ValueOptions = ["strategy", "window-start", "window-duration", "steps", "bake", "settle", "pause-at", "max-5xx-rate", "max-latency", "min-requests", "health-timeout"];
+    public static readonly string[] ValueOptions = ["strategy", "window-start", "window-duration", "steps", "bake", "settle", "pause-at", "max-5xx-rate", "max-latency", "min-requests", "health-timeout", "client-count"];
 
     /// <param name="fallback">Values for options not on the command line, e.g. the interrupted run's from the journal.</param>
     public static RotationOptions Parse(CommandLine line, Func<string, string?>? fallback = null)
@@ -24,6 +24,7 @@ internal static class RotationArguments
             Settle = Duration(Value("settle"), "settle", defaults.Settle),
             HealthTimeout = Duration(Value("health-timeout"), "health-timeout", defaults.HealthTimeout),
             PauseAt = Value("pause-at") is { } pause ? Percent("pause-at", pause) : null,
+            ClientCount = Value("client-count") is { } clients ? Instances("client-count", clients) : null,
             Thresholds = new GateThresholds(
                 Value("max-5xx-rate") is { } rate ? Percent("max-5xx-rate", rate.TrimEnd('%')) / 100.0 : defaults.Thresholds.Max5xxRate,
                 Duration(Value("max-latency"), "max-latency", defaults.Thresholds.MaxLatency, allowMilliseconds: true),
@@ -72,6 +73,11 @@ internal static class RotationArguments
         int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var value) && value is >= 0 and <= 100
             ? value
             : throw new RotationInputException($"--{name} '{text}' is not a percentage from 0 to 100.");
+
+    private static int Instances(string name, string text) =>
+        int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var value) && value is >= 1 and <= 100
+            ? value
+            : throw new RotationInputException($"--{name} '{text}' is not a number of instances from 1 to 100.");
 
     private static long Count(string name, string text) =>
         long.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var value)
