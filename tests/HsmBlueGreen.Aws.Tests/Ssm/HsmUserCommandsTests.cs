@@ -1,6 +1,7 @@
 using HsmBlueGreen.Aws.Http;
 using HsmBlueGreen.Aws.Tests.Loopback;
 using HsmBlueGreen.Aws.Tests.Support;
+using static HsmBlueGreen.Aws.Tests.Support.GreenHost;
 using HsmBlueGreen.Core.Ports;
 
 namespace HsmBlueGreen.Aws.Tests.Ssm;
@@ -8,10 +9,6 @@ namespace HsmBlueGreen.Aws.Tests.Ssm;
 /// <summary>IHsmUserCommands through the loopback SSM, whose command host runs the real script against fake tools.</summary>
 public sealed class HsmUserCommandsTests : IDisposable
 {
-    private const string Secret = GreenHost.Secret;
-    private const string OldPassword = GreenHost.OldPassword;
-    private const string NewPassword = GreenHost.NewPassword;
-    private static readonly HsmUserTarget Target = GreenHost.Target;
     private readonly FakeHsmHost host = GreenHost.BeforeChange();
 
     public void Dispose() => host.Dispose();

@@ -1,6 +1,7 @@
 using System.Text.Json.Nodes;
 using HsmBlueGreen.Aws.Ssm;
 using HsmBlueGreen.Aws.Tests.Support;
+using static HsmBlueGreen.Aws.Tests.Support.GreenHost;
 using HsmBlueGreen.Core.Ports;
 
 namespace HsmBlueGreen.Aws.Tests.Ssm;
@@ -8,10 +9,6 @@ namespace HsmBlueGreen.Aws.Tests.Ssm;
 /// <summary>Scripts/hsm-user.sh run for real with fake `aws` and `cloudhsm-cli` on PATH.</summary>
 public sealed class HsmUserScriptTests : IDisposable
 {
-    private const string Secret = GreenHost.Secret;
-    private const string OldPassword = GreenHost.OldPassword;
-    private const string NewPassword = GreenHost.NewPassword;
-    private static readonly HsmUserTarget Target = GreenHost.Target;
     private readonly FakeHsmHost host = GreenHost.BeforeChange();
 
     public void Dispose() => host.Dispose();
