@@ -61,7 +61,6 @@ public sealed class InstanceRolePolicyTests
 
     [Theory]
     [InlineData("arn:aws:iam::aws:policy/AmazonSSMManagedInstanceCore")]
-    [InlineData("arn:aws:iam::aws:policy/service-role/AmazonEC2RoleforSSM")]
     [InlineData("arn:aws:iam::aws:policy/AmazonSSMReadOnlyAccess")]
     public void AManagedPolicyThatReadsEveryParameterIsRejectedOnAnyRole(string policyArn)
     {

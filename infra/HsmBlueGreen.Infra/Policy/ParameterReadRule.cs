@@ -18,9 +18,7 @@ internal sealed class ParameterReadRule : IPolicyRule
     public static readonly IReadOnlySet<string> BroadManagedPolicies = new HashSet<string>(StringComparer.Ordinal)
     {
         "arn:aws:iam::aws:policy/AmazonSSMManagedInstanceCore",
-        "arn:aws:iam::aws:policy/service-role/AmazonEC2RoleforSSM",
         "arn:aws:iam::aws:policy/AmazonSSMReadOnlyAccess",
-        "arn:aws:iam::aws:policy/AmazonSSMFullAccess",
     };
 
     private static readonly string[] ParameterReads = ["ssm:GetParameter", "ssm:GetParameters"];
