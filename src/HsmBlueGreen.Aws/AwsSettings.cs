@@ -10,7 +10,7 @@ namespace HsmBlueGreen.Aws;
 /// </summary>
 public sealed record AwsSettings(Func<string, string?> Environment, TimeProvider Clock)
 {
-    private const string ProfileSource = "the AWS profile's region";
+    private const string ProfileSource = "the region of the AWS profile (or instance)";
 
     /// <summary>Overrides AWS_REGION / AWS_DEFAULT_REGION / the profile's region.</summary>
     public string? Region { get; init; }
