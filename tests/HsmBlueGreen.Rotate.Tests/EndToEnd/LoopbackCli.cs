@@ -25,9 +25,11 @@ internal static class LoopbackCli
          "greenSecretArn": "{{GreenSecret}}", "greenAdminInstanceId": "{{Fixtures.GreenAdminHost}}"}
         """;
 
-    public static async Task<(int Exit, string Output, string Error)> RunAsync(string commandLine, LoopbackAwsServer server, FakePulumi pulumi, string projectDirectory)
+    public static async Task<(int Exit, string Output, string Error)> RunAsync(
+        string commandLine, LoopbackAwsServer server, FakePulumi pulumi, string projectDirectory, Action<Dictionary<string, string>>? changeEnvironment = null)
     {
         var environment = new Dictionary<string, string>(server.Environment()) { [ProductionPorts.PulumiVariable] = pulumi.Executable };
+        changeEnvironment?.Invoke(environment);
         var (output, error) = (new StringWriter(), new StringWriter());
         var context = new CliContext(output, error, new StringReader(string.Empty), name => environment.GetValueOrDefault(name), projectDirectory, TimeProvider.System, CancellationToken.None);
         var exit = await new CliHost(Cli.Commands.All()).RunAsync(commandLine.Split(' '), context);
