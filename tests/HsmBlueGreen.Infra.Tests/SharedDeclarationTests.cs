@@ -16,11 +16,11 @@ public sealed class SharedDeclarationTests
     private static StackProgram Dev => Programs.ShippedProgram("dev");
 
     [Fact]
-    public void SlotAtZeroPercentIsLeftOutOfTheForwardAction()
+    public void SlotAtZeroPercentStaysInTheForwardActionWithAnExplicitZero()
     {
         var groups = Prod.Body<Listener>("listener").DefaultActions.Single().Forward!.TargetGroups;
 
-        Assert.Equal([new ListenerForwardTargetGroup("${blue-tg.arn}", 100)], groups);
+        Assert.Equal([new ListenerForwardTargetGroup("${blue-tg.arn}", 100), new ListenerForwardTargetGroup("${green-tg.arn}", 0)], groups);
     }
 
     [Fact]

@@ -35,13 +35,13 @@ internal static class LoadBalancerDeclarations
     }
 
     /// <summary>
-    /// Only slots with a share are listed: a target group given weight 0 can land in AWS with weight 1 and take
-    /// traffic (pulumi-aws issue 5772), so 0% means absent.
+    /// Every slot's target group with an explicit weight, 0 included (TargetGroupTuple: 0-999): ELB health-checks only
+    /// groups a listener or rule forwards to, so a slot left out would report its targets `unused` and never turn
+    /// healthy. (pulumi-aws issue 5772, a 0 landing as 1, needs `ignoreChanges` on the weight, which this program never sets.)
     /// </summary>
     private static ListenerDefaultAction Forward(StackSettings settings, IReadOnlyDictionary<Color, Resource> targetGroups)
     {
         var groups = targetGroups
-            .Where(t => settings.Traffic.For(t.Key) > 0)
             .OrderBy(t => t.Key)
             .Select(t => new ListenerForwardTargetGroup(t.Value.Output("arn"), settings.Traffic.For(t.Key)))
             .ToList();

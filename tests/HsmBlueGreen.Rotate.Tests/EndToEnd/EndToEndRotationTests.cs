@@ -69,6 +69,19 @@ public sealed class EndToEndRotationTests : IDisposable
     private const string GreenDimension = "targetgroup/hsm-dev-green/2453ed029918f21f";
 
     [Fact]
+    public async Task AListenerThatLeavesGreenOutGetsItAtZeroAndTheRotationFinishes()
+    {
+        await using var server = StartAccount();
+        server.Account.AddListener(Fixtures.ListenerArn, (Fixtures.BlueTargetGroup, 100));
+
+        var (exit, output, error) = await RunAsync($"run --stack dev --yes {Zero}", server);
+
+        Assert.True(exit == ExitCodes.Done, $"exit {exit}\n{output}\n{error}\n{Violations(server)}");
+        Assert.Equal([(Fixtures.BlueTargetGroup, 0), (Fixtures.GreenTargetGroup, 100)], server.Account.WeightsOf(Fixtures.ListenerArn));
+        server.AssertConforms();
+    }
+
+    [Fact]
     public async Task AnAcknowledgedRetryAfterAnAbortedFailedLoginFailsAgainCleanly()
     {
         await using var server = StartAccount();
@@ -88,7 +101,7 @@ public sealed class EndToEndRotationTests : IDisposable
         server.AssertConforms();
     }
 
-    /// <summary>The target groups that get traffic: a group at weight 0 may be listed or left out, as ELB allows either.</summary>
+    /// <summary>The target groups that get traffic (a slot at 0 stays listed with weight 0).</summary>
     private static IEnumerable<(string TargetGroupArn, int Weight)> Serving(LoopbackAwsServer server) =>
         server.Account.WeightsOf(Fixtures.ListenerArn).Where(w => w.Weight > 0);
 
