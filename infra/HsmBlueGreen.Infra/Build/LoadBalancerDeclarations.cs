@@ -31,7 +31,31 @@ internal static class LoadBalancerDeclarations
                 SslPolicy = https ? ModernTls : null,
                 Tags = Tags.For(settings, null, StackResourceNames.Listener),
             });
+        foreach (var (color, targetGroup) in targetGroups.OrderBy(t => t.Key))
+        {
+            AddTestRoute(declarations, settings, listener, color, targetGroup);
+        }
+
         return (alb, listener);
+    }
+
+    /// <summary>
+    /// The slot's test route: requests carrying `X-Hsm-Slot: &lt;color&gt;` go to that slot only, whatever the weights,
+    /// so the rotation can check a slot from inside the VPC before it takes production traffic.
+    /// </summary>
+    private static void AddTestRoute(Declarations declarations, StackSettings settings, Resource listener, Color color, Resource targetGroup)
+    {
+        var name = new SlotNames(color).TestRoute;
+        declarations.Add(
+            name,
+            new ListenerRule(
+                listener.Output("arn"),
+                [new ListenerRuleAction("forward") { TargetGroupArn = targetGroup.Output("arn") }],
+                [new ListenerRuleCondition { HttpHeader = new ListenerRuleConditionHttpHeader(TestRoute.HeaderName, [TestRoute.HeaderValue(color)]) }])
+            {
+                Priority = TestRoute.Priority(color),
+                Tags = Tags.For(settings, color, name),
+            });
     }
 
     /// <summary>
