@@ -66,6 +66,11 @@ public sealed record StepText(string Title, IReadOnlyList<string> Reads, IReadOn
                 $"Start {t}: application group at {start.ClientCount.ToString(CultureInfo.InvariantCulture)}, wait for healthy targets (up to {Durations.Format(plan.Options.HealthTimeout)})",
                 ["autoscaling:DescribeAutoScalingGroups", $"elbv2:DescribeTargetHealth on {t} every {Durations.Format(plan.Options.PollInterval)}"],
                 [$"stack config slots.{t}.clientCount = {start.ClientCount.ToString(CultureInfo.InvariantCulture)}", $"autoscaling:SetDesiredCapacity {start.ClientCount.ToString(CultureInfo.InvariantCulture)}", .. inPlace ? Array.Empty<string>() : [$"elbv2:ModifyListener {s} 100 / {t} 0, only if the forward action leaves {t} out (ELB health-checks only groups a listener or rule forwards to)"]]),
+            RotationStep.SmokeCheck smoke => new(
+                $"Smoke-check {t} through its test route before any traffic moves: GET {(plan.Settings.Listener.Protocol == Settings.ListenerProtocol.Https ? "https" : "http")}://<albDnsName>:{plan.Settings.Listener.Port.ToString(CultureInfo.InvariantCulture)}{smoke.Path} with {TestRoute.HeaderName}: {TestRoute.HeaderValue(plan.Target)}, expect 2xx",
+                [$"ssm:SendCommand curl on {t}'s admin host (the load balancer is internal; the command holds no secret)", $"elbv2:DescribeListeners (already done once {t} has a share)"],
+                [],
+                $"not 2xx: stops with all traffic on {s} (exit 3)"),
             RotationStep.ShiftWeight shift => new(
                 $"Shift {s} {100 - shift.Percent} / {t} {shift.Percent}",
                 ["elbv2:DescribeListeners (read back until the weights show)", $"gates after the bake: {string.Join(", ", GateRunner.Names)}"],

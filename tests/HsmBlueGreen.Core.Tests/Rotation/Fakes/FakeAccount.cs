@@ -101,6 +101,11 @@ public sealed class FakeAccount
     /// <summary>Target groups a listener rule forwards to (the slots' test routes); these count as in use for health.</summary>
     public HashSet<string> TestRoutes { get; } = new(StringComparer.Ordinal);
 
+    /// <summary>Target group to the HTTP status its application answers a smoke check with (otherwise 200).</summary>
+    public Dictionary<string, int> AppStatus { get; } = new(StringComparer.Ordinal);
+
+    public List<SmokeCheckRequest> SmokeRequests { get; } = [];
+
     /// <summary>Whether the first listener read after a ModifyListener shows the previous forward action (on by default).</summary>
     public bool ReadsOneLate { get; set; } = true;
 
@@ -156,7 +161,10 @@ public sealed class FakeAccount
         Secrets,
         new FakeLock(this),
         new FakeAppGroups(this),
-        new FakeHsmUsers(this));
+        new FakeHsmUsers(this))
+    {
+        SmokeCheck = new FakeSmokeCheck(this),
+    };
 }
 
 /// <summary>The crypto user on one cluster as the HSMs hold it.</summary>
