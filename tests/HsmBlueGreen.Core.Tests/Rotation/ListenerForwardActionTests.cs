@@ -85,6 +85,32 @@ public sealed class ListenerForwardActionTests
         Assert.Equal((4, 4), (harness.Account.WeightChanges, staleReads));
     }
 
+    [Fact]
+    public async Task NothingIsJudgedBeforeTheSettleWindowAfterAWeightChange()
+    {
+        var harness = new RotationHarness();
+        DateTimeOffset? changedAt = null;
+        var waited = new List<TimeSpan>();
+        harness.Account.BeforeCall = call =>
+        {
+            var now = harness.Account.Clock.GetUtcNow();
+            if (call == "lb.set")
+            {
+                changedAt = now;
+            }
+            else if (call == "metrics.get" && changedAt is { } changed)
+            {
+                waited.Add(now - changed);
+                changedAt = null;
+            }
+        };
+
+        await harness.RunAsync();
+
+        Assert.Equal(4, waited.Count);
+        Assert.All(waited, wait => Assert.True(wait >= RotationOptions.Default.Settle, $"judged {wait} after the change"));
+    }
+
     /// <summary>Every weights request the rotation sends, through the account's own load balancer.</summary>
     private static List<IReadOnlyList<TargetGroupWeight>> Recorded(RotationHarness harness)
     {
