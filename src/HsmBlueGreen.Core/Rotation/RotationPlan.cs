@@ -81,6 +81,11 @@ public sealed record RotationPlan(
             return steps;
         }
 
+        if (plan.Options.SmokePath is { } path)
+        {
+            steps.Add(new RotationStep.SmokeCheck(path));
+        }
+
         steps.AddRange(plan.Options.Steps.Percents.Select(p => new RotationStep.ShiftWeight(p, plan.Options.Bake, p == plan.Options.PauseAt)));
         steps.Add(new RotationStep.Finish());
         return steps;

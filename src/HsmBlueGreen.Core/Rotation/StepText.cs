@@ -65,11 +65,16 @@ public sealed record StepText(string Title, IReadOnlyList<string> Reads, IReadOn
             RotationStep.StartTarget start => new(
                 $"Start {t}: application group at {start.ClientCount.ToString(CultureInfo.InvariantCulture)}, wait for healthy targets (up to {Durations.Format(plan.Options.HealthTimeout)})",
                 ["autoscaling:DescribeAutoScalingGroups", $"elbv2:DescribeTargetHealth on {t} every {Durations.Format(plan.Options.PollInterval)}"],
-                [$"stack config slots.{t}.clientCount = {start.ClientCount.ToString(CultureInfo.InvariantCulture)}", $"autoscaling:SetDesiredCapacity {start.ClientCount.ToString(CultureInfo.InvariantCulture)}"]),
+                [$"stack config slots.{t}.clientCount = {start.ClientCount.ToString(CultureInfo.InvariantCulture)}", $"autoscaling:SetDesiredCapacity {start.ClientCount.ToString(CultureInfo.InvariantCulture)}", .. inPlace ? Array.Empty<string>() : [$"elbv2:ModifyListener {s} 100 / {t} 0, only if the forward action leaves {t} out (ELB health-checks only groups a listener or rule forwards to)"]]),
+            RotationStep.SmokeCheck smoke => new(
+                $"Smoke-check {t} through its test route before any traffic moves: GET {(plan.Settings.Listener.Protocol == Settings.ListenerProtocol.Https ? "https" : "http")}://<albDnsName>:{plan.Settings.Listener.Port.ToString(CultureInfo.InvariantCulture)}{smoke.Path} with {TestRoute.HeaderName}: {TestRoute.HeaderValue(plan.Target)}, expect 2xx",
+                [$"ssm:SendCommand curl on {t}'s admin host (the load balancer is internal; the command holds no secret)", $"elbv2:DescribeListeners (already done once {t} has a share)"],
+                [],
+                $"not 2xx: stops with all traffic on {s} (exit 3)"),
             RotationStep.ShiftWeight shift => new(
                 $"Shift {s} {100 - shift.Percent} / {t} {shift.Percent}",
                 ["elbv2:DescribeListeners (read back until the weights show)", $"gates after the bake: {string.Join(", ", GateRunner.Names)}"],
-                ["elbv2:ModifyListener (a slot at 0 is left out of the forward action)", $"stack config traffic.{s} = {100 - shift.Percent}, traffic.{t} = {shift.Percent}", "pulumi up --target the listener"],
+                ["elbv2:ModifyListener (both slots listed, a slot at 0 with weight 0 so its targets stay health-checked)", $"stack config traffic.{s} = {100 - shift.Percent}, traffic.{t} = {shift.Percent}", "pulumi up --target the listener"],
                 shift.PauseAfter ? "pauses here: continue with 'hsm-rotate promote'" : null),
             RotationStep.Finish when dualUser => new($"Done: {t} serves 100% as {user}; {s} stays for the next rotation, which changes {plan.SourceSlot.CryptoUser}", [], []),
             RotationStep.Finish => new($"Done: {t} serves 100%; retire {s} after its drain time", [], [], $"'hsm-rotate retire {s}' when {s} has drained"),

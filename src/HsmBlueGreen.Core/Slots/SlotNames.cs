@@ -25,6 +25,10 @@ public sealed record SlotNames(Color Color)
 
     public string AlbToApp => Prefix + "alb-to-app";
 
+    public string TestRoute => Prefix + "test-route";
+
+    public string ClientToAlb => Prefix + "client-to-alb";
+
     public string Secret => Prefix + "secret";
 
     public string TargetGroup => Prefix + "tg";

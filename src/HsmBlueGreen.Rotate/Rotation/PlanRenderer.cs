@@ -189,6 +189,11 @@ internal static class PlanRenderer
             flags.Append(CultureInfo.InvariantCulture, $" --pause-at {pause}");
         }
 
+        if (plan.Options.SmokePath is { } smoke)
+        {
+            flags.Append(CultureInfo.InvariantCulture, $" --smoke-path {smoke}");
+        }
+
         return flags.ToString();
     }
 }

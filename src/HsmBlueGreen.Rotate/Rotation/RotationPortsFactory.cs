@@ -27,7 +27,10 @@ public static class ProductionPorts
             aws.SecretStore,
             aws.RotationLock,
             aws.AppGroups,
-            aws.HsmUserCommands);
+            aws.HsmUserCommands)
+        {
+            SmokeCheck = aws.SmokeCheck,
+        };
     };
 
     /// <summary>

@@ -9,7 +9,7 @@ namespace HsmBlueGreen.Aws.Tests.Support;
 /// `aws` answers get-secret-value from the secrets given here; `cloudhsm-cli` checks CLOUDHSM_PIN for the
 /// commands that log in, answers with the envelope a test sets, and logs argv and login environment.
 /// </summary>
-internal sealed class FakeHsmHost : IDisposable
+internal sealed partial class FakeHsmHost : IDisposable
 {
     private const string Aws = """
         #!/usr/bin/env python3

@@ -73,13 +73,14 @@ public sealed class RollbackTests
         Assert.Equal(3, harness.Account.WeightChanges);
     }
 
+    /// <summary>All traffic on blue, green still listed at 0 so its targets stay health-checked.</summary>
     private static bool IsBlueOnly(IReadOnlyList<TargetGroupWeight> weights) =>
-        weights.Count == 1 && weights[0] == new TargetGroupWeight("arn:tg/blue", 100);
+        weights.SequenceEqual([new TargetGroupWeight("arn:tg/blue", 100), new TargetGroupWeight("arn:tg/green", 0)]);
 
     private static (RotationHarness Harness, Mock<ILoadBalancer> LoadBalancer, List<string> LastCallBeforeRollback) WithStrictLoadBalancer()
     {
         var harness = new RotationHarness();
-        IReadOnlyList<TargetGroupWeight> weights = [new TargetGroupWeight("arn:tg/blue", 100)];
+        IReadOnlyList<TargetGroupWeight> weights = [new TargetGroupWeight("arn:tg/blue", 100), new TargetGroupWeight("arn:tg/green", 0)];
         var lastCall = new List<string>();
         var loadBalancer = new Mock<ILoadBalancer>(MockBehavior.Strict);
         loadBalancer.Setup(l => l.GetListenerAsync("arn:listener", It.IsAny<CancellationToken>()))

@@ -69,6 +69,19 @@ public sealed class EndToEndRotationTests : IDisposable
     private const string GreenDimension = "targetgroup/hsm-dev-green/2453ed029918f21f";
 
     [Fact]
+    public async Task AListenerThatLeavesGreenOutGetsItAtZeroAndTheRotationFinishes()
+    {
+        await using var server = StartAccount();
+        server.Account.AddListener(Fixtures.ListenerArn, (Fixtures.BlueTargetGroup, 100));
+
+        var (exit, output, error) = await RunAsync($"run --stack dev --yes {Zero}", server);
+
+        Assert.True(exit == ExitCodes.Done, $"exit {exit}\n{output}\n{error}\n{Violations(server)}");
+        Assert.Equal([(Fixtures.BlueTargetGroup, 0), (Fixtures.GreenTargetGroup, 100)], server.Account.WeightsOf(Fixtures.ListenerArn));
+        server.AssertConforms();
+    }
+
+    [Fact]
     public async Task AnAcknowledgedRetryAfterAnAbortedFailedLoginFailsAgainCleanly()
     {
         await using var server = StartAccount();
@@ -88,7 +101,38 @@ public sealed class EndToEndRotationTests : IDisposable
         server.AssertConforms();
     }
 
-    /// <summary>The target groups that get traffic: a group at weight 0 may be listed or left out, as ELB allows either.</summary>
+    [Fact]
+    public async Task ASmokeCheckThroughGreensTestRouteRunsOnGreensAdminHostBeforeAnyTrafficMoves()
+    {
+        await using var server = StartAccount();
+        server.Account.AddListenerRule(Fixtures.ListenerArn, Fixtures.BlueTargetGroup).AddListenerRule(Fixtures.ListenerArn, Fixtures.GreenTargetGroup);
+        hsm.ServeLoadBalancer("X-Hsm-Slot", new Dictionary<string, int> { ["blue"] = 200, ["green"] = 200 });
+
+        var (exit, output, error) = await RunAsync($"run --stack dev --yes {Zero} --smoke-path /health/hsm", server);
+
+        Assert.True(exit == ExitCodes.Done, $"exit {exit}\n{output}\n{error}\n{Violations(server)}");
+        var smoke = server.Account.SentCommands.Single(c => c.Commands.Single().StartsWith("'curl'", StringComparison.Ordinal));
+        Assert.Contains("'X-Hsm-Slot: green'", smoke.Commands.Single(), StringComparison.Ordinal);
+        Assert.Single(hsm.CurlCalls);
+        server.AssertConforms();
+    }
+
+    [Fact]
+    public async Task AFailedSmokeCheckStopsForAnOperatorWithBlueStillServingEverything()
+    {
+        await using var server = StartAccount();
+        server.Account.AddListenerRule(Fixtures.ListenerArn, Fixtures.GreenTargetGroup);
+        hsm.ServeLoadBalancer("X-Hsm-Slot", new Dictionary<string, int> { ["green"] = 502 });
+
+        var (exit, output, error) = await RunAsync($"run --stack dev --yes {Zero} --smoke-path /health/hsm", server);
+
+        Assert.True(exit == ExitCodes.NeedsOperator, $"exit {exit}\n{output}\n{error}\n{Violations(server)}");
+        Assert.Contains("answered 502, not 2xx. Nothing was shifted", error, StringComparison.Ordinal);
+        Assert.Equal([(Fixtures.BlueTargetGroup, 100)], Serving(server));
+        Assert.DoesNotContain(server.Calls, c => c.Operation == "ModifyListener");
+    }
+
+    /// <summary>The target groups that get traffic (a slot at 0 stays listed with weight 0).</summary>
     private static IEnumerable<(string TargetGroupArn, int Weight)> Serving(LoopbackAwsServer server) =>
         server.Account.WeightsOf(Fixtures.ListenerArn).Where(w => w.Weight > 0);
 

@@ -29,7 +29,7 @@ public sealed class FakeAccount
 
         Groups["asg-blue"] = new AppGroupState("asg-blue", 2, 0, 4, 2, 2);
         Groups["asg-green"] = new AppGroupState("asg-green", 0, 0, 4, 0, 0);
-        Weights = [new TargetGroupWeight("arn:tg/blue", 100)];
+        Weights = [new TargetGroupWeight("arn:tg/blue", 100), new TargetGroupWeight("arn:tg/green", 0)];
         Secrets.Touch = Touch;
         Secrets.Seed("arn:secret/blue", "v-blue-1", new Credential(User, new Sensitive(BluePassword)), SecretStages.Current);
         Config["traffic.blue"] = "100";
@@ -98,6 +98,20 @@ public sealed class FakeAccount
 
     public int WeightChanges { get; set; }
 
+    /// <summary>Target groups a listener rule forwards to (the slots' test routes); these count as in use for health.</summary>
+    public HashSet<string> TestRoutes { get; } = new(StringComparer.Ordinal);
+
+    /// <summary>Target group to the HTTP status its application answers a smoke check with (otherwise 200).</summary>
+    public Dictionary<string, int> AppStatus { get; } = new(StringComparer.Ordinal);
+
+    public List<SmokeCheckRequest> SmokeRequests { get; } = [];
+
+    /// <summary>Whether the first listener read after a ModifyListener shows the previous forward action (on by default).</summary>
+    public bool ReadsOneLate { get; set; } = true;
+
+    /// <summary>The forward action the next listener read still shows, if the last change has not reached it yet.</summary>
+    public IReadOnlyList<TargetGroupWeight>? StaleWeights { get; set; }
+
     /// <summary>Target group to forced health (otherwise every in-service instance of the slot's group is healthy).</summary>
     public Dictionary<string, TargetHealthState> ForcedHealth { get; } = new(StringComparer.Ordinal);
 
@@ -147,7 +161,10 @@ public sealed class FakeAccount
         Secrets,
         new FakeLock(this),
         new FakeAppGroups(this),
-        new FakeHsmUsers(this));
+        new FakeHsmUsers(this))
+    {
+        SmokeCheck = new FakeSmokeCheck(this),
+    };
 }
 
 /// <summary>The crypto user on one cluster as the HSMs hold it.</summary>
