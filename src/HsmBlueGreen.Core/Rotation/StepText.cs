@@ -68,7 +68,7 @@ public sealed record StepText(string Title, IReadOnlyList<string> Reads, IReadOn
                 [$"stack config slots.{t}.clientCount = {start.ClientCount.ToString(CultureInfo.InvariantCulture)}", $"autoscaling:SetDesiredCapacity {start.ClientCount.ToString(CultureInfo.InvariantCulture)}"]),
             RotationStep.ShiftWeight shift => new(
                 $"Shift {s} {100 - shift.Percent} / {t} {shift.Percent}",
-                ["elbv2:DescribeListeners (read back until the weights show)", $"gates after the bake: {string.Join(", ", GateRunner.Names)}"],
+                ["elbv2:DescribeListeners (read back until the weights show)", $"gates on every bake tick: {string.Join(", ", GateRunner.FastNames)}; after the bake: {string.Join(", ", GateRunner.Names)}"],
                 ["elbv2:ModifyListener (a slot at 0 is left out of the forward action)", $"stack config traffic.{s} = {100 - shift.Percent}, traffic.{t} = {shift.Percent}", "pulumi up --target the listener"],
                 shift.PauseAfter ? "pauses here: continue with 'hsm-rotate promote'" : null),
             RotationStep.Finish when dualUser => new($"Done: {t} serves 100% as {user}; {s} stays for the next rotation, which changes {plan.SourceSlot.CryptoUser}", [], []),
