@@ -118,7 +118,7 @@ public sealed class FakeLock(FakeAccount account) : IRotationLock
     }
 }
 
-/// <summary>Auto scaling groups whose instances follow the desired count at once.</summary>
+/// <summary>Auto scaling groups whose in-service instances follow the desired count at once; instances in Standby stay, as a scale-in never terminates them.</summary>
 public sealed class FakeAppGroups(FakeAccount account) : IAppGroups
 {
     public Task<AppGroupState> DescribeAsync(string groupName, CancellationToken cancellationToken)
@@ -137,7 +137,7 @@ public sealed class FakeAppGroups(FakeAccount account) : IAppGroups
             throw new InvalidOperationException($"ValidationError: New SetDesiredCapacity value {desired} is outside the group's bounds [{group.MinSize}, {group.MaxSize}].");
         }
 
-        account.Groups[groupName] = group with { Desired = desired, InService = desired, Instances = desired };
+        account.Groups[groupName] = group with { Desired = desired, InService = desired, Instances = desired + group.Standby };
         return Task.CompletedTask;
     }
 }
