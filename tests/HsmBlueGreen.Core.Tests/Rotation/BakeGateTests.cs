@@ -26,10 +26,7 @@ public sealed class BakeGateTests
 
         var result = await harness.RunAsync();
 
-        Assert.Equal(RotationOutcome.RolledBack, result.Outcome);
-        Assert.Contains("gate targets-healthy failed during the bake at 10%", result.Message, StringComparison.Ordinal);
-        Assert.True(RolledBackAt(harness) < bakeStart[0] + Bake, $"rolled back at {RolledBackAt(harness):HH:mm:ss}, the bake ends at {bakeStart[0] + Bake:HH:mm:ss}");
-        Assert.Equal(2, harness.Account.WeightChanges);
+        AssertRolledBackDuringTheFirstBake(harness, result, bakeStart[0], "targets-healthy");
     }
 
     [Fact]
@@ -46,10 +43,7 @@ public sealed class BakeGateTests
 
         var result = await harness.RunAsync();
 
-        Assert.Equal(RotationOutcome.RolledBack, result.Outcome);
-        Assert.Contains("gate 5xx-rate failed during the bake at 10%", result.Message, StringComparison.Ordinal);
-        Assert.True(RolledBackAt(harness) < bakeStart[0] + Bake, $"rolled back at {RolledBackAt(harness):HH:mm:ss}, the bake ends at {bakeStart[0] + Bake:HH:mm:ss}");
-        Assert.Equal(2, harness.Account.WeightChanges);
+        AssertRolledBackDuringTheFirstBake(harness, result, bakeStart[0], "5xx-rate");
     }
 
     [Fact]
@@ -77,6 +71,15 @@ public sealed class BakeGateTests
             }
         };
         return (harness, bakeStart);
+    }
+
+    /// <summary>Rolled back by <paramref name="gate"/> at 10% before its bake ended, with one listener update (10%, then the rollback).</summary>
+    private static void AssertRolledBackDuringTheFirstBake(RotationHarness harness, RunResult result, DateTimeOffset bakeStart, string gate)
+    {
+        Assert.Equal(RotationOutcome.RolledBack, result.Outcome);
+        Assert.Contains($"gate {gate} failed during the bake at 10%", result.Message, StringComparison.Ordinal);
+        Assert.True(RolledBackAt(harness) < bakeStart + Bake, $"rolled back at {RolledBackAt(harness):HH:mm:ss}, the bake ends at {bakeStart + Bake:HH:mm:ss}");
+        Assert.Equal(2, harness.Account.WeightChanges);
     }
 
     /// <summary>When the rollback's listener update was recorded.</summary>

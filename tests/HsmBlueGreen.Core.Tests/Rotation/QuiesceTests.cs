@@ -22,30 +22,19 @@ public sealed class QuiesceTests
         Assert.Equal(0, harness.Account.Count("groups.set"));
     }
 
-    [Fact]
-    public async Task AnInstanceInStandbyKeepsTheSlotFromBeingQuietAndStopsAtOnce()
+    [Theory]
+    [InlineData(0, 0)]
+    [InlineData(2, 2)]
+    public async Task AnInstanceInStandbyKeepsTheSlotFromBeingQuietAndStopsBeforeAnyScaling(int desired, int inService)
     {
         var harness = new RotationHarness();
-        harness.Account.Groups["asg-green"] = new AppGroupState("asg-green", 0, 0, 4, 0, 1) { Standby = 1 };
+        harness.Account.Groups["asg-green"] = new AppGroupState("asg-green", desired, 0, 4, inService, inService + 1) { Standby = 1 };
 
         var result = await harness.RunAsync();
 
         Assert.Equal(RotationOutcome.NeedsOperator, result.Outcome);
         Assert.Contains("1 instance of asg-green is in Standby", result.Message, StringComparison.Ordinal);
-        Assert.Equal(Fakes.FakeAccount.BluePassword, harness.UserOf(Core.Slots.Color.Green).Password);
+        Assert.Equal((0, Fakes.FakeAccount.BluePassword), (harness.Account.Count("groups.set"), harness.UserOf(Core.Slots.Color.Green).Password));
         Assert.True(harness.Account.Clock.Waited < RotationOptions.Default.HealthTimeout, $"waited {harness.Account.Clock.Waited} for instances a scale-in never removes");
-    }
-
-    [Fact]
-    public async Task AStandbyInstanceBesideInServiceOnesStopsBeforeAnyScaling()
-    {
-        var harness = new RotationHarness();
-        harness.Account.Groups["asg-green"] = new AppGroupState("asg-green", 2, 0, 4, 2, 3) { Standby = 1 };
-
-        var result = await harness.RunAsync();
-
-        Assert.Equal(RotationOutcome.NeedsOperator, result.Outcome);
-        Assert.Contains("1 instance of asg-green is in Standby", result.Message, StringComparison.Ordinal);
-        Assert.Equal(0, harness.Account.Count("groups.set"));
     }
 }
