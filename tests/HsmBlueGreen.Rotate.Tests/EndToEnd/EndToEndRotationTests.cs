@@ -67,6 +67,19 @@ public sealed class EndToEndRotationTests : IDisposable
         server.AssertConforms();
     }
 
+    [Fact]
+    public async Task LoadBalancerGenerated5xxRollBackThroughTheRealAdapters()
+    {
+        await using var server = StartAccount();
+        server.Account.SetMetric("HTTPCode_ELB_5XX_Count", AlbDimension, 500);
+
+        var (exit, output, error) = await RunAsync($"run --stack dev --yes {Zero}", server);
+
+        Assert.True(exit == ExitCodes.FailedRolledBack && error.Contains("gate alb-5xx-rate failed at 10%", StringComparison.Ordinal), $"exit {exit}\n{output}\n{error}\n{Violations(server)}");
+        Assert.Equal([(Fixtures.BlueTargetGroup, 100)], Serving(server));
+        server.AssertConforms();
+    }
+
     private const string GreenDimension = "targetgroup/hsm-dev-green/2453ed029918f21f";
     private const string AlbDimension = "app/hsm-dev/50dc6c495c0c9188";
 
