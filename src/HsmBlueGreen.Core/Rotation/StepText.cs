@@ -73,7 +73,7 @@ public sealed record StepText(string Title, IReadOnlyList<string> Reads, IReadOn
                 $"not 2xx: stops with all traffic on {s} (exit 3)"),
             RotationStep.ShiftWeight shift => new(
                 $"Shift {s} {100 - shift.Percent} / {t} {shift.Percent}",
-                ["elbv2:DescribeListeners (read back until the weights show)", $"gates after the bake: {string.Join(", ", GateRunner.Names)}"],
+                ["elbv2:DescribeListeners (read back until the weights show)", $"gates on every bake tick: {string.Join(", ", GateRunner.FastNames)}; after the bake: {string.Join(", ", GateRunner.Names)}"],
                 ["elbv2:ModifyListener (both slots listed, a slot at 0 with weight 0 so its targets stay health-checked)", $"stack config traffic.{s} = {100 - shift.Percent}, traffic.{t} = {shift.Percent}", "pulumi up --target the listener"],
                 shift.PauseAfter ? "pauses here: continue with 'hsm-rotate promote'" : null),
             RotationStep.Finish when dualUser => new($"Done: {t} serves 100% as {user}; {s} stays for the next rotation, which changes {plan.SourceSlot.CryptoUser}", [], []),

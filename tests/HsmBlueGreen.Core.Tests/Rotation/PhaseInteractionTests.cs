@@ -180,7 +180,7 @@ public sealed class PhaseInteractionTests
     private void ArrangeHealthyGates()
     {
         loadBalancer.Setup(l => l.GetTargetHealthAsync("arn:tg/green", It.IsAny<CancellationToken>())).ReturnsAsync([new TargetHealth("i-1", TargetHealthState.Healthy, null)]);
-        metrics.Setup(m => m.GetTargetGroupMetricsAsync(It.IsAny<TargetGroupMetricsQuery>(), It.IsAny<CancellationToken>())).ReturnsAsync(new TargetGroupMetrics(500, 1, 0.1));
+        metrics.Setup(m => m.GetTargetGroupMetricsAsync(It.IsAny<TargetGroupMetricsQuery>(), It.IsAny<CancellationToken>())).ReturnsAsync(new TargetGroupMetrics(500, 1, 0.1, 5000, null));
     }
 
     private static SecretVersions Versions(params (string Id, string[] Stages)[] versions) =>

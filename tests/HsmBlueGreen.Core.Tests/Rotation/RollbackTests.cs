@@ -17,7 +17,7 @@ public sealed class RollbackTests
     public async Task FailedGateRollsBackWithExactlyOneListenerUpdate(int step)
     {
         var (harness, loadBalancer, _) = WithStrictLoadBalancer();
-        harness.Metrics.FailOnQuery = (2 * step) - 1;
+        harness.Metrics.FailAtPercent = WeightSchedule.Default.Percents[step - 1];
 
         var result = await harness.RunAsync();
 
@@ -31,7 +31,7 @@ public sealed class RollbackTests
     public async Task RollbackIsTheFirstCallAfterTheFailedGate(int step)
     {
         var (harness, _, lastCallBeforeRollback) = WithStrictLoadBalancer();
-        harness.Metrics.FailOnQuery = (2 * step) - 1;
+        harness.Metrics.FailAtPercent = WeightSchedule.Default.Percents[step - 1];
 
         await harness.RunAsync();
 
@@ -43,7 +43,7 @@ public sealed class RollbackTests
     public async Task RollbackIsRecordedInTheStackConfig(int step)
     {
         var (harness, _, _) = WithStrictLoadBalancer();
-        harness.Metrics.FailOnQuery = (2 * step) - 1;
+        harness.Metrics.FailAtPercent = WeightSchedule.Default.Percents[step - 1];
 
         var result = await harness.RunAsync();
 
@@ -96,6 +96,9 @@ public sealed class RollbackTests
                 }
 
                 weights = w;
+
+                // The traffic CloudWatch sees follows the listener, whoever plays it.
+                harness.Account.Weights = w;
             })
             .Returns(Task.CompletedTask);
         harness.LoadBalancer = loadBalancer.Object;

@@ -2,6 +2,7 @@ using System.Text.Json;
 using System.Text.Json.Nodes;
 using HsmBlueGreen.Aws.Tests.Loopback;
 using HsmBlueGreen.Aws.Tests.Support;
+using HsmBlueGreen.Core.Tests.Rotation.Fakes;
 using HsmBlueGreen.Rotate.Cli;
 
 namespace HsmBlueGreen.Rotate.Tests.EndToEnd;
@@ -54,7 +55,7 @@ public sealed class EndToEndRotationTests : IDisposable
     public async Task AFailingGateRollsBackWithOneListenerChange()
     {
         await using var server = StartAccount();
-        server.Account.SetMetric("HTTPCode_Target_5XX_Count", GreenDimension, 500);
+        server.Account.SetMetric("HTTPCode_Target_5XX_Count", GreenDimension, 250);
 
         var (exit, output, error) = await RunAsync($"run --stack dev --yes {Zero}", server);
 
@@ -66,7 +67,21 @@ public sealed class EndToEndRotationTests : IDisposable
         server.AssertConforms();
     }
 
+    [Fact]
+    public async Task LoadBalancerGenerated5xxRollBackThroughTheRealAdapters()
+    {
+        await using var server = StartAccount();
+        server.Account.SetMetric("HTTPCode_ELB_5XX_Count", AlbDimension, 500);
+
+        var (exit, output, error) = await RunAsync($"run --stack dev --yes {Zero}", server);
+
+        Assert.True(exit == ExitCodes.FailedRolledBack && error.Contains("gate alb-5xx-rate failed at 10%", StringComparison.Ordinal), $"exit {exit}\n{output}\n{error}\n{Violations(server)}");
+        Assert.Equal([(Fixtures.BlueTargetGroup, 100)], Serving(server));
+        server.AssertConforms();
+    }
+
     private const string GreenDimension = "targetgroup/hsm-dev-green/2453ed029918f21f";
+    private const string AlbDimension = "app/hsm-dev/50dc6c495c0c9188";
 
     [Fact]
     public async Task AListenerThatLeavesGreenOutGetsItAtZeroAndTheRotationFinishes()
@@ -155,6 +170,9 @@ public sealed class EndToEndRotationTests : IDisposable
     {
         var server = LoopbackAwsServer.Start();
         var account = server.Account;
+
+        // A jumping clock: bakes and CloudWatch's delay pass in no time, and only complete periods are ever judged.
+        account.Clock = new FakeClock();
         account
             .AddCluster(Fixtures.Cluster(Fixtures.BlueCluster))
             .AddCluster(Fixtures.Cluster(Fixtures.GreenCluster, sourceBackup: "backup-rtq2dwi2gq6"))
@@ -165,8 +183,8 @@ public sealed class EndToEndRotationTests : IDisposable
             .AddGroup(new FakeGroup("hsm-dev-green-app", 0, 4, 0, []))
             .AddManagedInstance(Fixtures.GreenAdminHost)
             .SetMetric("RequestCount", GreenDimension, 1000)
-            .SetMetric("HTTPCode_Target_5XX_Count", GreenDimension, 0)
             .SetMetric("TargetResponseTime", GreenDimension, 0.05)
+            .SetMetric("RequestCount", AlbDimension, 10000)
             .AddSecret(BlueSecret, Credential(OldPassword));
         account.AddSecret(GreenSecret, Credential(OldPassword));
         account.InvocationLag = 0;

@@ -78,25 +78,6 @@ public sealed class FakeClusters(FakeAccount account) : IClusterControl
     }
 }
 
-/// <summary>Target group metrics: good figures unless the test fails the Nth query (or returns no data).</summary>
-public sealed class FakeMetrics(FakeAccount account) : IMetrics
-{
-    private int queries;
-
-    public int? FailOnQuery { get; set; }
-
-    public bool NoData { get; set; }
-
-    public Task<TargetGroupMetrics> GetTargetGroupMetricsAsync(TargetGroupMetricsQuery query, CancellationToken cancellationToken)
-    {
-        account.Touch("metrics.get");
-        var n = Interlocked.Increment(ref queries);
-        return Task.FromResult(NoData ? new TargetGroupMetrics(null, null, null)
-            : n == FailOnQuery ? new TargetGroupMetrics(1000, 250, 0.05)
-            : new TargetGroupMetrics(1000, 0, 0.05));
-    }
-}
-
 /// <summary>A lease per resource: taken when free, expired or already ours (same run id renews).</summary>
 public sealed class FakeLock(FakeAccount account) : IRotationLock
 {
@@ -137,7 +118,7 @@ public sealed class FakeLock(FakeAccount account) : IRotationLock
     }
 }
 
-/// <summary>Auto scaling groups whose instances follow the desired count at once.</summary>
+/// <summary>Auto scaling groups whose in-service instances follow the desired count at once; instances in Standby stay, as a scale-in never terminates them.</summary>
 public sealed class FakeAppGroups(FakeAccount account) : IAppGroups
 {
     public Task<AppGroupState> DescribeAsync(string groupName, CancellationToken cancellationToken)
@@ -156,7 +137,7 @@ public sealed class FakeAppGroups(FakeAccount account) : IAppGroups
             throw new InvalidOperationException($"ValidationError: New SetDesiredCapacity value {desired} is outside the group's bounds [{group.MinSize}, {group.MaxSize}].");
         }
 
-        account.Groups[groupName] = group with { Desired = desired, InService = desired, Instances = desired };
+        account.Groups[groupName] = group with { Desired = desired, InService = desired, Instances = desired + group.Standby };
         return Task.CompletedTask;
     }
 }
