@@ -90,7 +90,7 @@ public static class RetireOperation
         var next = backups.Where(b => b.IsReady && b.CreatedAt > changed).OrderByDescending(b => b.CreatedAt).FirstOrDefault();
         var set = $"pulumi config set --stack {run.Stack} --path 'slots.{slot.Key()}.sourceBackupId'";
         return next is null
-            ? $"No backup of {other.Key()}'s cluster is newer than its last password change ({changed:u}), and an older one holds the old password. CloudHSM takes one at least every {Steps.RestoredClusterCheck.BackupInterval.TotalHours:0} hours, never on request; once one is READY ('aws cloudhsmv2 describe-backups --filters clusterIds={run.TargetOutputs.ClusterId}'), the next rotation starts with: {set} <its backup id> and its cryptoUser, then pulumi up."
+            ? $"No backup of {other.Key()}'s cluster is newer than its last password change ({changed:u}), and an older one holds the old password. CloudHSM takes one at least every {Steps.RestoredClusterCheck.BackupInterval.TotalHours:0} hours and when an HSM is added, never on request; once one is READY ('aws cloudhsmv2 describe-backups --filters clusterIds={run.TargetOutputs.ClusterId}'), the next rotation starts with: {set} <its backup id> and its cryptoUser, then pulumi up."
             : $"Next rotation: {set} {next.BackupId} (newest READY backup of {other.Key()}, {next.CreatedAt:u}, taken after its password change) and set its cryptoUser, then pulumi up.";
     }
 

@@ -46,6 +46,20 @@ public class SecretStoreTests
     }
 
     [Fact]
+    public async Task PuttingTheSameTokenAgainIsIgnoredButWithAnotherValueFails()
+    {
+        await using var aws = Start();
+        var value = new Credential("app_cu", new Sensitive("Green-Passw0rd"));
+        await aws.Ports.SecretStore.PutAsync(Secret, PendingToken, value, [SecretStages.Pending], CancellationToken.None);
+
+        await aws.Ports.SecretStore.PutAsync(Secret, PendingToken, value, [SecretStages.Pending], CancellationToken.None);
+        var other = await Assert.ThrowsAsync<HsmBlueGreen.Aws.Http.AwsApiException>(() => aws.Ports.SecretStore.PutAsync(Secret, PendingToken, value with { Password = new Sensitive("Other-Passw0rd") }, [SecretStages.Pending], CancellationToken.None));
+
+        Assert.Equal((2, "ResourceExistsException"), (aws.Account.Secret(Secret).Values.Count, other.ErrorCode));
+        aws.Server.AssertConforms();
+    }
+
+    [Fact]
     public async Task VersionsAndTheirStagesAreDescribed()
     {
         await using var aws = Start();

@@ -55,7 +55,7 @@ public sealed class RestoredClusterTests
         var result = await harness.RunAsync();
 
         Assert.Equal(RotationOutcome.BadInput, result.Outcome);
-        Assert.Contains("Fix: wait for the next backup of blue's cluster (CloudHSM takes one at least every 24 hours and none on request; expect one by 2026-11-23 07:00:00Z), then retire green", result.Message, StringComparison.Ordinal);
+        Assert.Contains("Fix: wait for the next backup of blue's cluster (CloudHSM takes one at least every 24 hours, expect one by 2026-11-23 07:00:00Z; none on request, but adding an HSM to the cluster makes one), then retire green", result.Message, StringComparison.Ordinal);
         Assert.DoesNotContain(ChangedPassword, result.Message, StringComparison.Ordinal);
     }
 
@@ -72,6 +72,18 @@ public sealed class RestoredClusterTests
         Assert.Equal(RotationOutcome.BadInput, result.Outcome);
         Assert.StartsWith("green's cluster cluster-green00000001 was restored from backup backup-other0000001 of cluster cluster-other0000001, not of blue's cluster cluster-blue00000001", result.Message, StringComparison.Ordinal);
         Assert.Contains("Fix: retire green ('hsm-rotate retire green --stack test')", result.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task TargetWhoseSourceBackupIsGoneIsRefused()
+    {
+        var harness = new RotationHarness();
+        harness.Account.Backups.Remove("backup-blue00000001"); // past the cluster's backup retention
+
+        var result = await harness.RunAsync();
+
+        Assert.Equal(RotationOutcome.BadInput, result.Outcome);
+        Assert.StartsWith("green's cluster cluster-green00000001 was restored from backup backup-blue00000001, which no longer exists", result.Message, StringComparison.Ordinal);
     }
 
     [Fact]

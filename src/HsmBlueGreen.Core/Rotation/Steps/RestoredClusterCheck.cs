@@ -5,10 +5,10 @@ namespace HsmBlueGreen.Core.Rotation.Steps;
 
 /// <summary>
 /// Green-cluster preflight: the target's crypto user has whatever password its cluster's backup held. A backup holds
-/// the users and passwords of the moment it was taken, CloudHSM takes one about daily and never on request, so the
-/// target must be restored from a backup of the serving cluster, and the seed is the serving secret's version that
-/// was current when that backup was taken, not simply today's AWSCURRENT. Otherwise the first login on the target
-/// would spend one of the user's few attempts. Read-only.
+/// the users and passwords of the moment it was taken, and CloudHSM takes one at least daily (and when an HSM is added
+/// or removed) but never on request. So the target must be restored from a backup of the serving cluster, and the
+/// seed is the serving secret's version that was current when that backup was taken, not simply today's AWSCURRENT;
+/// otherwise the first login on the target would spend one of the user's few attempts. Read-only.
 /// </summary>
 internal static class RestoredClusterCheck
 {
@@ -81,7 +81,7 @@ internal static class RestoredClusterCheck
         var due = (newest > current.CreatedAt ? newest : current.CreatedAt) + BackupInterval;
         var fix = newer is not null
             ? $"Fix: {Restore(run, newer.BackupId)} Backup {newer.BackupId} was taken {newer.CreatedAt:u}, after the change."
-            : $"Fix: wait for the next backup of {source}'s cluster (CloudHSM takes one at least every {BackupInterval.TotalHours:0} hours and none on request; expect one by {due:u}), then {Restore(run, "<its backup id>")}";
+            : $"Fix: wait for the next backup of {source}'s cluster (CloudHSM takes one at least every {BackupInterval.TotalHours:0} hours, expect one by {due:u}; none on request, but adding an HSM to the cluster makes one), then {Restore(run, "<its backup id>")}";
         return $"{target}'s cluster {run.TargetOutputs.ClusterId} was restored from backup {backup.BackupId}, taken {backup.CreatedAt:u}, before {source}'s password was last set ({current.CreatedAt:u}), and no version of {source}'s secret current at that time is left: {target}'s {run.Plan.TargetSlot.CryptoUser} has a password this run cannot know, and a login with a guess spends one of its attempts. {fix}";
     }
 
