@@ -29,10 +29,7 @@ public sealed class RestoredClusterTests
     [Fact]
     public async Task BackupOlderThanEveryKnownServingCredentialIsRefusedNamingANewerBackup()
     {
-        var harness = new RotationHarness();
-        await harness.Account.ChangePasswordAsync(Color.Blue, "v-blue-2", ChangedPassword);
-        harness.Account.Clock.Advance(TimeSpan.FromHours(1));
-        await harness.Account.ChangePasswordAsync(Color.Blue, "v-blue-3", ChangedPassword + "-again");
+        var harness = await ChangedTwiceSinceGreensBackupAsync();
         harness.Account.TakeBackup(Color.Blue, harness.Account.Clock.GetUtcNow().AddMinutes(30), "backup-blue00000009");
         var puts = harness.Account.Count("secrets.put");
 
@@ -47,10 +44,7 @@ public sealed class RestoredClusterTests
     [Fact]
     public async Task BackupOlderThanEveryKnownServingCredentialWithNoNewerBackupSaysWhenOneIsDue()
     {
-        var harness = new RotationHarness();
-        await harness.Account.ChangePasswordAsync(Color.Blue, "v-blue-2", ChangedPassword);
-        harness.Account.Clock.Advance(TimeSpan.FromHours(1));
-        await harness.Account.ChangePasswordAsync(Color.Blue, "v-blue-3", ChangedPassword + "-again");
+        var harness = await ChangedTwiceSinceGreensBackupAsync();
 
         var result = await harness.RunAsync();
 
@@ -115,9 +109,7 @@ public sealed class RestoredClusterTests
     {
         var harness = new RotationHarness();
         harness.Account.TakeBackup(Color.Green, harness.Account.Clock.GetUtcNow(), "backup-greenbefore1");
-        await harness.RunAsync();
-        harness.Account.TagForRetire(Color.Blue);
-        harness.Account.Clock.Advance(TimeSpan.FromMinutes(10));
+        await RotatedAndDrainedAsync(harness);
 
         var result = await RetireOperation.RunAsync(harness.NewRun(), TimeSpan.FromMinutes(5), assumeDrained: false);
 
@@ -129,14 +121,30 @@ public sealed class RestoredClusterTests
     [Fact]
     public async Task RetireNamesTheNewestBackupTakenAfterThePasswordChange()
     {
-        var harness = new RotationHarness();
-        await harness.RunAsync();
-        harness.Account.TagForRetire(Color.Blue);
-        harness.Account.Clock.Advance(TimeSpan.FromMinutes(10));
+        var harness = await RotatedAndDrainedAsync(new RotationHarness());
         harness.Account.TakeBackup(Color.Green, harness.Account.Clock.GetUtcNow(), "backup-greenafter01");
 
         var result = await RetireOperation.RunAsync(harness.NewRun(), TimeSpan.FromMinutes(5), assumeDrained: false);
 
         Assert.Contains("Next rotation: pulumi config set --stack test --path 'slots.blue.sourceBackupId' backup-greenafter01", result.Message, StringComparison.Ordinal);
+    }
+
+    /// <summary>Blue's password changed twice after green's backup: neither AWSCURRENT nor AWSPREVIOUS was current at backup time.</summary>
+    private static async Task<RotationHarness> ChangedTwiceSinceGreensBackupAsync()
+    {
+        var harness = new RotationHarness();
+        await harness.Account.ChangePasswordAsync(Color.Blue, "v-blue-2", ChangedPassword);
+        harness.Account.Clock.Advance(TimeSpan.FromHours(1));
+        await harness.Account.ChangePasswordAsync(Color.Blue, "v-blue-3", ChangedPassword + "-again");
+        return harness;
+    }
+
+    /// <summary>A finished blue-to-green rotation, blue tagged for retire and drained for 10 minutes.</summary>
+    private static async Task<RotationHarness> RotatedAndDrainedAsync(RotationHarness harness)
+    {
+        await harness.RunAsync();
+        harness.Account.TagForRetire(Color.Blue);
+        harness.Account.Clock.Advance(TimeSpan.FromMinutes(10));
+        return harness;
     }
 }

@@ -83,6 +83,10 @@ public sealed class EndToEndRotationTests : IDisposable
         Assert.True(exit == ExitCodes.Done, $"exit {exit}\n{output}\n{error}\n{Violations(server)}");
         Assert.Equal(1, hsm.CliCalls.Count(c => c["argv"]![1]!.GetValue<string>() == "change-password"));
         Assert.True(hsm.Accepts("app_cu:" + PasswordOf(server.Account.Secret(GreenSecret).ValueAt("AWSCURRENT"))), "the HSM does not accept green's new password");
+        foreach (var password in new[] { OldPassword, "e2e-Blue-Changed-after-backup" })
+        {
+            Assert.DoesNotContain(password, output + error + project.Journal, StringComparison.Ordinal);
+        }
     }
 
     [Fact]
