@@ -205,11 +205,12 @@ public sealed class RotationCommandTests
         await cli.RunAsync("run --stack dev --yes");
         cli.Account.TagForRetire(Color.Blue);
         cli.Account.Clock.Advance(TimeSpan.FromMinutes(10));
+        cli.Account.TakeBackup(Color.Green, cli.Account.Clock.GetUtcNow(), "backup-green00000009"); // CloudHSM's next backup of green
 
         var run = await cli.RunAsync("retire blue --stack dev --yes");
 
         Assert.Equal(Exit.Done, run.Exit);
-        Assert.Contains("Next rotation: pulumi config set --stack dev --path 'slots.blue.sourceBackupId' backup-of-cluster-green00000001", run.Out, StringComparison.Ordinal);
+        Assert.Contains("Next rotation: pulumi config set --stack dev --path 'slots.blue.sourceBackupId' backup-green00000009", run.Out, StringComparison.Ordinal);
         Assert.Equal("<removed>", cli.Account.Config["slots.blue"]);
     }
 

@@ -60,7 +60,8 @@ if step == "keys":
     def names(entries):
         return [e.get("username") if isinstance(e, dict) else str(e) for e in (entries or [])]
     found = [{"reference": k.get("key-reference"), "owners": names(k.get("key-info", {}).get("key-owners")),
-              "shared": names(k.get("key-info", {}).get("shared-users"))} for k in (data or {}).get("matched_keys", [])]
+              "shared": names(k.get("key-info", {}).get("shared-users")), "class": (k.get("attributes") or {}).get("class")}
+             for k in (data or {}).get("matched_keys", [])]
     emit("succeeded", "more keys than listed" if (data or {}).get("next_token") else "", keys=found)
 emit("succeeded")
 PY

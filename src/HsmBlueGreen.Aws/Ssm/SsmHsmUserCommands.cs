@@ -37,7 +37,7 @@ public sealed class SsmHsmUserCommands(SsmRunCommand runner, IClusterControl clu
         var keys = new List<HsmKeySharing>();
         if (result.Succeeded && line is not null && line.Value.TryGetProperty("keys", out var rows))
         {
-            keys.AddRange(rows.EnumerateArray().Select(k => new HsmKeySharing(Text(k, "reference"), Names(k, "owners"), Names(k, "shared"))));
+            keys.AddRange(rows.EnumerateArray().Select(k => new HsmKeySharing(Text(k, "reference"), Names(k, "owners"), Names(k, "shared")) { KeyClass = Text(k, "class") is { Length: > 0 } keyClass ? keyClass : null }));
         }
 
         return new KeySharingResult(result, keys);

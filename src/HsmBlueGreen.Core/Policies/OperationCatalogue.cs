@@ -12,7 +12,7 @@ public static class OperationCatalogue
     [
         CloudHsm.DescribeClusters, CloudHsm.DescribeBackups,
         LoadBalancing.DescribeListeners, LoadBalancing.ModifyListener, LoadBalancing.DescribeTargetHealth,
-        SecretsManager.DescribeSecret, SecretsManager.GetSecretValue, SecretsManager.PutSecretValue, SecretsManager.UpdateSecretVersionStage,
+        SecretsManager.DescribeSecret, SecretsManager.ListSecretVersionIds, SecretsManager.GetSecretValue, SecretsManager.PutSecretValue, SecretsManager.UpdateSecretVersionStage,
         SecretsManager.GetRandomPassword, SecretsManager.TagResource, SecretsManager.UntagResource,
         Ssm.SendCommand, Ssm.GetCommandInvocation,
         AutoScaling.DescribeAutoScalingGroups, AutoScaling.SetDesiredCapacity,
@@ -50,6 +50,9 @@ public static class OperationCatalogue
 
         public static readonly AwsOperation DescribeSecret = new("secretsmanager", "DescribeSecret", OperationAccess.Read, Both, Secret);
         public static readonly AwsOperation GetSecretValue = new("secretsmanager", "GetSecretValue", OperationAccess.Read, OperationUse.Rotate, Secret);
+
+        /// <summary>Each version's CreatedDate: which credential a backup of the serving cluster holds.</summary>
+        public static readonly AwsOperation ListSecretVersionIds = new("secretsmanager", "ListSecretVersionIds", OperationAccess.Read, OperationUse.Rotate, Secret);
         public static readonly AwsOperation PutSecretValue = new("secretsmanager", "PutSecretValue", OperationAccess.Write, OperationUse.Rotate, Secret);
         public static readonly AwsOperation UpdateSecretVersionStage = new("secretsmanager", "UpdateSecretVersionStage", OperationAccess.Write, OperationUse.Rotate, Secret);
         public static readonly AwsOperation GetRandomPassword = new("secretsmanager", "GetRandomPassword", OperationAccess.Read, OperationUse.Rotate);

@@ -52,8 +52,17 @@ public sealed record UserListResult(HsmCommandResult Result, IReadOnlyList<HsmUs
 /// <summary>One key as `key list --verbose` shows it: its reference, its owners and the users it is shared with.</summary>
 public sealed record HsmKeySharing(string KeyReference, IReadOnlyList<string> Owners, IReadOnlyList<string> SharedUsers)
 {
-    /// <summary>Whether the user owns the key or has it shared (CloudHSM compares user names without case).</summary>
-    public bool Reaches(string user) => Owners.Concat(SharedUsers).Contains(user, StringComparer.OrdinalIgnoreCase);
+    /// <summary>The `class` attribute `key list --verbose` prints for a public key.</summary>
+    public const string PublicKeyClass = "public-key";
+
+    /// <summary>The key's `class` attribute (public-key, private-key, secret-key), when the listing shows it.</summary>
+    public string? KeyClass { get; init; }
+
+    /// <summary>A public key can be used by every crypto user on the cluster, shared or not (`key list` lists them all).</summary>
+    public bool IsPublic => string.Equals(KeyClass, PublicKeyClass, StringComparison.OrdinalIgnoreCase);
+
+    /// <summary>Whether the user can use the key: it is public, or the user owns it or has it shared (CloudHSM compares user names without case).</summary>
+    public bool Reaches(string user) => IsPublic || Owners.Concat(SharedUsers).Contains(user, StringComparer.OrdinalIgnoreCase);
 }
 
 public sealed record KeySharingResult(HsmCommandResult Result, IReadOnlyList<HsmKeySharing> Keys);

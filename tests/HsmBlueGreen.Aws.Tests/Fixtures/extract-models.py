@@ -13,7 +13,7 @@ import botocore  # noqa: E402
 OPERATIONS = {
     "cloudhsmv2": ["DescribeClusters", "DescribeBackups"],
     "elbv2": ["DescribeListeners", "ModifyListener", "DescribeTargetHealth"],
-    "secretsmanager": ["DescribeSecret", "GetSecretValue", "PutSecretValue", "UpdateSecretVersionStage",
+    "secretsmanager": ["DescribeSecret", "GetSecretValue", "ListSecretVersionIds", "PutSecretValue", "UpdateSecretVersionStage",
                        "GetRandomPassword", "TagResource", "UntagResource"],
     "ssm": ["SendCommand", "GetCommandInvocation"],
     "autoscaling": ["DescribeAutoScalingGroups", "SetDesiredCapacity"],

@@ -91,6 +91,21 @@ public sealed class HsmUserCommandsTests : IDisposable
     }
 
     [Fact]
+    public async Task KeySharingReadsTheKeyClassSoAPublicKeyReachesEveryUser()
+    {
+        await using var aws = Start();
+        // key list shows every public key in the cluster, with its class among the attributes (--verbose).
+        host.Answer("key list", System.Text.Json.Nodes.JsonNode.Parse("""
+            {"error_code":0,"data":{"matched_keys":[{"key-reference":"0x0000000000000abd","key-info":{"key-owners":[{"username":"app_cu","key-coverage":"full"}],"shared-users":[],"cluster-coverage":"full"},"attributes":{"key-type":"rsa","label":"app-signing-key","class":"public-key"}}]}}
+            """)!);
+
+        var listed = await aws.Ports.HsmUserCommands.ListKeySharingAsync(Target, SecretVersionRef.ByStage(SecretStages.Current), "app-signing-key", CancellationToken.None);
+
+        var key = Assert.Single(listed.Keys);
+        Assert.Equal((HsmKeySharing.PublicKeyClass, true), (key.KeyClass, key.Reaches("app_cu2")));
+    }
+
+    [Fact]
     public async Task KeySharingWithAFailedLoginReturnsNoKeysAndRunsOnce()
     {
         await using var aws = Start();

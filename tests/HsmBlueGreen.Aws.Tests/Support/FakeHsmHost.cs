@@ -114,6 +114,9 @@ internal sealed partial class FakeHsmHost : IDisposable
         return this;
     }
 
+    /// <summary>The HSMs of a cluster restored from the backup: the user's password is the one it had when the backup was taken.</summary>
+    public FakeHsmHost RestoredFrom(FakeBackup backup, string user) => AcceptPin(user + ":" + backup.Passwords[user]);
+
     /// <summary>What cloudhsm-cli prints for a command ("user list", "user change-password", "key list"): an envelope object or raw text.</summary>
     public FakeHsmHost Answer(string command, JsonNode answer)
     {

@@ -113,6 +113,9 @@ internal sealed class AuditAccount : IAccountInventory, IClusterControl, IHsmUse
     public Task<IReadOnlyList<BackupInfo>> DescribeBackupsAsync(string clusterId, CancellationToken cancellationToken) =>
         Read<IReadOnlyList<BackupInfo>>("DescribeBackups", Backups.GetValueOrDefault(clusterId) ?? []);
 
+    public Task<BackupInfo?> DescribeBackupAsync(string backupId, CancellationToken cancellationToken) =>
+        Read("DescribeBackups", Backups.Values.SelectMany(b => b).FirstOrDefault(b => b.BackupId == backupId));
+
     public Task<UserListResult> ListUsersAsync(HsmUserTarget target, CancellationToken cancellationToken) => Read("ListUsers", UserLists[target.InstanceId]);
 
     public Task<HsmCommandResult> ChangePasswordAsync(HsmUserTarget target, SecretVersionRef current, SecretVersionRef next, CancellationToken cancellationToken) =>

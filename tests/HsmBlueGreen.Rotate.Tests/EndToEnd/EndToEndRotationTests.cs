@@ -20,7 +20,7 @@ public sealed class EndToEndRotationTests : IDisposable
 
     private readonly CliFixture project = new();
     private readonly FakePulumi pulumi = new FakePulumi().Answer(LoopbackCli.StackOutputs);
-    private readonly FakeHsmHost hsm = new FakeHsmHost().AcceptPin("app_cu:" + OldPassword).Answer("user list", JsonNode.Parse("""
+    private readonly FakeHsmHost hsm = new FakeHsmHost().Answer("user list", JsonNode.Parse("""
         {"error_code":0,"data":{"users":[
           {"username":"admin","role":"admin","locked":"false","mfa":[],"quorum":[],"cluster-coverage":"full"},
           {"username":"app_cu","role":"crypto-user","locked":"false","mfa":[],"quorum":[],"cluster-coverage":"full"}]}}
@@ -94,6 +94,27 @@ public sealed class EndToEndRotationTests : IDisposable
         Assert.True(exit == ExitCodes.Done, $"exit {exit}\n{output}\n{error}\n{Violations(server)}");
         Assert.Equal([(Fixtures.BlueTargetGroup, 0), (Fixtures.GreenTargetGroup, 100)], server.Account.WeightsOf(Fixtures.ListenerArn));
         server.AssertConforms();
+    }
+
+    [Fact]
+    public async Task BluesPasswordChangedAfterGreensBackupIsSeededAsOfTheBackupAndCostsNoLogin()
+    {
+        await using var server = StartAccount();
+        var blue = server.Account.Secret(BlueSecret);
+        // Blue rotated in place after the backup green was restored from: AWSCURRENT is newer than the backup.
+        blue.Values["00000000-0000-4000-8000-000000000002"] = Credential("e2e-Blue-Changed-after-backup");
+        blue.Created["00000000-0000-4000-8000-000000000002"] = server.Account.Clock.GetUtcNow().AddHours(-1);
+        (blue.Stages["AWSPREVIOUS"], blue.Stages["AWSCURRENT"]) = (blue.Stages["AWSCURRENT"], "00000000-0000-4000-8000-000000000002");
+
+        var (exit, output, error) = await RunAsync($"run --stack dev --yes {Zero}", server);
+
+        Assert.True(exit == ExitCodes.Done, $"exit {exit}\n{output}\n{error}\n{Violations(server)}");
+        Assert.Equal(1, hsm.CliCalls.Count(c => c["argv"]![1]!.GetValue<string>() == "change-password"));
+        Assert.True(hsm.Accepts("app_cu:" + PasswordOf(server.Account.Secret(GreenSecret).ValueAt("AWSCURRENT"))), "the HSM does not accept green's new password");
+        foreach (var password in new[] { OldPassword, "e2e-Blue-Changed-after-backup" })
+        {
+            Assert.DoesNotContain(password, output + error + project.Journal, StringComparison.Ordinal);
+        }
     }
 
     [Fact]
@@ -185,8 +206,12 @@ public sealed class EndToEndRotationTests : IDisposable
             .SetMetric("RequestCount", GreenDimension, 1000)
             .SetMetric("TargetResponseTime", GreenDimension, 0.05)
             .SetMetric("RequestCount", AlbDimension, 10000)
-            .AddSecret(BlueSecret, Credential(OldPassword));
+            .AddSecret(BlueSecret, Credential(OldPassword), createdAt: account.Clock.GetUtcNow().AddDays(-10));
         account.AddSecret(GreenSecret, Credential(OldPassword));
+        // Green's cluster was restored from yesterday's backup of blue's: its user has blue's password of that time.
+        var backup = new FakeBackup("backup-rtq2dwi2gq6", Fixtures.BlueCluster, "READY", account.Clock.GetUtcNow().AddDays(-1)) { Passwords = new Dictionary<string, string> { ["app_cu"] = OldPassword } };
+        account.AddBackup(backup);
+        hsm.RestoredFrom(backup, "app_cu");
         account.InvocationLag = 0;
         account.InProgressPolls = 0;
         account.CommandHost = command =>

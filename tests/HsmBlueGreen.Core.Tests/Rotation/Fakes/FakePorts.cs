@@ -73,8 +73,14 @@ public sealed class FakeClusters(FakeAccount account) : IClusterControl
     public Task<IReadOnlyList<BackupInfo>> DescribeBackupsAsync(string clusterId, CancellationToken cancellationToken)
     {
         account.Touch("clusters.backups");
-        IReadOnlyList<BackupInfo> backups = [new BackupInfo($"backup-of-{clusterId}", clusterId, "READY", new DateTimeOffset(2026, 11, 22, 5, 0, 0, TimeSpan.Zero), false)];
+        IReadOnlyList<BackupInfo> backups = [.. account.Backups.Values.Select(b => b.Info).Where(b => b.ClusterId == clusterId).OrderByDescending(b => b.CreatedAt)];
         return Task.FromResult(backups);
+    }
+
+    public Task<BackupInfo?> DescribeBackupAsync(string backupId, CancellationToken cancellationToken)
+    {
+        account.Touch("clusters.backup");
+        return Task.FromResult(account.Backups.GetValueOrDefault(backupId)?.Info);
     }
 }
 
