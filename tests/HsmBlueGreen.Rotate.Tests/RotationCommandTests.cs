@@ -30,7 +30,7 @@ public sealed class RotationCommandTests
 
         Assert.Contains("[shift-25] listener reads blue 75% / green 25%; settling 30s", run.Out, StringComparison.Ordinal);
         Assert.Contains("[shift-25] baking at 25%: 5m left", run.Out, StringComparison.Ordinal);
-        Assert.Contains("[shift-25] 5xx-rate: Successful - 0 5xx from the targets in 750 requests (0%, limit 1%) in 3 complete minute(s) 06:06-06:09 UTC", run.Out, StringComparison.Ordinal);
+        Assert.Contains("[shift-25] 5xx-rate: Successful - 0 5xx from the targets in 500 requests (0%, limit 1%) in 2 complete minute(s) 06:07-06:09 UTC", run.Out, StringComparison.Ordinal);
         Assert.DoesNotContain("secretsmanager:", run.Out, StringComparison.Ordinal);
     }
 
@@ -102,7 +102,7 @@ public sealed class RotationCommandTests
         var run = await cli.RunAsync("run --stack dev --yes");
 
         Assert.Equal(Exit.RolledBack, run.Exit);
-        Assert.StartsWith("hsm-rotate: rolled back: all traffic on blue (gate 5xx-rate failed during the bake at 25%: 62 5xx from the targets in 250 requests (24.8%, limit 1%) in 1 complete minute(s) 06:06-06:07 UTC).", run.Error, StringComparison.Ordinal);
+        Assert.StartsWith("hsm-rotate: rolled back: all traffic on blue (gate 5xx-rate failed during the bake at 25%: 62 5xx from the targets in 250 requests (24.8%, limit 1%) in 1 complete minute(s) 06:07-06:08 UTC).", run.Error, StringComparison.Ordinal);
         Assert.Equal(0, cli.Account.TargetPercent(Color.Green));
     }
 

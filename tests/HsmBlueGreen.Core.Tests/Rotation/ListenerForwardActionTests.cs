@@ -40,7 +40,7 @@ public sealed class ListenerForwardActionTests
     public async Task RollbackKeepsGreenHealthCheckedAtWeightZero()
     {
         var harness = new RotationHarness();
-        harness.Metrics.FailOnQuery = 3;
+        harness.Metrics.FailAtPercent = 25;
 
         var result = await harness.RunAsync();
         var green = await harness.Account.Ports().LoadBalancer.GetTargetHealthAsync("arn:tg/green", default);
@@ -64,7 +64,7 @@ public sealed class ListenerForwardActionTests
     public async Task RollbackRecordsTheSplitTheListenerShowsOnceTheChangeHasReachedIt()
     {
         var harness = new RotationHarness();
-        harness.Metrics.FailOnQuery = 3;
+        harness.Metrics.FailAtPercent = 25;
 
         await harness.RunAsync();
 

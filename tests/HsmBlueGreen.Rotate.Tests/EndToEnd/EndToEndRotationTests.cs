@@ -4,6 +4,7 @@ using HsmBlueGreen.Aws.Tests.Loopback;
 using HsmBlueGreen.Aws.Tests.Support;
 using HsmBlueGreen.Core.Tests.Rotation.Fakes;
 using HsmBlueGreen.Rotate.Cli;
+using FakeBackup = HsmBlueGreen.Aws.Tests.Loopback.FakeBackup;
 
 namespace HsmBlueGreen.Rotate.Tests.EndToEnd;
 
