@@ -10,7 +10,7 @@ public sealed record FakeInvocation(string Status, int ResponseCode, string Stan
 /// <summary>
 /// SSM Run Command: SendCommand hands the command to <see cref="CommandHost"/> (a test can run the script
 /// for real there), and GetCommandInvocation first says InvocationDoesNotExist, then InProgress, then the result,
-/// as the eventually consistent service does.
+/// as the eventually consistent service does; a cancelled command passes through Cancelling (CommandInvocationStatus).
 /// </summary>
 public sealed partial class FakeAwsAccount
 {
@@ -26,6 +26,12 @@ public sealed partial class FakeAwsAccount
 
     /// <summary>How many further polls answer InProgress before the result.</summary>
     public int InProgressPolls { get; set; } = 1;
+
+    /// <summary>
+    /// SendCommand accepts and runs the command, then answers 500 InternalServerError: a server error does not say
+    /// whether the request took effect, so a caller must treat the command as possibly run.
+    /// </summary>
+    public bool SendCommandFailsAfterAccepting { get; set; }
 
     public IReadOnlyList<SentCommand> SentCommands
     {
@@ -60,6 +66,11 @@ public sealed partial class FakeAwsAccount
             Guid.NewGuid().ToString(), instanceId, Str(input, "DocumentName"), [.. Strings(input["Parameters"]?["commands"])], input);
         sent.Add(command);
         invocations[command.CommandId] = (CommandHost(command), 0);
+        if (SendCommandFailsAfterAccepting)
+        {
+            throw new AwsFault(500, "InternalServerError", "An error occurred on the server side.");
+        }
+
         return new JsonObject
         {
             ["Command"] = new JsonObject
@@ -85,7 +96,9 @@ public sealed partial class FakeAwsAccount
             throw AwsFault.Invalid("InvocationDoesNotExist", "An error occurred (InvocationDoesNotExist)");
         }
 
-        var result = polls <= InvocationLag + InProgressPolls ? new FakeInvocation("InProgress", -1, string.Empty) : entry.Result;
+        var result = polls <= InvocationLag + InProgressPolls ? new FakeInvocation("InProgress", -1, string.Empty)
+            : polls == InvocationLag + InProgressPolls + 1 && entry.Result.Status == "Cancelled" ? new FakeInvocation("Cancelling", -1, string.Empty)
+            : entry.Result;
         return new JsonObject
         {
             ["CommandId"] = id,
