@@ -9,12 +9,15 @@ namespace HsmBlueGreen.Aws.Ssm;
 /// One shell command on one instance through AWS-RunShellScript, awaited to its end. SendCommand is sent
 /// once (never repeated: the command may log in to an HSM); only the polling retries.
 /// </summary>
-public sealed class SsmRunCommand(AwsTransport transport, CommandPolling polling, TimeProvider clock)
+public sealed partial class SsmRunCommand(AwsTransport transport, CommandPolling polling, TimeProvider clock)
 {
     /// <summary>Not final: Cancelling ends in Cancelled, or in another status if the command finishes first (CommandInvocationStatus).</summary>
     private static readonly HashSet<string> Running = new(StringComparer.Ordinal) { "Pending", "InProgress", "Delayed", "Cancelling" };
     /// <summary>The status of a command SendCommand gave no clear answer for: it may or may not have run.</summary>
     public const string NoAnswer = "NoAnswer";
+
+    /// <summary>The status details when our own polling gave up: SSM may still finish the command.</summary>
+    public const string NoResultInTime = "no result in time";
 
     private readonly JsonProtocolClient client = new(transport, AwsService.Ssm);
 
@@ -68,7 +71,7 @@ public sealed class SsmRunCommand(AwsTransport transport, CommandPolling polling
 
             if (poll >= maxPolls || clock.GetUtcNow() - started >= polling.Limit)
             {
-                return new CommandRun(commandId, "TimedOut", "no result in time", string.Empty,
+                return new CommandRun(commandId, "TimedOut", NoResultInTime, string.Empty,
                     $"command {commandId} on {instanceId} gave no result within {polling.Limit.TotalMinutes.ToString("0.#", CultureInfo.InvariantCulture)} minutes; check it in the SSM console before running again.");
             }
 

@@ -2,7 +2,12 @@ using System.Text.Json.Nodes;
 
 namespace HsmBlueGreen.Aws.Tests.Loopback;
 
-public sealed record SentCommand(string CommandId, string InstanceId, string DocumentName, IReadOnlyList<string> Commands, JsonObject Request);
+public sealed record SentCommand(string CommandId, string InstanceId, string DocumentName, IReadOnlyList<string> Commands, JsonObject Request)
+{
+    public string Comment => Request["Comment"]?.GetValue<string>() ?? string.Empty;
+
+    public DateTimeOffset RequestedAt { get; init; } = DateTimeOffset.UtcNow;
+}
 
 /// <summary>What the instance reports for a command: GetCommandInvocation's Status, ResponseCode and output.</summary>
 public sealed record FakeInvocation(string Status, int ResponseCode, string StandardOutput, string StandardError = "", string? StatusDetails = null);
