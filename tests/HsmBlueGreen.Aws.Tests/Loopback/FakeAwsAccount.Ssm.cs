@@ -36,7 +36,7 @@ public sealed partial class FakeAwsAccount
     /// SendCommand accepts and runs the command, then answers 500 InternalServerError: a server error does not say
     /// whether the request took effect, so a caller must treat the command as possibly run.
     /// </summary>
-    public bool SendCommandFailsAfterAccepting { get; set; }
+    public Func<SentCommand, bool> SendCommandFailsAfterAccepting { get; set; } = _ => false;
 
     public IReadOnlyList<SentCommand> SentCommands
     {
@@ -71,7 +71,7 @@ public sealed partial class FakeAwsAccount
             Guid.NewGuid().ToString(), instanceId, Str(input, "DocumentName"), [.. Strings(input["Parameters"]?["commands"])], input);
         sent.Add(command);
         invocations[command.CommandId] = (CommandHost(command), 0);
-        if (SendCommandFailsAfterAccepting)
+        if (SendCommandFailsAfterAccepting(command))
         {
             throw new AwsFault(500, "InternalServerError", "An error occurred on the server side.");
         }

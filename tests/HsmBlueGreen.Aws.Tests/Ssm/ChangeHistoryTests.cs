@@ -34,9 +34,9 @@ public sealed class ChangeHistoryTests : IDisposable
     public async Task AChangeWhoseSendCommandGotAServerErrorIsFoundSucceededWithoutALogin()
     {
         await using var aws = Start();
-        aws.Account.SendCommandFailsAfterAccepting = true;
+        aws.Account.SendCommandFailsAfterAccepting = _ => true;
         await aws.Ports.HsmUserCommands.ChangePasswordAsync(Target, SecretVersionRef.ByStage(SecretStages.Current), Next, CancellationToken.None);
-        aws.Account.SendCommandFailsAfterAccepting = false;
+        aws.Account.SendCommandFailsAfterAccepting = _ => false;
 
         var found = await aws.Ports.HsmUserCommands.FindChangeAsync(Target, Next, CancellationToken.None);
 

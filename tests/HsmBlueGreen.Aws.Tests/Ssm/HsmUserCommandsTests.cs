@@ -164,7 +164,7 @@ public sealed class HsmUserCommandsTests : IDisposable
     public async Task AServerErrorFromSendCommandSaysTheCommandMayAlreadyHaveRun()
     {
         await using var aws = Start();
-        aws.Account.SendCommandFailsAfterAccepting = true;
+        aws.Account.SendCommandFailsAfterAccepting = _ => true;
 
         var result = await ChangeAsync(aws);
 
