@@ -29,7 +29,9 @@ public sealed class SsmHsmUserCommands(SsmRunCommand runner, IClusterControl clu
             return new SentChange(SentState.Unknown, new HsmCommandResult(HsmCommandOutcome.Failed, run.StandardError));
         }
 
-        return new SentChange(SentState.Ended, HsmScriptResult.Interpret(run, target, "change-password").Result);
+        // Ended without the script's result line (killed, timed out, output lost): how far the change got is unknown.
+        var (result, line) = HsmScriptResult.Interpret(run, target, "change-password");
+        return new SentChange(line is null ? SentState.Unknown : SentState.Ended, result);
     }
 
     public async Task<HsmCommandResult> LoginAsync(HsmUserTarget target, SecretVersionRef credential, CancellationToken cancellationToken) =>

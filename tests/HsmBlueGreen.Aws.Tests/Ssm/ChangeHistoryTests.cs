@@ -1,3 +1,4 @@
+using HsmBlueGreen.Aws.Tests.Loopback;
 using HsmBlueGreen.Aws.Tests.Support;
 using static HsmBlueGreen.Aws.Tests.Support.GreenHost;
 using HsmBlueGreen.Core.Ports;
@@ -56,6 +57,18 @@ public sealed class ChangeHistoryTests : IDisposable
 
         Assert.Equal((SentState.Ended, HsmCommandOutcome.BadCredentials), (found.State, found.Result.Outcome));
         Assert.Single(host.CliCalls);
+    }
+
+    [Fact]
+    public async Task AChangeThatEndedWithoutTheScriptsResultIsUnknown()
+    {
+        await using var aws = Start();
+        aws.Account.CommandHost = _ => new FakeInvocation("TimedOut", -1, string.Empty, string.Empty, "Execution Timed Out");
+        await aws.Ports.HsmUserCommands.ChangePasswordAsync(Target, SecretVersionRef.ByStage(SecretStages.Current), Next, CancellationToken.None);
+
+        var found = await aws.Ports.HsmUserCommands.FindChangeAsync(Target, Next, CancellationToken.None);
+
+        Assert.Equal(SentState.Unknown, found.State);
     }
 
     [Fact]
