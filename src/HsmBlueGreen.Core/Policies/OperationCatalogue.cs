@@ -14,7 +14,7 @@ public static class OperationCatalogue
         LoadBalancing.DescribeListeners, LoadBalancing.ModifyListener, LoadBalancing.DescribeTargetHealth,
         SecretsManager.DescribeSecret, SecretsManager.ListSecretVersionIds, SecretsManager.GetSecretValue, SecretsManager.PutSecretValue, SecretsManager.UpdateSecretVersionStage,
         SecretsManager.GetRandomPassword, SecretsManager.TagResource, SecretsManager.UntagResource,
-        Ssm.SendCommand, Ssm.GetCommandInvocation,
+        Ssm.SendCommand, Ssm.GetCommandInvocation, Ssm.ListCommands,
         AutoScaling.DescribeAutoScalingGroups, AutoScaling.SetDesiredCapacity,
         CloudWatch.GetMetricData,
         Sts.GetCallerIdentity,
@@ -67,6 +67,9 @@ public static class OperationCatalogue
 
         public static readonly AwsOperation SendCommand = new("ssm", "SendCommand", OperationAccess.Write, Both, "arn:aws:ec2:*:*:instance/*");
         public static readonly AwsOperation GetCommandInvocation = new("ssm", "GetCommandInvocation", OperationAccess.Read, Both);
+
+        /// <summary>The command history, read when a change-password's result was lost to a crash (no resource-level scope).</summary>
+        public static readonly AwsOperation ListCommands = new("ssm", "ListCommands", OperationAccess.Read, OperationUse.Rotate);
     }
 
     public static class AutoScaling

@@ -15,7 +15,7 @@ OPERATIONS = {
     "elbv2": ["DescribeListeners", "ModifyListener", "DescribeTargetHealth"],
     "secretsmanager": ["DescribeSecret", "GetSecretValue", "ListSecretVersionIds", "PutSecretValue", "UpdateSecretVersionStage",
                        "GetRandomPassword", "TagResource", "UntagResource"],
-    "ssm": ["SendCommand", "GetCommandInvocation"],
+    "ssm": ["SendCommand", "GetCommandInvocation", "ListCommands"],
     "autoscaling": ["DescribeAutoScalingGroups", "SetDesiredCapacity"],
     "monitoring": ["GetMetricData"],
     "sts": ["GetCallerIdentity"],

@@ -71,6 +71,7 @@ public sealed partial class FakeAwsAccount
                 ("autoscaling", "SetDesiredCapacity") => SetDesiredCapacity(input),
                 ("ssm", "SendCommand") => SendCommand(input),
                 ("ssm", "GetCommandInvocation") => GetCommandInvocation(input),
+                ("ssm", "ListCommands") => ListCommands(input),
                 ("monitoring", "GetMetricData") => GetMetricData(input),
                 ("ec2", "DescribeSecurityGroups") => DescribeSecurityGroups(input),
                 ("ec2", "DescribeSubnets") => DescribeSubnets(input),

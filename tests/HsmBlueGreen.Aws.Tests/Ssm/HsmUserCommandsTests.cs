@@ -152,14 +152,40 @@ public sealed class HsmUserCommandsTests : IDisposable
     }
 
     [Fact]
+    public async Task ACancelledCommandIsAwaitedPastCancelling()
+    {
+        await using var aws = Start();
+        aws.Account.CommandHost = _ => new FakeInvocation("Cancelled", -1, string.Empty, StatusDetails: "Cancelled");
+
+        var result = await ChangeAsync(aws);
+
+        Assert.Equal(HsmCommandOutcome.HostUnavailable, result.Outcome);
+        Assert.Contains("ended Cancelled", result.Detail, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task SendCommandIsNotRetriedAfterAServerError()
     {
         await using var aws = Start();
         aws.Server.Inject("SendCommand", InjectedFault.ServerError());
 
-        await Assert.ThrowsAsync<AwsApiException>(() => ChangeAsync(aws));
+        var result = await ChangeAsync(aws);
 
+        Assert.Equal(HsmCommandOutcome.Failed, result.Outcome);
         Assert.Single(aws.Server.CallsTo("SendCommand"));
+    }
+
+    [Fact]
+    public async Task AServerErrorFromSendCommandSaysTheCommandMayAlreadyHaveRun()
+    {
+        await using var aws = Start();
+        aws.Account.SendCommandFailsAfterAccepting = _ => true;
+
+        var result = await ChangeAsync(aws);
+
+        Assert.True(host.Accepts("app_cu:" + NewPassword));
+        Assert.Equal(HsmCommandOutcome.Failed, result.Outcome);
+        Assert.Contains("may already have run on i-0abcdef1234567890", result.Detail, StringComparison.Ordinal);
     }
 
     [Fact]

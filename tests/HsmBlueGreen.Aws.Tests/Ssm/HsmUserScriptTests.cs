@@ -28,7 +28,7 @@ public sealed class HsmUserScriptTests : IDisposable
         Assert.Equal("succeeded", result["outcome"]!.GetValue<string>());
         Assert.Equal(("crypto-user", "app_cu:" + OldPassword), (call["role"]!.GetValue<string>(), call["pin"]!.GetValue<string>()));
         Assert.Equal(
-            ["user", "change-password", "--username", "app_cu", "--role", "crypto-user", "--password", NewPassword, "--cluster-id", Fixtures.GreenCluster],
+            ["user", "change-password", "--username", "app_cu", "--role", "crypto-user", "--password", NewPassword],
             call["argv"]!.AsArray().Select(a => a!.GetValue<string>()));
     }
 
@@ -123,7 +123,7 @@ public sealed class HsmUserScriptTests : IDisposable
 
         var call = Assert.Single(host.CliCalls);
         Assert.Equal(
-            ["key", "list", "--filter", "attr.label=app-signing-key", "--verbose", "--max-items", "100", "--cluster-id", Fixtures.GreenCluster],
+            ["key", "list", "--filter", "attr.label=app-signing-key", "--verbose", "--max-items", "100"],
             call["argv"]!.AsArray().Select(a => a!.GetValue<string>()));
         Assert.Equal("app_cu:" + OldPassword, call["pin"]!.GetValue<string>());
         Assert.Equal(

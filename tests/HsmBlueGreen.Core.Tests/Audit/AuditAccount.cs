@@ -121,6 +121,9 @@ internal sealed class AuditAccount : IAccountInventory, IClusterControl, IHsmUse
     public Task<HsmCommandResult> ChangePasswordAsync(HsmUserTarget target, SecretVersionRef current, SecretVersionRef next, CancellationToken cancellationToken) =>
         throw new InvalidOperationException("the audit never changes a password");
 
+    public Task<SentChange> FindChangeAsync(HsmUserTarget target, SecretVersionRef next, CancellationToken cancellationToken) =>
+        throw new InvalidOperationException("the audit never looks for a password change");
+
     public Task<HsmCommandResult> LoginAsync(HsmUserTarget target, SecretVersionRef credential, CancellationToken cancellationToken) =>
         throw new InvalidOperationException("the audit never logs in");
 

@@ -16,7 +16,7 @@ public class AccessPoliciesTests
                 "cloudwatch:GetMetricData", "elasticloadbalancing:DescribeListeners", "elasticloadbalancing:DescribeTargetHealth", "elasticloadbalancing:ModifyListener",
                 "secretsmanager:DescribeSecret", "secretsmanager:GetRandomPassword", "secretsmanager:GetSecretValue", "secretsmanager:ListSecretVersionIds",
                 "secretsmanager:PutSecretValue", "secretsmanager:TagResource", "secretsmanager:UntagResource", "secretsmanager:UpdateSecretVersionStage",
-                "ssm:GetCommandInvocation", "ssm:SendCommand", "sts:GetCallerIdentity",
+                "ssm:GetCommandInvocation", "ssm:ListCommands", "ssm:SendCommand", "sts:GetCallerIdentity",
             ],
             PolicyJson.Actions(Operator, "Allow"));
     }

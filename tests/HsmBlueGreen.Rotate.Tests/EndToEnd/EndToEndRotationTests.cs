@@ -169,6 +169,25 @@ public sealed class EndToEndRotationTests : IDisposable
         Assert.DoesNotContain(server.Calls, c => c.Operation == "ModifyListener");
     }
 
+    [Fact]
+    public async Task AServerErrorOnTheChangeIsResolvedFromSsmHistoryOnResumeWithoutALogin()
+    {
+        await using var server = StartAccount();
+        server.Account.InvocationLag = 1;
+        server.Account.SendCommandFailsAfterAccepting = c => c.Comment.StartsWith("hsm-rotate change-password", StringComparison.Ordinal);
+        var (stopped, _, advice) = await RunAsync($"run --stack dev --yes {Zero}", server);
+        server.Account.SendCommandFailsAfterAccepting = _ => false;
+
+        var (exit, output, error) = await RunAsync($"resume --stack dev {Zero}", server);
+
+        Assert.True(stopped == ExitCodes.NeedsOperator && advice.Contains("may already have run", StringComparison.Ordinal), advice);
+        Assert.True(exit == ExitCodes.Done, $"exit {exit}\n{output}\n{error}\n{Violations(server)}");
+        Assert.Equal([(Fixtures.GreenTargetGroup, 100)], Serving(server));
+        Assert.Single(hsm.CliCalls, c => c["argv"]![1]!.GetValue<string>() == "change-password");
+        Assert.True(hsm.Accepts("app_cu:" + PasswordOf(server.Account.Secret(GreenSecret).ValueAt("AWSCURRENT"))), "the HSM does not accept the promoted password");
+        server.AssertConforms();
+    }
+
     /// <summary>The target groups that get traffic (a slot at 0 stays listed with weight 0).</summary>
     private static IEnumerable<(string TargetGroupArn, int Weight)> Serving(LoopbackAwsServer server) =>
         server.Account.WeightsOf(Fixtures.ListenerArn).Where(w => w.Weight > 0);

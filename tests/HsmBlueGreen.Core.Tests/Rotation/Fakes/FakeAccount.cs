@@ -87,6 +87,11 @@ public sealed partial class FakeAccount
 
     public Dictionary<string, HsmUserRecord> HsmUsers { get; } = new(StringComparer.Ordinal);
 
+    /// <summary>SSM's command history of change-password commands; <see cref="CommandHistoryUnknown"/> makes it unreadable.</summary>
+    public List<SentHsmCommand> CommandHistory { get; } = [];
+
+    public bool CommandHistoryUnknown { get; set; }
+
     public Dictionary<string, AppGroupState> Groups { get; } = new(StringComparer.Ordinal);
 
     public Dictionary<string, string> Config { get; } = new(StringComparer.Ordinal);
