@@ -80,7 +80,7 @@ lines = [
     "## Compiler command: time to print the prod program",
     "",
     f"Measured {datetime.datetime.now(datetime.timezone.utc):%Y-%m-%d %H:%M} UTC in one run of `bench/compiler.sh` with hyperfine: "
-    f"warm {runs} runs after 2 warm-ups, cold {cold_runs} runs; {cpus} CPUs ({platform.machine()}), load average {load_before} before "
+    f"warm {runs} runs after 2 warm-ups, cold {cold_runs} run(s) each; {cpus} CPUs ({platform.machine()}), load average {load_before} before "
     f"and {load_after} after (1, 5, 15 min): the machine was shared with other builds, so absolute figures are noisy and the "
     "ratios, measured side by side, are what to compare. `PULUMI_STACK=prod`, program read from Pulumi.prod.yaml. "
     "Re-run: `bench/compiler.sh` (needs hyperfine, GNU time and clang or gcc).",
@@ -91,7 +91,7 @@ lines = [
     "",
     f"Native vs JIT command: {w_jit / w_native:.1f}x faster; vs `dotnet run`: {w_run / w_native:.1f}x faster. "
     "The native command is the script's staleness check (a `find` over infra/ and Core) plus the NativeAOT program; the JIT command "
-    "is the same check plus `dotnet <dll>` (.NET start-up and JIT); `dotnet run` evaluates and checks the build on every call.",
+    "is the same check plus `dotnet <dll>` of the Debug build `dotnet build` leaves (.NET start-up and JIT); `dotnet run` evaluates and checks the build on every call.",
     "",
     "**Cold** (a source's modification time changed just before each run, so each call first rebuilds: the first Pulumi call after an edit):",
     "",
@@ -100,7 +100,7 @@ lines = [
     f"A source change costs the native command a NativeAOT publish ({c_native / c_jit:.1f}x the JIT command's `dotnet build`, "
     f"{c_native / c_run:.1f}x `dotnet run`'s build-and-run); every call after it is warm again.",
     "",
-    "**hsm-rotate plan --stack prod** (offline plan, no cloud access):",
+    "**hsm-rotate plan --stack prod** (offline plan, no cloud access; the JIT row is the Release build):",
     "",
     *table(plan),
     "",
