@@ -8,7 +8,8 @@ namespace HsmBlueGreen.Bench;
 
 /// <summary>
 /// The orchestrator's own cost: a whole rotation with every wait at zero (bake, settle, polls) against the in-memory
-/// account, journalling to a real file; and the time from a failed gate's verdict to the rollback request.
+/// account, journalling to a real file; and the time from a failed gate's verdict to the rollback request. The run uses
+/// the account's jumping clock: the gates wait for a complete CloudWatch period even at a zero bake, in no real time.
 /// </summary>
 internal static class RotationBench
 {
@@ -23,7 +24,7 @@ internal static class RotationBench
 
     public static async Task<TimeSpan> WholeRotationAsync()
     {
-        var (run, _, _) = NewRun(failOnQuery: null);
+        var (run, _, _) = NewRun(failAtPercent: null);
         var start = Stopwatch.GetTimestamp();
         var result = await RotationRunner.RunAsync(run, new RunRequest(RunMode.Fresh, DryRun: false));
         var elapsed = Measure.Since(start);
@@ -32,7 +33,7 @@ internal static class RotationBench
 
     public static async Task<TimeSpan> GateToRollbackAsync()
     {
-        var (run, metrics, loadBalancer) = NewRun(failOnQuery: 3);
+        var (run, metrics, loadBalancer) = NewRun(failAtPercent: 25);
         var result = await RotationRunner.RunAsync(run, new RunRequest(RunMode.Fresh, DryRun: false));
         if (result.Outcome != RotationOutcome.RolledBack || metrics.FailedAt is not { } failed || loadBalancer.RollbackAt is not { } rolledBack)
         {
@@ -42,15 +43,15 @@ internal static class RotationBench
         return Stopwatch.GetElapsedTime(failed, rolledBack);
     }
 
-    private static (RotationRun Run, TimedMetrics Metrics, TimedLoadBalancer LoadBalancer) NewRun(int? failOnQuery)
+    private static (RotationRun Run, TimedMetrics Metrics, TimedLoadBalancer LoadBalancer) NewRun(int? failAtPercent)
     {
         var account = new FakeAccount("dev");
-        var metrics = new TimedMetrics(new FakeMetrics(account) { FailOnQuery = failOnQuery });
+        var metrics = new TimedMetrics(new FakeMetrics(account) { FailAtPercent = failAtPercent });
         var loadBalancer = new TimedLoadBalancer(new FakeLoadBalancer(account));
         var settings = StackConfigLoader.FromStackFile(new PhysicalProjectFiles(Project), "dev");
         var journal = new Rotate.Rotation.JournalFile(Path.Combine(Path.GetTempPath(), "hsm-rotate-bench"), "dev");
         var events = new Rotate.Rotation.JsonEventWriter(TextWriter.Null);
-        var run = new RotationRun(RotationPlan.For(settings, ZeroWaits), account.Ports(loadBalancer, metrics), TimeProvider.System, journal, events, Guid.NewGuid().ToString("N")[..12], default);
+        var run = new RotationRun(RotationPlan.For(settings, ZeroWaits), account.Ports(loadBalancer, metrics), account.Clock, journal, events, Guid.NewGuid().ToString("N")[..12], default);
         return (run, metrics, loadBalancer);
     }
 

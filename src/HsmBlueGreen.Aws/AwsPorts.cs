@@ -34,6 +34,7 @@ public sealed class AwsPorts : IDisposable
         RotationLock = new SecretTagRotationLock(transport, settings.Clock);
         AppGroups = new AutoScalingAppGroups(transport);
         HsmUserCommands = new SsmHsmUserCommands(new SsmRunCommand(transport, settings.CommandPolling, settings.Clock), ClusterControl);
+        SmokeCheck = new SsmSmokeCheck(new SsmRunCommand(transport, settings.CommandPolling, settings.Clock));
         StackControl = new PulumiStackControl(settings.PulumiExecutable, settings.ProjectDirectory, settings.PulumiTimeouts);
         CallerIdentity = new StsCallerIdentity(credentials, transport, settings.Handler);
         AccountInventory = new AwsAccountInventory(transport);
@@ -52,6 +53,8 @@ public sealed class AwsPorts : IDisposable
     public IAppGroups AppGroups { get; }
 
     public IHsmUserCommands HsmUserCommands { get; }
+
+    public ISmokeCheck SmokeCheck { get; }
 
     public IStackControl StackControl { get; }
 

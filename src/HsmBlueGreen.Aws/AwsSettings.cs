@@ -10,6 +10,8 @@ namespace HsmBlueGreen.Aws;
 /// </summary>
 public sealed record AwsSettings(Func<string, string?> Environment, TimeProvider Clock)
 {
+    private const string ProfileSource = "the region of the AWS profile (or instance)";
+
     /// <summary>Overrides AWS_REGION / AWS_DEFAULT_REGION / the profile's region.</summary>
     public string? Region { get; init; }
 
@@ -31,19 +33,56 @@ public sealed record AwsSettings(Func<string, string?> Environment, TimeProvider
 
     public static AwsSettings ForProcess() => new(System.Environment.GetEnvironmentVariable, TimeProvider.System);
 
+    /// <summary>The stack's aws:region: the region Pulumi deploys the stack to, used when the caller sets none.</summary>
+    public StackRegion? StackRegion { get; init; }
+
+    /// <summary>
+    /// The caller's region (AWS_REGION, AWS_DEFAULT_REGION, then the profile, as the SDKs look it up), else the
+    /// stack's aws:region. When both are set they must agree: the stack's resources live in its region only.
+    /// </summary>
     public string ResolveRegion()
     {
-        var region = Region ?? Environment("AWS_REGION") ?? Environment("AWS_DEFAULT_REGION");
-        if (string.IsNullOrWhiteSpace(region))
+        if (!string.IsNullOrWhiteSpace(Region))
         {
-            region = FallbackRegionFactory.GetRegionEndpoint()?.SystemName;
+            return Region.Trim();
         }
 
-        return string.IsNullOrWhiteSpace(region)
-            ? throw new AwsConfigurationException("no AWS region is set; set AWS_REGION (e.g. export AWS_REGION=eu-west-1) or a region in your AWS profile.")
-            : region.Trim();
+        var (caller, source) = CallerRegion();
+        if (caller is null)
+        {
+            return StackRegion?.Region ?? throw new AwsConfigurationException(
+                "no AWS region is set; set AWS_REGION (e.g. export AWS_REGION=eu-west-1), a region in your AWS profile, or the stack's aws:region (pulumi config set aws:region eu-west-1).");
+        }
+
+        if (StackRegion is { } stack && !string.Equals(caller, stack.Region, StringComparison.Ordinal))
+        {
+            var fix = source == ProfileSource
+                ? $"export AWS_REGION={stack.Region}, or correct the profile's region"
+                : $"unset {source} (the stack's region is then used) or export {source}={stack.Region}";
+            throw new AwsConfigurationException(
+                $"{source} is {caller} but stack {stack.Stack}'s aws:region is {stack.Region}, where its resources are. Fix: {fix}.");
+        }
+
+        return caller;
+    }
+
+    private (string? Region, string Source) CallerRegion()
+    {
+        foreach (var variable in (string[])["AWS_REGION", "AWS_DEFAULT_REGION"])
+        {
+            if (Environment(variable) is { } value && !string.IsNullOrWhiteSpace(value))
+            {
+                return (value.Trim(), variable);
+            }
+        }
+
+        var profile = FallbackRegionFactory.GetRegionEndpoint()?.SystemName;
+        return (string.IsNullOrWhiteSpace(profile) ? null : profile.Trim(), ProfileSource);
     }
 }
+
+/// <summary>A stack's name and its aws:region config.</summary>
+public sealed record StackRegion(string Stack, string Region);
 
 /// <summary>How long each pulumi command may run before it is stopped.</summary>
 public sealed record PulumiTimeouts(TimeSpan Read, TimeSpan Config, TimeSpan Up)

@@ -20,13 +20,23 @@ public sealed class CompilerRuns
             ["PULUMI_STACK"] = "dev",
             ["PULUMI_PROJECT"] = "hsm-blue-green",
             ["PULUMI_ROOT_DIRECTORY"] = Repo.Root,
-            ["PULUMI_CONFIG"] = PulumiConfigJson.FromStackFile(devYaml.Replace("vpc-0d3f5a7b9c1e24680", "vpc-oops", StringComparison.Ordinal)),
+            ["PULUMI_CONFIG"] = PulumiConfigJson.FromStackFile(devYaml.Replace("ami-0b7e9f1a3c5d7e9f1", "ami-oops", StringComparison.Ordinal)),
+        });
+        // An exported PULUMI_STACK=prod wins over `pulumi preview --stack dev`, which still passes dev's config.
+        WrongStack = CompilerProcess.Run(new Dictionary<string, string>
+        {
+            ["PULUMI_STACK"] = "prod",
+            ["PULUMI_PROJECT"] = "hsm-blue-green",
+            ["PULUMI_ROOT_DIRECTORY"] = Repo.Root,
+            ["PULUMI_CONFIG"] = PulumiConfigJson.FromStackFile(devYaml),
         });
     }
 
     public InfraRun Run { get; }
 
     public InfraRun Prod { get; }
+
+    public InfraRun WrongStack { get; }
 
     public InfraRun Discovery { get; }
 
@@ -118,7 +128,14 @@ public sealed class CompilerContractTests(CompilerRuns runs) : IClassFixture<Com
     public void BadConfigFailsThePulumiRunWithTheReasonOnStderrAndNothingOnStdout()
     {
         Assert.Equal((2, string.Empty), (runs.BadConfig.ExitCode, runs.BadConfig.Stdout));
-        Assert.Contains("hsm-blue-green:vpcId = \"vpc-oops\": is not a VPC id", runs.BadConfig.Stderr, StringComparison.Ordinal);
+        Assert.Contains("hsm-blue-green:clientAmiId = \"ami-oops\": is not an AMI id", runs.BadConfig.Stderr, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void AnExportedPulumiStackThatIsNotTheConfigsStackFailsTheRunAndSaysWhy()
+    {
+        Assert.Equal((2, string.Empty), (runs.WrongStack.ExitCode, runs.WrongStack.Stdout));
+        Assert.Contains("PULUMI_STACK is 'prod' but PULUMI_CONFIG is not Pulumi.prod.yaml's config", runs.WrongStack.Stderr, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -40,14 +40,15 @@ public sealed class InstancePolicyTests
     }
 
     [Fact]
-    public void ZeroWeightTargetGroupInTheListenerIsRejected()
+    public void ASlotLeftOutOfTheListenerIsRejected()
     {
         var program = PolicyCheck.Change<Listener>("listener", l => l with
         {
-            DefaultActions = [new ListenerDefaultAction("forward") { Forward = new ListenerForward([new("${blue-tg.arn}", 100), new("${green-tg.arn}", 0)]) }],
+            DefaultActions = [new ListenerDefaultAction("forward") { Forward = new ListenerForward([new("${blue-tg.arn}", 100)]) }],
         });
 
-        Assert.Equal(ListenerWeightRule.Name, Assert.Single(PolicyCheck.Run(program)).Rule);
+        var violation = Assert.Single(PolicyCheck.Run(program));
+        Assert.Equal((ListenerWeightRule.Name, "forwards [blue 100] but traffic is blue 100% / green 0%"), (violation.Rule, violation.Problem));
     }
 
     [Fact]

@@ -16,11 +16,24 @@ public sealed class SharedDeclarationTests
     private static StackProgram Dev => Programs.ShippedProgram("dev");
 
     [Fact]
-    public void SlotAtZeroPercentIsLeftOutOfTheForwardAction()
+    public void SlotAtZeroPercentStaysInTheForwardActionWithAnExplicitZero()
     {
         var groups = Prod.Body<Listener>("listener").DefaultActions.Single().Forward!.TargetGroups;
 
-        Assert.Equal([new ListenerForwardTargetGroup("${blue-tg.arn}", 100)], groups);
+        Assert.Equal([new ListenerForwardTargetGroup("${blue-tg.arn}", 100), new ListenerForwardTargetGroup("${green-tg.arn}", 0)], groups);
+    }
+
+    [Theory]
+    [InlineData("blue", 10)]
+    [InlineData("green", 20)]
+    public void EachSlotHasATestRouteOnTheListenerForwardingOnlyToItsTargetGroupWhenTheHeaderNamesIt(string slot, int priority)
+    {
+        var rule = Prod.Body<ListenerRule>($"{slot}-test-route");
+
+        Assert.Equal(("${listener.arn}", priority), (rule.ListenerArn, rule.Priority));
+        Assert.Equal([new ListenerRuleAction("forward") { TargetGroupArn = $"${{{slot}-tg.arn}}" }], rule.Actions);
+        var header = Assert.Single(rule.Conditions).HttpHeader!;
+        Assert.Equal(("X-Hsm-Slot", slot), (header.HttpHeaderName, Assert.Single(header.Values)));
     }
 
     [Fact]

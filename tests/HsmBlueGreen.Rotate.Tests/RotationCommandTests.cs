@@ -30,7 +30,7 @@ public sealed class RotationCommandTests
 
         Assert.Contains("[shift-25] listener reads blue 75% / green 25%; settling 30s", run.Out, StringComparison.Ordinal);
         Assert.Contains("[shift-25] baking at 25%: 5m left", run.Out, StringComparison.Ordinal);
-        Assert.Contains("[shift-25] 5xx-rate: Successful - 0 5xx in 1000 requests (0%, limit 1%)", run.Out, StringComparison.Ordinal);
+        Assert.Contains("[shift-25] 5xx-rate: Successful - 0 5xx from the targets in 500 requests (0%, limit 1%) in 2 complete minute(s) 06:07-06:09 UTC", run.Out, StringComparison.Ordinal);
         Assert.DoesNotContain("secretsmanager:", run.Out, StringComparison.Ordinal);
     }
 
@@ -97,12 +97,12 @@ public sealed class RotationCommandTests
     public async Task FailedGateExitsOneAfterRollingBack()
     {
         using var cli = new CliFixture();
-        cli.Metrics.FailOnQuery = 3;
+        cli.Metrics.FailAtPercent = 25;
 
         var run = await cli.RunAsync("run --stack dev --yes");
 
         Assert.Equal(Exit.RolledBack, run.Exit);
-        Assert.StartsWith("hsm-rotate: rolled back: all traffic on blue (gate 5xx-rate failed at 25%: 250 5xx in 1000 requests (25%, limit 1%)).", run.Error, StringComparison.Ordinal);
+        Assert.StartsWith("hsm-rotate: rolled back: all traffic on blue (gate 5xx-rate failed during the bake at 25%: 62 5xx from the targets in 250 requests (24.8%, limit 1%) in 1 complete minute(s) 06:07-06:08 UTC).", run.Error, StringComparison.Ordinal);
         Assert.Equal(0, cli.Account.TargetPercent(Color.Green));
     }
 
@@ -205,11 +205,12 @@ public sealed class RotationCommandTests
         await cli.RunAsync("run --stack dev --yes");
         cli.Account.TagForRetire(Color.Blue);
         cli.Account.Clock.Advance(TimeSpan.FromMinutes(10));
+        cli.Account.TakeBackup(Color.Green, cli.Account.Clock.GetUtcNow(), "backup-green00000009"); // CloudHSM's next backup of green
 
         var run = await cli.RunAsync("retire blue --stack dev --yes");
 
         Assert.Equal(Exit.Done, run.Exit);
-        Assert.Contains("Next rotation: pulumi config set --stack dev --path 'slots.blue.sourceBackupId' backup-of-cluster-green00000001", run.Out, StringComparison.Ordinal);
+        Assert.Contains("Next rotation: pulumi config set --stack dev --path 'slots.blue.sourceBackupId' backup-green00000009", run.Out, StringComparison.Ordinal);
         Assert.Equal("<removed>", cli.Account.Config["slots.blue"]);
     }
 
@@ -243,7 +244,7 @@ public sealed class RotationCommandTests
 
         Assert.Equal(Exit.NeedsOperator, crashed.Exit);
         Assert.StartsWith("hsm-rotate run: crashed: InjectedCrashException: injected crash at hsm.change-password", crashed.Error, StringComparison.Ordinal);
-        Assert.Equal(Exit.NeedsOperator, resumed.Exit);
-        Assert.Contains("an earlier change-password was interrupted", resumed.Out, StringComparison.Ordinal);
+        Assert.Equal(Exit.Done, resumed.Exit);
+        Assert.Contains("an earlier change-password was interrupted before SSM ran it on the host; changing again", resumed.Out, StringComparison.Ordinal);
     }
 }

@@ -21,6 +21,19 @@ internal static class ClusterDeclarations
     /// <summary>An HSM takes 10-20 minutes and a restore longer: well above the provider's defaults.</summary>
     public static readonly CustomTimeouts Timeouts = new("120m", "120m", "120m");
 
+    /// <summary>
+    /// The cluster inputs that force a replacement (terraform-provider-aws cloudhsmv2 cluster.go: all but tags).
+    /// Frozen with ignoreChanges, so an edit of the stack-wide hsmType or hsmSubnets reaches only slots created
+    /// after it, never a live cluster (replaced in dev, a failed update on protect in prod).
+    /// </summary>
+    public static readonly IReadOnlyList<string> ClusterFrozenInputs = ["hsmType", "subnetIds", "sourceBackupIdentifier"];
+
+    /// <summary>
+    /// An HSM's subnet forces a replacement (hsm.go), which would change its IP under running clients. Its
+    /// clusterId is left live: an HSM must follow its cluster if that is ever replaced on purpose.
+    /// </summary>
+    public static readonly IReadOnlyList<string> HsmFrozenInputs = ["subnetId"];
+
     /// <summary>The name of the one cluster both slots use (dual-user): it belongs to neither, so retiring a slot never touches it.</summary>
     public const string SharedCluster = "shared-cluster";
 
@@ -47,7 +60,7 @@ internal static class ClusterDeclarations
                     SourceBackupIdentifier = restore.BackupId,
                     Tags = Tags.ForCluster(settings, slot, clusterName),
                 },
-                o => o with { Protect = settings.IsProduction && !slot.Retiring, CustomTimeouts = Timeouts }),
+                o => o with { Protect = settings.IsProduction && !slot.Retiring, CustomTimeouts = Timeouts, IgnoreChanges = ClusterFrozenInputs }),
             _ => throw new InvalidOperationException($"unknown cluster source {slot.Cluster}"),
         };
 
@@ -59,7 +72,7 @@ internal static class ClusterDeclarations
             hsms.Add(declarations.Add(
                 hsmName(zone),
                 new CloudHsmHsm(cluster.Output("clusterId")) { SubnetId = subnetId },
-                o => o with { CustomTimeouts = Timeouts, DependsOn = first is null ? [] : [first.Self] }));
+                o => o with { CustomTimeouts = Timeouts, DependsOn = first is null ? [] : [first.Self], IgnoreChanges = HsmFrozenInputs }));
         }
 
         return new ClusterResources(cluster, hsms);

@@ -8,8 +8,8 @@ using HsmBlueGreen.Core.Slots;
 namespace HsmBlueGreen.Infra.Build;
 
 /// <summary>
-/// The instance roles of a slot: SSM-managed, able to read the cluster's trust anchor and the slot's own secret
-/// and nothing else. Application clients read only the current version; the admin host reads every stage,
+/// The instance roles of a slot: the SSM agent's own calls (Run Command, Session Manager), the cluster's trust
+/// anchor and the slot's own secret, and nothing else. Application clients read only the current version; the admin host reads every stage,
 /// because a rotation logs in with the current password and sets the pending one.
 /// </summary>
 internal static class InstanceRoleDeclarations
@@ -27,7 +27,8 @@ internal static class InstanceRoleDeclarations
             {
                 Tags = Tags.For(settings, slot.Color, names.Role(who)),
             });
-        declarations.Add(names.SsmAttachment(who), new IamRolePolicyAttachment(role.Output("name"), PolicyDocuments.SsmManagedInstanceCore));
+        // Not AmazonSSMManagedInstanceCore: it also grants ssm:GetParameter(s) on every parameter (ParameterReadRule).
+        declarations.Add(names.SsmAgentPolicy(who), new IamRolePolicy(role.Output("name"), PolicyDocuments.Document(PolicyDocuments.SsmAgent())));
         RoleGuardrails.Add(declarations, settings, role);
 
         var readSecret = who == Admin

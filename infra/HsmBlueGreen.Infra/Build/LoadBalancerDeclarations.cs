@@ -31,17 +31,41 @@ internal static class LoadBalancerDeclarations
                 SslPolicy = https ? ModernTls : null,
                 Tags = Tags.For(settings, null, StackResourceNames.Listener),
             });
+        foreach (var (color, targetGroup) in targetGroups.OrderBy(t => t.Key))
+        {
+            AddTestRoute(declarations, settings, listener, color, targetGroup);
+        }
+
         return (alb, listener);
     }
 
     /// <summary>
-    /// Only slots with a share are listed: a target group given weight 0 can land in AWS with weight 1 and take
-    /// traffic (pulumi-aws issue 5772), so 0% means absent.
+    /// The slot's test route: requests carrying `X-Hsm-Slot: &lt;color&gt;` go to that slot only, whatever the weights,
+    /// so the rotation can check a slot from inside the VPC before it takes production traffic.
+    /// </summary>
+    private static void AddTestRoute(Declarations declarations, StackSettings settings, Resource listener, Color color, Resource targetGroup)
+    {
+        var name = new SlotNames(color).TestRoute;
+        declarations.Add(
+            name,
+            new ListenerRule(
+                listener.Output("arn"),
+                [new ListenerRuleAction("forward") { TargetGroupArn = targetGroup.Output("arn") }],
+                [new ListenerRuleCondition { HttpHeader = new ListenerRuleConditionHttpHeader(TestRoute.HeaderName, [TestRoute.HeaderValue(color)]) }])
+            {
+                Priority = TestRoute.Priority(color),
+                Tags = Tags.For(settings, color, name),
+            });
+    }
+
+    /// <summary>
+    /// Every slot's target group with an explicit weight, 0 included (TargetGroupTuple: 0-999): ELB health-checks only
+    /// groups a listener or rule forwards to, so a slot left out would report its targets `unused` and never turn
+    /// healthy. (pulumi-aws issue 5772, a 0 landing as 1, needs `ignoreChanges` on the weight, which this program never sets.)
     /// </summary>
     private static ListenerDefaultAction Forward(StackSettings settings, IReadOnlyDictionary<Color, Resource> targetGroups)
     {
         var groups = targetGroups
-            .Where(t => settings.Traffic.For(t.Key) > 0)
             .OrderBy(t => t.Key)
             .Select(t => new ListenerForwardTargetGroup(t.Value.Output("arn"), settings.Traffic.For(t.Key)))
             .ToList();

@@ -6,7 +6,28 @@ namespace HsmBlueGreen.Infra.Build;
 /// <summary>IAM policy documents, kept as JSON trees and printed with fn::toJSON.</summary>
 internal static class PolicyDocuments
 {
-    public const string SsmManagedInstanceCore = "arn:aws:iam::aws:policy/AmazonSSMManagedInstanceCore";
+    /// <summary>
+    /// What the SSM agent itself calls to register the instance and receive Run Command and Session Manager
+    /// messages: ssmmessages on current agents, ec2messages on older ones (Systems Manager user guide,
+    /// "Reference: ec2messages, ssmmessages, and other API operations"). These calls name no resource, hence "*".
+    /// No State Manager, inventory or patching, which the program does not use.
+    /// </summary>
+    public static JsonObject SsmAgent() => Allow(
+        "SsmAgentChannel",
+        [
+            "ssm:UpdateInstanceInformation",
+            "ssmmessages:CreateControlChannel",
+            "ssmmessages:CreateDataChannel",
+            "ssmmessages:OpenControlChannel",
+            "ssmmessages:OpenDataChannel",
+            "ec2messages:AcknowledgeMessage",
+            "ec2messages:DeleteMessage",
+            "ec2messages:FailMessage",
+            "ec2messages:GetEndpoint",
+            "ec2messages:GetMessages",
+            "ec2messages:SendReply",
+        ],
+        "*");
 
     public static JsonText AssumedBy(string service) => Document(new JsonObject
     {

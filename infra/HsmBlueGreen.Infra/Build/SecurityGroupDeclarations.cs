@@ -51,6 +51,9 @@ internal static class SecurityGroupDeclarations
         declarations.Add(
             names.AlbToApp,
             new SecurityGroupEgressRule(albGroup.Output("id"), "tcp", settings.Listener.AppPort, settings.Listener.AppPort, "to this slot's application") { ReferencedSecurityGroupId = clientGroupId });
+        declarations.Add(
+            names.ClientToAlb,
+            new SecurityGroupEgressRule(clientGroupId, "tcp", settings.Listener.Port, settings.Listener.Port, "to the load balancer's test route (smoke check)") { ReferencedSecurityGroupId = albGroup.Output("id") });
         return new SlotNetwork(clients, hsmIngress);
     }
 }

@@ -25,13 +25,41 @@ internal static class UserDataScripts
         aws --region "$region" ssm get-parameter --name '{{caParameter}}' --query Parameter.Value --output text > /opt/cloudhsm/etc/customerCA.crt
         """;
 
+    /// <summary>
+    /// change-password has the new password in its argv (root, one call): hidepid=2 hides every process from users
+    /// other than its owner (proc(5)), now, in fstab, and again at each boot by a unit in case the fstab options are
+    /// not applied to /proc. ssm-user exists before the agent's first session, so the agent adds no sudoers file for it.
+    /// </summary>
+    private const string AdminPrivacy = """
+        mount -o remount,hidepid=2 /proc
+        grep -q '^proc /proc ' /etc/fstab || echo 'proc /proc proc defaults,hidepid=2 0 0' >> /etc/fstab
+        cat > /etc/systemd/system/proc-hidepid.service <<'EOF'
+        [Unit]
+        Description=Hide other users' processes (/proc hidepid=2)
+        DefaultDependencies=no
+        After=systemd-remount-fs.service
+        [Service]
+        Type=oneshot
+        ExecStart=/usr/bin/mount -o remount,hidepid=2 /proc
+        [Install]
+        WantedBy=sysinit.target
+        EOF
+        systemctl enable proc-hidepid.service
+        id ssm-user >/dev/null 2>&1 || useradd --create-home --shell /bin/bash ssm-user
+        rm -f /etc/sudoers.d/ssm-agent-users
+        """;
+
     private const string AdminTemplate = Prelude + """
 
         # Admin host of the {{slot}} slot: CloudHSM CLI only, no application. The step program runs
-        # cloudhsm-cli here through SSM Run Command; there is no SSH and no public address.
+        # cloudhsm-cli here through SSM Run Command; there is no SSH and no public address. Other users
+        # (Session Manager's ssm-user included) see no process but their own and get no root.
+        """ + "\n" + AdminPrivacy + """
+
         dnf install -y "$packages/cloudhsm-cli-latest.amzn2023.$arch.rpm"
         """ + "\n" + TrustAnchor + """
 
+        # One cluster, configured by its HSMs' addresses and without a cluster id, so cloudhsm-cli calls name none.
         /opt/cloudhsm/bin/configure-cli -a {{hsmAddresses}}
         """;
 

@@ -87,6 +87,7 @@ public sealed class InfraHost(Func<string, string?> environment, Func<IProjectFi
                 return (StackConfigLoader.FromStackFile(Files(), file.Stack), []);
             case InfraRequest.FromPulumi pulumi:
                 var files = Files();
+                PulumiStackCheck.Check(files, pulumi.Stack, pulumi.ConfigJson);
                 return (StackConfigLoader.FromPulumiConfig(files, pulumi.Stack, pulumi.ConfigJson), SecretPlaintexts.From(files, pulumi.Stack, pulumi.ConfigJson));
             default:
                 return (DiscoverySettings.Create(), []);

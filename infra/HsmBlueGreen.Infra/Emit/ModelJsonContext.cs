@@ -23,6 +23,7 @@ namespace HsmBlueGreen.Infra.Emit;
 [JsonSerializable(typeof(LoadBalancer))]
 [JsonSerializable(typeof(TargetGroup))]
 [JsonSerializable(typeof(Listener))]
+[JsonSerializable(typeof(ListenerRule))]
 [JsonSerializable(typeof(SecretsManagerSecret))]
 [JsonSerializable(typeof(SnsTopic))]
 [JsonSerializable(typeof(SnsTopicPolicy))]

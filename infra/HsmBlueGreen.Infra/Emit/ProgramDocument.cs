@@ -74,6 +74,11 @@ public static class ProgramDocument
             node["dependsOn"] = new JsonArray([.. options.DependsOn.Select(d => (JsonNode?)JsonValue.Create(d))]);
         }
 
+        if (options.IgnoreChanges.Count > 0)
+        {
+            node["ignoreChanges"] = new JsonArray([.. options.IgnoreChanges.Select(p => (JsonNode?)JsonValue.Create(p))]);
+        }
+
         return node;
     }
 

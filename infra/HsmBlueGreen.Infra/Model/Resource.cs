@@ -41,6 +41,9 @@ public sealed record ResourceOptions(string Version)
     public CustomTimeouts? CustomTimeouts { get; init; }
 
     public IReadOnlyList<string> DependsOn { get; init; } = [];
+
+    /// <summary>Inputs Pulumi takes from state once the resource exists; the program's value counts only on create.</summary>
+    public IReadOnlyList<string> IgnoreChanges { get; init; } = [];
 }
 
 /// <summary>Go durations, as Pulumi reads them ("120m").</summary>

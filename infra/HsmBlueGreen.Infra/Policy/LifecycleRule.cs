@@ -8,14 +8,15 @@ namespace HsmBlueGreen.Infra.Policy;
 
 /// <summary>
 /// What keeps a deployment from hurting itself: every resource pinned to the provider version plugin
-/// discovery saw, long create/delete timeouts on clusters and HSMs (an HSM takes 10-20 minutes), and
-/// restored production clusters protected from deletion.
+/// discovery saw, long create/delete timeouts on clusters and HSMs (an HSM takes 10-20 minutes), their
+/// replacing inputs frozen once created, and restored production clusters protected from deletion.
 /// </summary>
 internal sealed class LifecycleRule : IPolicyRule
 {
     public const string ProviderPinned = "provider-version-pinned";
     public const string HsmTimeouts = "cloudhsm-timeouts";
     public const string ProtectedInProduction = "protect-production-clusters";
+    public const string FrozenInputs = "cloudhsm-inputs-frozen";
     private static readonly TimeSpan MinimumTimeout = TimeSpan.FromMinutes(120);
 
     public IEnumerable<PolicyViolation> Check(StackProgram program, PolicyContext context)
@@ -30,6 +31,18 @@ internal sealed class LifecycleRule : IPolicyRule
             if (resource.Body is CloudHsmCluster or CloudHsmHsm && !LongEnough(resource.Options.CustomTimeouts))
             {
                 yield return new(HsmTimeouts, resource.Name, "has create or delete timeouts under 120 minutes", "set customTimeouts {create: 120m, delete: 120m}");
+            }
+
+            var required = resource.Body switch
+            {
+                CloudHsmCluster => ClusterDeclarations.ClusterFrozenInputs,
+                CloudHsmHsm => ClusterDeclarations.HsmFrozenInputs,
+                _ => [],
+            };
+            var unfrozen = required.Except(resource.Options.IgnoreChanges, StringComparer.Ordinal).ToList();
+            if (unfrozen.Count > 0)
+            {
+                yield return new(FrozenInputs, resource.Name, $"would be replaced by a later edit of {string.Join(", ", unfrozen)}", $"add {string.Join(", ", unfrozen)} to options.ignoreChanges");
             }
 
             // A cluster tagged retiring is on its way out (hsm-rotate retire): its protection is lifted on purpose.

@@ -6,8 +6,8 @@ using HsmBlueGreen.Infra.Model.Aws;
 namespace HsmBlueGreen.Infra.Policy;
 
 /// <summary>
-/// The listener forwards exactly the configured split: each slot with a share at its weight, and no slot at
-/// weight 0 (AWS can store 0 as 1, pulumi-aws issue 5772, and send it traffic).
+/// The listener forwards exactly the configured split: every slot listed at its weight, a slot without traffic at an
+/// explicit 0, since ELB does not health-check a target group that no listener or rule forwards to.
 /// </summary>
 internal sealed class ListenerWeightRule : IPolicyRule
 {
@@ -28,11 +28,11 @@ internal sealed class ListenerWeightRule : IPolicyRule
         var actual = forwarded
             .Select(g => (Slot: SlotOf.Referenced(g.Arn, "arn") is { } name ? SlotOf.Name(name) : null, g.Weight))
             .ToList();
-        var expected = Enum.GetValues<Color>().Where(c => traffic.For(c) > 0).Select(c => ((Color?)c, traffic.For(c))).ToList();
+        var expected = context.Settings.Slots.Keys.Order().Select(c => ((Color?)c, traffic.For(c))).ToList();
         if (!actual.OrderBy(a => a.Slot).SequenceEqual(expected))
         {
             var shown = string.Join(", ", actual.Select(a => $"{a.Slot?.Key() ?? "?"} {a.Weight}"));
-            yield return new(Name, resource.Name, $"forwards [{shown}] but traffic is {traffic}", "list each slot's target group with weight = its traffic percent, and leave out slots at 0%");
+            yield return new(Name, resource.Name, $"forwards [{shown}] but traffic is {traffic}", "list every slot's target group with weight = its traffic percent, 0 included");
         }
     }
 }

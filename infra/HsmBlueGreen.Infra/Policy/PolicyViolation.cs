@@ -31,6 +31,7 @@ public static class StackPolicy
         new SecretValueRule(),
         new LifecycleRule(),
         new RoleGuardrailRule(),
+        new ParameterReadRule(),
     ];
 
     public static IReadOnlyList<PolicyViolation> Check(StackProgram program, PolicyContext context) =>

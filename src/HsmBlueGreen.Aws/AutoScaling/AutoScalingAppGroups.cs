@@ -21,7 +21,11 @@ public sealed class AutoScalingAppGroups(AwsTransport transport) : IAppGroups
             group.Int("MinSize"),
             group.Int("MaxSize"),
             instances.Count(i => i.Text("LifecycleState") == "InService"),
-            instances.Count);
+            instances.Count)
+        {
+            // EnteringStandby ends in Standby; neither is terminated by a scale-in.
+            Standby = instances.Count(i => i.Text("LifecycleState") is "Standby" or "EnteringStandby"),
+        };
     }
 
     public async Task SetDesiredCapacityAsync(string groupName, int desired, CancellationToken cancellationToken)

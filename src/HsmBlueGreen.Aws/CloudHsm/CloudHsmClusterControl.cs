@@ -4,7 +4,7 @@ using HsmBlueGreen.Core.Policies;
 
 namespace HsmBlueGreen.Aws.CloudHsm;
 
-/// <summary>IClusterControl over CloudHSM v2 DescribeClusters and DescribeBackups, following NextToken.</summary>
+/// <summary>IClusterControl over CloudHSM v2 DescribeClusters and DescribeBackups (by cluster or by backup id), following NextToken.</summary>
 public sealed class CloudHsmClusterControl(AwsTransport transport) : IClusterControl
 {
     private readonly JsonProtocolClient client = new(transport, AwsService.CloudHsm);
@@ -28,14 +28,20 @@ public sealed class CloudHsmClusterControl(AwsTransport transport) : IClusterCon
         return null;
     }
 
-    public async Task<IReadOnlyList<BackupInfo>> DescribeBackupsAsync(string clusterId, CancellationToken cancellationToken)
+    public async Task<IReadOnlyList<BackupInfo>> DescribeBackupsAsync(string clusterId, CancellationToken cancellationToken) =>
+        await BackupsAsync(ById(clusterId), clusterId, cancellationToken).ConfigureAwait(false);
+
+    public async Task<BackupInfo?> DescribeBackupAsync(string backupId, CancellationToken cancellationToken) =>
+        (await BackupsAsync(new() { ["backupIds"] = [backupId] }, string.Empty, cancellationToken).ConfigureAwait(false)).FirstOrDefault(b => b.BackupId == backupId);
+
+    private async Task<IReadOnlyList<BackupInfo>> BackupsAsync(Dictionary<string, List<string>> filters, string clusterId, CancellationToken cancellationToken)
     {
         var backups = new List<BackupInfo>();
         string? token = null;
         do
         {
             var page = await client.CallAsync<DescribeBackupsRequest, DescribeBackupsResponse>(
-                OperationCatalogue.CloudHsm.DescribeBackups, new(ById(clusterId), token, SortAscending: false), cancellationToken).ConfigureAwait(false);
+                OperationCatalogue.CloudHsm.DescribeBackups, new(filters, token, SortAscending: false), cancellationToken).ConfigureAwait(false);
             backups.AddRange((page.Backups ?? []).Where(b => b.BackupId is not null).Select(b => new BackupInfo(
                 b.BackupId!, b.ClusterId ?? clusterId, b.BackupState ?? "UNKNOWN", b.CreateTimestamp ?? DateTimeOffset.MinValue, b.NeverExpires ?? false)));
             token = page.NextToken;
@@ -53,6 +59,7 @@ public sealed class CloudHsmClusterControl(AwsTransport transport) : IClusterCon
         cluster.SecurityGroup,
         [.. (cluster.Hsms ?? []).Select(h => new HsmStatus(h.HsmId ?? string.Empty, h.AvailabilityZone ?? string.Empty, h.SubnetId ?? string.Empty, ParseState<HsmState>(h.State)))])
     {
+        SubnetMapping = new Dictionary<string, string>(cluster.SubnetMapping ?? [], StringComparer.Ordinal),
         Tags = (cluster.TagList ?? []).Where(t => t.Key is not null).GroupBy(t => t.Key!, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.Last().Value ?? string.Empty, StringComparer.Ordinal),
     };
 

@@ -1,11 +1,11 @@
 namespace HsmBlueGreen.Aws.CloudHsm;
 
-// CloudHSM v2 (JSON 1.1) request and response records for the two calls we make; names as in the model.
+// CloudHSM v2 (JSON 1.1) request and response records for the calls we make; names as in the model.
 internal sealed record DescribeClustersRequest(Dictionary<string, List<string>> Filters, string? NextToken);
 
 internal sealed record DescribeClustersResponse(List<ClusterDto>? Clusters, string? NextToken);
 
-internal sealed record ClusterDto(string? ClusterId, string? State, string? SourceBackupId, string? SecurityGroup, List<HsmDto>? Hsms, List<TagDto>? TagList);
+internal sealed record ClusterDto(string? ClusterId, string? State, string? SourceBackupId, string? SecurityGroup, List<HsmDto>? Hsms, List<TagDto>? TagList, Dictionary<string, string>? SubnetMapping = null);
 
 internal sealed record TagDto(string? Key, string? Value);
 

@@ -28,6 +28,8 @@ namespace HsmBlueGreen.Aws.Http;
 [JsonSerializable(typeof(ListTargetsByRuleResponse))]
 [JsonSerializable(typeof(SecretIdRequest))]
 [JsonSerializable(typeof(DescribeSecretResponse))]
+[JsonSerializable(typeof(ListSecretVersionIdsRequest))]
+[JsonSerializable(typeof(ListSecretVersionIdsResponse))]
 [JsonSerializable(typeof(GetSecretValueRequest))]
 [JsonSerializable(typeof(GetSecretValueResponse))]
 [JsonSerializable(typeof(PutSecretValueRequest))]
@@ -41,4 +43,6 @@ namespace HsmBlueGreen.Aws.Http;
 [JsonSerializable(typeof(SendCommandResponse))]
 [JsonSerializable(typeof(GetCommandInvocationRequest))]
 [JsonSerializable(typeof(GetCommandInvocationResponse))]
+[JsonSerializable(typeof(ListCommandsRequest))]
+[JsonSerializable(typeof(ListCommandsResponse))]
 internal sealed partial class AwsJsonContext : JsonSerializerContext;

@@ -43,7 +43,7 @@ public sealed class ElbLoadBalancer(AwsTransport transport) : ILoadBalancer
         var parameters = new QueryParameters()
             .Add("ListenerArn", listenerArn)
             .Add($"{Action}.Type", "forward")
-            .AddList($"{Action}.ForwardConfig.TargetGroups", weights.Where(w => w.Weight > 0), (p, prefix, w) => p
+            .AddList($"{Action}.ForwardConfig.TargetGroups", weights, (p, prefix, w) => p
                 .Add($"{prefix}.TargetGroupArn", w.TargetGroupArn)
                 .Add($"{prefix}.Weight", w.Weight))
             .Add($"{Action}.ForwardConfig.TargetGroupStickinessConfig.Enabled", stickinessSeconds is not null);

@@ -6,36 +6,47 @@ using HsmBlueGreen.Core.Policies;
 namespace HsmBlueGreen.Aws.Metrics;
 
 /// <summary>
-/// IMetrics over CloudWatch GetMetricData (Query): a target group's request count, target 5xx count and
-/// average response time in AWS/ApplicationELB over the window, as one period.
+/// IMetrics over CloudWatch GetMetricData (Query), in AWS/ApplicationELB with 60-second periods (ALB's own
+/// granularity): the target group's request count, target 5xx count and response time, and the whole load
+/// balancer's request count and ALB-generated 5xx count (published with the LoadBalancer dimension only). Figures
+/// with no data points stay null: ALB reports a 5xx count only when it is non-zero, and the gates decide what that means.
 /// </summary>
 public sealed class CloudWatchMetrics(AwsTransport transport) : IMetrics
 {
+    private const int PeriodSeconds = 60;
+
     private readonly QueryProtocolClient client = new(transport, AwsService.CloudWatch);
 
     public async Task<TargetGroupMetrics> GetTargetGroupMetricsAsync(TargetGroupMetricsQuery query, CancellationToken cancellationToken)
     {
-        var period = (int)Math.Max(60, Math.Ceiling((query.To - query.From).TotalSeconds / 60) * 60);
-        var dimensions = new[] { ("LoadBalancer", Dimension(query.LoadBalancerArn, "loadbalancer/")), ("TargetGroup", Dimension(query.TargetGroupArn, string.Empty)) };
-        var wanted = new[] { ("requests", "RequestCount", "Sum"), ("errors", "HTTPCode_Target_5XX_Count", "Sum"), ("latency", "TargetResponseTime", "Average") };
+        (string Name, string Value)[] loadBalancer = [("LoadBalancer", Dimension(query.LoadBalancerArn, "loadbalancer/"))];
+        (string Name, string Value)[] targetGroup = [.. loadBalancer, ("TargetGroup", Dimension(query.TargetGroupArn, string.Empty))];
+        var wanted = new[]
+        {
+            (Id: "requests", Metric: "RequestCount", Stat: "Sum", Dimensions: targetGroup),
+            (Id: "errors", Metric: "HTTPCode_Target_5XX_Count", Stat: "Sum", Dimensions: targetGroup),
+            (Id: "latency", Metric: "TargetResponseTime", Stat: "Average", Dimensions: targetGroup),
+            (Id: "albRequests", Metric: "RequestCount", Stat: "Sum", Dimensions: loadBalancer),
+            (Id: "albErrors", Metric: "HTTPCode_ELB_5XX_Count", Stat: "Sum", Dimensions: loadBalancer),
+        };
         var parameters = new QueryParameters()
             .Add("StartTime", query.From)
             .Add("EndTime", query.To)
             .AddList("MetricDataQueries", wanted, (p, prefix, m) => p
-                .Add($"{prefix}.Id", m.Item1)
+                .Add($"{prefix}.Id", m.Id)
                 .Add($"{prefix}.ReturnData", true)
                 .Add($"{prefix}.MetricStat.Metric.Namespace", "AWS/ApplicationELB")
-                .Add($"{prefix}.MetricStat.Metric.MetricName", m.Item2)
-                .AddList($"{prefix}.MetricStat.Metric.Dimensions", dimensions, (d, at, dim) => d.Add($"{at}.Name", dim.Item1).Add($"{at}.Value", dim.Item2))
-                .Add($"{prefix}.MetricStat.Period", period)
-                .Add($"{prefix}.MetricStat.Stat", m.Item3));
+                .Add($"{prefix}.MetricStat.Metric.MetricName", m.Metric)
+                .AddList($"{prefix}.MetricStat.Metric.Dimensions", m.Dimensions, (d, at, dim) => d.Add($"{at}.Name", dim.Name).Add($"{at}.Value", dim.Value))
+                .Add($"{prefix}.MetricStat.Period", PeriodSeconds)
+                .Add($"{prefix}.MetricStat.Stat", m.Stat));
         var result = await client.CallAsync(OperationCatalogue.CloudWatch.GetMetricData, parameters, cancellationToken).ConfigureAwait(false);
         var values = result.Members("MetricDataResults").ToDictionary(
             r => r.Text("Id") ?? string.Empty,
             r => r.Members("Values").Select(v => double.Parse(v.Value, CultureInfo.InvariantCulture)).ToList());
-        double? Sum(string id) => values.TryGetValue(id, out var list) && list.Count > 0 ? list.Sum() : null;
+        long? Sum(string id) => values.TryGetValue(id, out var list) && list.Count > 0 ? (long)list.Sum() : null;
         double? Mean(string id) => values.TryGetValue(id, out var list) && list.Count > 0 ? list.Average() : null;
-        return new TargetGroupMetrics((long?)Sum("requests"), (long?)Sum("errors"), Mean("latency"));
+        return new TargetGroupMetrics(Sum("requests"), Sum("errors"), Mean("latency"), Sum("albRequests"), Sum("albErrors"));
     }
 
     /// <summary>CloudWatch names an ALB "app/name/id" and a target group "targetgroup/name/id": the ARN's resource part.</summary>

@@ -14,6 +14,12 @@ internal sealed record DescribeSecretResponse(
 
 internal sealed record SecretTag(string Key, string Value);
 
+internal sealed record ListSecretVersionIdsRequest(string SecretId, string? NextToken);
+
+internal sealed record ListSecretVersionIdsResponse(List<SecretVersionEntry>? Versions, string? NextToken);
+
+internal sealed record SecretVersionEntry(string? VersionId, List<string>? VersionStages, DateTimeOffset? CreatedDate);
+
 internal sealed record GetSecretValueRequest(string SecretId, string? VersionId, string? VersionStage);
 
 internal sealed record GetSecretValueResponse(string? ARN, string? VersionId, string? SecretString, List<string>? VersionStages);

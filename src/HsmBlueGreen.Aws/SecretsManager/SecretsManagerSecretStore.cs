@@ -17,6 +17,23 @@ public sealed class SecretsManagerSecretStore(AwsTransport transport) : ISecretS
         return new SecretVersions(secret.ARN ?? secretId, stages);
     }
 
+    /// <summary>Without IncludeDeprecated: a version with no label may be deleted by the service and is never relied on.</summary>
+    public async Task<IReadOnlyList<SecretVersionInfo>> ListVersionsAsync(string secretId, CancellationToken cancellationToken)
+    {
+        var versions = new List<SecretVersionInfo>();
+        string? token = null;
+        do
+        {
+            var page = await client.CallAsync<ListSecretVersionIdsRequest, ListSecretVersionIdsResponse>(
+                OperationCatalogue.SecretsManager.ListSecretVersionIds, new(secretId, token), cancellationToken).ConfigureAwait(false);
+            versions.AddRange((page.Versions ?? []).Where(v => v.VersionId is not null && v.CreatedDate is not null)
+                .Select(v => new SecretVersionInfo(v.VersionId!, v.CreatedDate!.Value, v.VersionStages ?? [])));
+            token = page.NextToken;
+        }
+        while (!string.IsNullOrEmpty(token));
+        return versions;
+    }
+
     public async Task<Credential?> GetAsync(string secretId, SecretVersionRef version, CancellationToken cancellationToken)
     {
         try

@@ -12,7 +12,27 @@ namespace HsmBlueGreen.Aws.Ssm;
 public sealed class SsmHsmUserCommands(SsmRunCommand runner, IClusterControl clusters) : IHsmUserCommands
 {
     public async Task<HsmCommandResult> ChangePasswordAsync(HsmUserTarget target, SecretVersionRef current, SecretVersionRef next, CancellationToken cancellationToken) =>
-        (await RunAsync(target, HsmUserScript.ChangePassword(target, current, next), "change-password", cancellationToken).ConfigureAwait(false)).Result;
+        (await RunAsync(target, HsmUserScript.ChangePassword(target, current, next), "change-password", cancellationToken, ChangeComment(target, next)).ConfigureAwait(false)).Result;
+
+    public async Task<SentChange> FindChangeAsync(HsmUserTarget target, SecretVersionRef next, CancellationToken cancellationToken)
+    {
+        var comment = ChangeComment(target, next);
+        var run = await runner.FindAsync(target.InstanceId, comment, cancellationToken).ConfigureAwait(false);
+        if (run is null || run.StatusDetails is "Undeliverable" or "Delivery Timed Out")
+        {
+            var why = run is null ? $"SSM's command history has no command \"{comment}\" for {target.InstanceId}" : $"SSM command {run.CommandId} was never delivered to {target.InstanceId} ({run.StatusDetails})";
+            return new SentChange(SentState.NotSent, new HsmCommandResult(HsmCommandOutcome.Failed, why));
+        }
+
+        if (run.Status == SsmRunCommand.NoAnswer || run.StatusDetails == SsmRunCommand.NoResultInTime)
+        {
+            return new SentChange(SentState.Unknown, new HsmCommandResult(HsmCommandOutcome.Failed, run.StandardError));
+        }
+
+        // Ended without the script's result line (killed, timed out, output lost): how far the change got is unknown.
+        var (result, line) = HsmScriptResult.Interpret(run, target, "change-password");
+        return new SentChange(line is null ? SentState.Unknown : SentState.Ended, result);
+    }
 
     public async Task<HsmCommandResult> LoginAsync(HsmUserTarget target, SecretVersionRef credential, CancellationToken cancellationToken) =>
         (await RunAsync(target, HsmUserScript.Login(target, credential), "login", cancellationToken).ConfigureAwait(false)).Result;
@@ -37,13 +57,17 @@ public sealed class SsmHsmUserCommands(SsmRunCommand runner, IClusterControl clu
         var keys = new List<HsmKeySharing>();
         if (result.Succeeded && line is not null && line.Value.TryGetProperty("keys", out var rows))
         {
-            keys.AddRange(rows.EnumerateArray().Select(k => new HsmKeySharing(Text(k, "reference"), Names(k, "owners"), Names(k, "shared"))));
+            keys.AddRange(rows.EnumerateArray().Select(k => new HsmKeySharing(Text(k, "reference"), Names(k, "owners"), Names(k, "shared")) { KeyClass = Text(k, "class") is { Length: > 0 } keyClass ? keyClass : null }));
         }
 
         return new KeySharingResult(result, keys);
     }
 
-    private async Task<(HsmCommandResult Result, JsonElement? Line)> RunAsync(HsmUserTarget target, string command, string operation, CancellationToken cancellationToken)
+    /// <summary>Names the version the change sets (an id, never a secret), so SSM's history can tell this change from any other.</summary>
+    private static string ChangeComment(HsmUserTarget target, SecretVersionRef next) =>
+        $"hsm-rotate change-password {target.ClusterId} to {next.VersionId ?? next.Stage}";
+
+    private async Task<(HsmCommandResult Result, JsonElement? Line)> RunAsync(HsmUserTarget target, string command, string operation, CancellationToken cancellationToken, string? comment = null)
     {
         var cluster = await clusters.DescribeClusterAsync(target.ClusterId, cancellationToken).ConfigureAwait(false);
         if (cluster is null || cluster.State != ClusterState.Active)
@@ -52,7 +76,7 @@ public sealed class SsmHsmUserCommands(SsmRunCommand runner, IClusterControl clu
             return (new HsmCommandResult(HsmCommandOutcome.ClusterNotActive, $"cluster {target.ClusterId} is {state}; {operation} needs it ACTIVE, so nothing was run."), null);
         }
 
-        var run = await runner.RunAsync(target.InstanceId, command, $"hsm-rotate {operation} {target.ClusterId}", cancellationToken).ConfigureAwait(false);
+        var run = await runner.RunAsync(target.InstanceId, command, comment ?? $"hsm-rotate {operation} {target.ClusterId}", cancellationToken).ConfigureAwait(false);
         return HsmScriptResult.Interpret(run, target, operation);
     }
 

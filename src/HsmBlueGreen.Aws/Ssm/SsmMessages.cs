@@ -20,3 +20,13 @@ internal sealed record GetCommandInvocationResponse(
     int? ResponseCode,
     string? StandardOutputContent,
     string? StandardErrorContent);
+
+internal sealed record ListCommandsRequest(List<CommandFilter> Filters, int MaxResults, string? NextToken);
+
+internal sealed record CommandFilter(
+    [property: System.Text.Json.Serialization.JsonPropertyName("key")] string Key,
+    [property: System.Text.Json.Serialization.JsonPropertyName("value")] string Value);
+
+internal sealed record ListCommandsResponse(List<ListedCommand>? Commands, string? NextToken);
+
+internal sealed record ListedCommand(string? CommandId, string? Comment, List<string>? InstanceIds, string? Status, DateTimeOffset? RequestedDateTime);

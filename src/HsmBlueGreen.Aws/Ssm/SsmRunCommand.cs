@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Net;
 using HsmBlueGreen.Aws.Http;
 using HsmBlueGreen.Core.Policies;
 
@@ -8,9 +9,16 @@ namespace HsmBlueGreen.Aws.Ssm;
 /// One shell command on one instance through AWS-RunShellScript, awaited to its end. SendCommand is sent
 /// once (never repeated: the command may log in to an HSM); only the polling retries.
 /// </summary>
-public sealed class SsmRunCommand(AwsTransport transport, CommandPolling polling, TimeProvider clock)
+public sealed partial class SsmRunCommand(AwsTransport transport, CommandPolling polling, TimeProvider clock)
 {
-    private static readonly HashSet<string> Running = new(StringComparer.Ordinal) { "Pending", "InProgress", "Delayed" };
+    /// <summary>Not final: Cancelling ends in Cancelled, or in another status if the command finishes first (CommandInvocationStatus).</summary>
+    private static readonly HashSet<string> Running = new(StringComparer.Ordinal) { "Pending", "InProgress", "Delayed", "Cancelling" };
+    /// <summary>The status of a command SendCommand gave no clear answer for: it may or may not have run.</summary>
+    public const string NoAnswer = "NoAnswer";
+
+    /// <summary>The status details when our own polling gave up: SSM may still finish the command.</summary>
+    public const string NoResultInTime = "no result in time";
+
     private readonly JsonProtocolClient client = new(transport, AwsService.Ssm);
 
     public async Task<CommandRun> RunAsync(string instanceId, string command, string comment, CancellationToken cancellationToken)
@@ -29,6 +37,12 @@ public sealed class SsmRunCommand(AwsTransport transport, CommandPolling polling
         catch (AwsApiException ex) when (ex.IsCode("InvalidInstanceId"))
         {
             return new CommandRun(null, "Undeliverable", null, string.Empty, $"instance {instanceId} is not a running SSM-managed instance: {ex.Message}");
+        }
+        catch (AwsApiException ex) when (ex.StatusCode is null or >= HttpStatusCode.InternalServerError)
+        {
+            // A server error or no answer does not say whether SSM accepted the command, and it is not sent again.
+            return new CommandRun(null, NoAnswer, null, string.Empty,
+                $"ssm:SendCommand answered {ex.ErrorCode}{(ex.StatusCode is { } code ? $" (HTTP {(int)code})" : string.Empty)}: the command may already have run on {instanceId}; check its SSM command history (comment \"{request.Comment}\") before running it again");
         }
 
         var commandId = sent.Command?.CommandId ?? throw new AwsApiException("ssm:SendCommand returned no CommandId.", AwsService.Ssm, "SendCommand", "MalformedResponse", null, null);
@@ -57,7 +71,7 @@ public sealed class SsmRunCommand(AwsTransport transport, CommandPolling polling
 
             if (poll >= maxPolls || clock.GetUtcNow() - started >= polling.Limit)
             {
-                return new CommandRun(commandId, "TimedOut", "no result in time", string.Empty,
+                return new CommandRun(commandId, "TimedOut", NoResultInTime, string.Empty,
                     $"command {commandId} on {instanceId} gave no result within {polling.Limit.TotalMinutes.ToString("0.#", CultureInfo.InvariantCulture)} minutes; check it in the SSM console before running again.");
             }
 

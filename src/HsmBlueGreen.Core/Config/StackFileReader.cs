@@ -44,6 +44,16 @@ public static class StackFileReader
         return new RawStackConfig(fileName, values, secrets);
     }
 
+    /// <summary>A plain setting of another namespace in a stack file (aws:region); null when absent, empty or not a plain string.</summary>
+    public static string? PlainSetting(string fileName, string yamlText, string namespacedKey)
+    {
+        var root = Load(fileName, yamlText);
+        return root is not null && TryGet(root, "config", out var config) && config is YamlMappingNode map
+            && TryGet(map, namespacedKey, out var value) && value is YamlScalarNode { Value: { Length: > 0 } text }
+            ? text
+            : null;
+    }
+
     private static YamlMappingNode? Load(string fileName, string yamlText)
     {
         try

@@ -12,9 +12,9 @@ public static class OperationCatalogue
     [
         CloudHsm.DescribeClusters, CloudHsm.DescribeBackups,
         LoadBalancing.DescribeListeners, LoadBalancing.ModifyListener, LoadBalancing.DescribeTargetHealth,
-        SecretsManager.DescribeSecret, SecretsManager.GetSecretValue, SecretsManager.PutSecretValue, SecretsManager.UpdateSecretVersionStage,
+        SecretsManager.DescribeSecret, SecretsManager.ListSecretVersionIds, SecretsManager.GetSecretValue, SecretsManager.PutSecretValue, SecretsManager.UpdateSecretVersionStage,
         SecretsManager.GetRandomPassword, SecretsManager.TagResource, SecretsManager.UntagResource,
-        Ssm.SendCommand, Ssm.GetCommandInvocation,
+        Ssm.SendCommand, Ssm.GetCommandInvocation, Ssm.ListCommands,
         AutoScaling.DescribeAutoScalingGroups, AutoScaling.SetDesiredCapacity,
         CloudWatch.GetMetricData,
         Sts.GetCallerIdentity,
@@ -50,6 +50,9 @@ public static class OperationCatalogue
 
         public static readonly AwsOperation DescribeSecret = new("secretsmanager", "DescribeSecret", OperationAccess.Read, Both, Secret);
         public static readonly AwsOperation GetSecretValue = new("secretsmanager", "GetSecretValue", OperationAccess.Read, OperationUse.Rotate, Secret);
+
+        /// <summary>Each version's CreatedDate: which credential a backup of the serving cluster holds.</summary>
+        public static readonly AwsOperation ListSecretVersionIds = new("secretsmanager", "ListSecretVersionIds", OperationAccess.Read, OperationUse.Rotate, Secret);
         public static readonly AwsOperation PutSecretValue = new("secretsmanager", "PutSecretValue", OperationAccess.Write, OperationUse.Rotate, Secret);
         public static readonly AwsOperation UpdateSecretVersionStage = new("secretsmanager", "UpdateSecretVersionStage", OperationAccess.Write, OperationUse.Rotate, Secret);
         public static readonly AwsOperation GetRandomPassword = new("secretsmanager", "GetRandomPassword", OperationAccess.Read, OperationUse.Rotate);
@@ -64,6 +67,9 @@ public static class OperationCatalogue
 
         public static readonly AwsOperation SendCommand = new("ssm", "SendCommand", OperationAccess.Write, Both, "arn:aws:ec2:*:*:instance/*");
         public static readonly AwsOperation GetCommandInvocation = new("ssm", "GetCommandInvocation", OperationAccess.Read, Both);
+
+        /// <summary>The command history, read when a change-password's result was lost to a crash (no resource-level scope).</summary>
+        public static readonly AwsOperation ListCommands = new("ssm", "ListCommands", OperationAccess.Read, OperationUse.Rotate);
     }
 
     public static class AutoScaling

@@ -12,6 +12,13 @@ public interface IHsmUserCommands
 
     Task<UserListResult> ListUsersAsync(HsmUserTarget target, CancellationToken cancellationToken);
 
+    /// <summary>
+    /// What SSM's command history says about the change-password command that set <paramref name="next"/> (found by the
+    /// command's comment, which names that version): never sent, how it ended (read from its invocation), or that SSM
+    /// cannot tell. Never logs in, so it costs no login attempt.
+    /// </summary>
+    Task<SentChange> FindChangeAsync(HsmUserTarget target, SecretVersionRef next, CancellationToken cancellationToken);
+
     /// <summary>A real login with the credential at that version (and logout).</summary>
     Task<HsmCommandResult> LoginAsync(HsmUserTarget target, SecretVersionRef credential, CancellationToken cancellationToken);
 
@@ -44,6 +51,22 @@ public sealed record HsmCommandResult(HsmCommandOutcome Outcome, string Detail)
     public bool Succeeded => Outcome == HsmCommandOutcome.Succeeded;
 }
 
+/// <summary>Whether a change-password command reached SSM, as its command history says.</summary>
+public enum SentState
+{
+    /// <summary>SSM has no such command, or it was never delivered to the host: the HSM did not see it.</summary>
+    NotSent,
+
+    /// <summary>It ran to an end; the result says how.</summary>
+    Ended,
+
+    /// <summary>The history could not be read or does not settle it.</summary>
+    Unknown,
+}
+
+/// <summary><paramref name="Result"/> is the command's result when it ended, otherwise why it is not known.</summary>
+public sealed record SentChange(SentState State, HsmCommandResult Result);
+
 /// <summary>One row of `user list`. Locked and coverage stay strings because the CLI also says "inconsistent".</summary>
 public sealed record HsmUser(string Username, string Role, string Locked, string ClusterCoverage, bool MfaEnabled);
 
@@ -52,8 +75,17 @@ public sealed record UserListResult(HsmCommandResult Result, IReadOnlyList<HsmUs
 /// <summary>One key as `key list --verbose` shows it: its reference, its owners and the users it is shared with.</summary>
 public sealed record HsmKeySharing(string KeyReference, IReadOnlyList<string> Owners, IReadOnlyList<string> SharedUsers)
 {
-    /// <summary>Whether the user owns the key or has it shared (CloudHSM compares user names without case).</summary>
-    public bool Reaches(string user) => Owners.Concat(SharedUsers).Contains(user, StringComparer.OrdinalIgnoreCase);
+    /// <summary>The `class` attribute `key list --verbose` prints for a public key.</summary>
+    public const string PublicKeyClass = "public-key";
+
+    /// <summary>The key's `class` attribute (public-key, private-key, secret-key), when the listing shows it.</summary>
+    public string? KeyClass { get; init; }
+
+    /// <summary>A public key can be used by every crypto user on the cluster, shared or not (`key list` lists them all).</summary>
+    public bool IsPublic => string.Equals(KeyClass, PublicKeyClass, StringComparison.OrdinalIgnoreCase);
+
+    /// <summary>Whether the user can use the key: it is public, or the user owns it or has it shared (CloudHSM compares user names without case).</summary>
+    public bool Reaches(string user) => IsPublic || Owners.Concat(SharedUsers).Contains(user, StringComparer.OrdinalIgnoreCase);
 }
 
 public sealed record KeySharingResult(HsmCommandResult Result, IReadOnlyList<HsmKeySharing> Keys);

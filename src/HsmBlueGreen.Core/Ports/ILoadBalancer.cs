@@ -6,8 +6,9 @@ public interface ILoadBalancer
     Task<ListenerState> GetListenerAsync(string listenerArn, CancellationToken cancellationToken);
 
     /// <summary>
-    /// Replaces the listener's default forward action with these weights. A target group with weight 0
-    /// must be left out of the request (a 0 can land as 1 and take traffic; pulumi-aws issue 5772).
+    /// Replaces the listener's default forward action with these weights. Every slot's target group is listed,
+    /// one without traffic at an explicit weight 0 (TargetGroupTuple allows 0-999): ELB health-checks only target
+    /// groups a listener or rule forwards to, and reports the targets of any other group `unused` (Target.NotInUse).
     /// </summary>
     Task SetWeightsAsync(string listenerArn, IReadOnlyList<TargetGroupWeight> weights, int? stickinessSeconds, CancellationToken cancellationToken);
 

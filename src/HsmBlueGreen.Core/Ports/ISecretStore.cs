@@ -7,6 +7,9 @@ public interface ISecretStore
 {
     Task<SecretVersions> DescribeAsync(string secretId, CancellationToken cancellationToken);
 
+    /// <summary>The versions that carry a staging label, each with when it was created (ListSecretVersionIds).</summary>
+    Task<IReadOnlyList<SecretVersionInfo>> ListVersionsAsync(string secretId, CancellationToken cancellationToken);
+
     /// <summary>The credential at that version, or null when the secret has no such version or stage.</summary>
     Task<Credential?> GetAsync(string secretId, SecretVersionRef version, CancellationToken cancellationToken);
 
@@ -38,6 +41,12 @@ public sealed record SecretVersions(string Arn, IReadOnlyDictionary<string, IRea
 {
     public string? VersionWith(string stage) =>
         VersionStages.FirstOrDefault(pair => pair.Value.Contains(stage, StringComparer.Ordinal)).Key;
+}
+
+/// <summary>One version of a secret without its value: its id, when PutSecretValue created it, and its staging labels.</summary>
+public sealed record SecretVersionInfo(string VersionId, DateTimeOffset CreatedAt, IReadOnlyList<string> Stages)
+{
+    public bool Has(string stage) => Stages.Contains(stage, StringComparer.Ordinal);
 }
 
 /// <summary>

@@ -72,21 +72,39 @@ public static class RetireOperation
         run.Call("pulumi:up", "pulumi up (the whole stack: removes the slot's resources)");
         await run.Ports.Stack.UpAsync(run.Stack, [], run.CancellationToken).ConfigureAwait(false);
 
-        var backups = await run.Ports.Clusters.DescribeBackupsAsync(run.TargetOutputs.ClusterId, run.CancellationToken).ConfigureAwait(false);
-        var next = backups.FirstOrDefault(b => string.Equals(b.State, "READY", StringComparison.OrdinalIgnoreCase));
-        var hint = next is null
-            ? $"The next rotation restores a new {slot.Key()} from a backup of {other.Key()}'s cluster once one is READY."
-            : $"Next rotation: pulumi config set --stack {run.Stack} --path 'slots.{slot.Key()}.sourceBackupId' {next.BackupId} (newest READY backup of {other.Key()}, {next.CreatedAt:u}) and set its cryptoUser, then pulumi up.";
-        var message = $"{slot.Key()} retired: removed from the stack config and applied. {hint}";
+        var message = $"{slot.Key()} retired: removed from the stack config and applied. {await NextBackupHintAsync(run, slot, other).ConfigureAwait(false)}";
         run.Record(EventKinds.Finished, message);
         return new RunResult(RotationOutcome.Done, message);
     }
 
-    private static string? DrainProblem(RotationRun run, Color slot, TimeSpan drain, bool assumeDrained)
+    /// <summary>
+    /// A backup holds the passwords of its time, so only one taken after the serving slot's password change can seed
+    /// the next rotation. The change happened after its secret's AWSCURRENT version was created and before the retired
+    /// slot's weight reached 0, so a backup later than both qualifies.
+    /// </summary>
+    private static async Task<string> NextBackupHintAsync(RotationRun run, Color slot, Color other)
+    {
+        var versions = await run.Ports.Secrets.ListVersionsAsync(run.TargetOutputs.SecretArn, run.CancellationToken).ConfigureAwait(false);
+        var changed = new[] { versions.FirstOrDefault(v => v.Has(SecretStages.Current))?.CreatedAt, ZeroSince(run, slot) }.Max() ?? DateTimeOffset.MinValue;
+        var backups = await run.Ports.Clusters.DescribeBackupsAsync(run.TargetOutputs.ClusterId, run.CancellationToken).ConfigureAwait(false);
+        var next = backups.Where(b => b.IsReady && b.CreatedAt > changed).OrderByDescending(b => b.CreatedAt).FirstOrDefault();
+        var set = $"pulumi config set --stack {run.Stack} --path 'slots.{slot.Key()}.sourceBackupId'";
+        return next is null
+            ? $"No backup of {other.Key()}'s cluster is newer than its last password change ({changed:u}), and an older one holds the old password. CloudHSM takes one at least every {Steps.RestoredClusterCheck.BackupInterval.TotalHours:0} hours and when an HSM is added, never on request; once one is READY ('aws cloudhsmv2 describe-backups --filters clusterIds={run.TargetOutputs.ClusterId}'), the next rotation starts with: {set} <its backup id> and its cryptoUser, then pulumi up."
+            : $"Next rotation: {set} {next.BackupId} (newest READY backup of {other.Key()}, {next.CreatedAt:u}, taken after its password change) and set its cryptoUser, then pulumi up.";
+    }
+
+    /// <summary>When the journal saw the slot's weight reach 0 for the last time, if it did.</summary>
+    private static DateTimeOffset? ZeroSince(RotationRun run, Color slot)
     {
         var weights = run.Journal.ReadAll().Where(e => e.Kind == EventKinds.Weights && e.Field(slot.Key()) is not null).ToList();
         var lastNonZero = weights.FindLastIndex(e => e.Field(slot.Key()) != "0");
-        var since = lastNonZero + 1 < weights.Count ? weights[lastNonZero + 1].At : (DateTimeOffset?)null;
+        return lastNonZero + 1 < weights.Count ? weights[lastNonZero + 1].At : null;
+    }
+
+    private static string? DrainProblem(RotationRun run, Color slot, TimeSpan drain, bool assumeDrained)
+    {
+        var since = ZeroSince(run, slot);
         if (since is null)
         {
             return assumeDrained

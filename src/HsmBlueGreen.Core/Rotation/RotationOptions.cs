@@ -25,6 +25,12 @@ public sealed record RotationOptions(
     /// </summary>
     public int? ClientCount { get; init; }
 
+    /// <summary>
+    /// --smoke-path: before the first weight step, GET this path through the target's test route from its admin host
+    /// and expect 2xx. Null means no smoke check.
+    /// </summary>
+    public string? SmokePath { get; init; }
+
     /// <summary>--window-start/--window-duration; null means the stack's maintenanceWindow.</summary>
     public MaintenanceWindow? Window { get; init; }
 
@@ -45,6 +51,11 @@ public sealed record RotationOptions(
         if (PauseAt is { } pause && !Steps.Percents.Contains(pause))
         {
             throw new RotationInputException($"--pause-at {pause} is not one of the steps ({Steps}). Fix: pause at one of them, e.g. --pause-at {Steps.Percents[0]}.");
+        }
+
+        if (SmokePath is { } path && !SmokePaths.IsValid(path))
+        {
+            throw new RotationInputException($"--smoke-path '{path}' is not a URL path. Fix: start it with '/' and use only letters, digits and . _ ~ - / %, e.g. --smoke-path /health/hsm.");
         }
 
         return this;

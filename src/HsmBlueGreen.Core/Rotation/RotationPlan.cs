@@ -81,6 +81,11 @@ public sealed record RotationPlan(
             return steps;
         }
 
+        if (plan.Options.SmokePath is { } path)
+        {
+            steps.Add(new RotationStep.SmokeCheck(path));
+        }
+
         steps.AddRange(plan.Options.Steps.Percents.Select(p => new RotationStep.ShiftWeight(p, plan.Options.Bake, p == plan.Options.PauseAt)));
         steps.Add(new RotationStep.Finish());
         return steps;
@@ -93,5 +98,8 @@ public sealed record RotationPlan(
     public static readonly TimeSpan TypicalInstanceTime = TimeSpan.FromMinutes(5);
 
     /// <summary>The least time a run takes: each weight's settle window and bake; AWS calls and health waits come on top.</summary>
-    public TimeSpan MinimumShiftTime => Source == Target ? TimeSpan.Zero : (Options.Settle + Options.Bake) * Options.Steps.Percents.Count;
+    public TimeSpan MinimumShiftTime => Source == Target ? TimeSpan.Zero : (Options.Settle + JudgedBake) * Options.Steps.Percents.Count;
+
+    /// <summary>The bake, or longer when it is too short to hold a complete 1-minute period CloudWatch has received: the gates wait for one.</summary>
+    public TimeSpan JudgedBake => Options.Bake > Gates.MetricsWindow.ShortestJudgedBake ? Options.Bake : Gates.MetricsWindow.ShortestJudgedBake;
 }

@@ -12,4 +12,8 @@ public sealed record RotationPorts(
     ISecretStore Secrets,
     IRotationLock Lock,
     IAppGroups AppGroups,
-    IHsmUserCommands HsmUsers);
+    IHsmUserCommands HsmUsers)
+{
+    /// <summary>The smoke check through the target's test route; needed only when a run asks for one (--smoke-path).</summary>
+    public ISmokeCheck? SmokeCheck { get; init; }
+}

@@ -38,6 +38,7 @@ public static class RotationRunner
             ["bake"] = Durations.Format(options.Bake),
             ["settle"] = Durations.Format(options.Settle),
             ["pauseAt"] = options.PauseAt?.ToString(CultureInfo.InvariantCulture) ?? string.Empty,
+            ["smokePath"] = options.SmokePath ?? string.Empty,
             ["clientCount"] = run.Plan.TargetClientCount.ToString(CultureInfo.InvariantCulture),
             ["dryRun"] = request.DryRun ? "true" : "false",
         });

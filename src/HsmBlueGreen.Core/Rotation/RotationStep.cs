@@ -33,6 +33,9 @@ public abstract record RotationStep(Phase Phase, string Name)
 
     public sealed record StartTarget(int ClientCount) : RotationStep(Phase.StartTarget, "start-target");
 
+    /// <summary>GET <paramref name="Path"/> through the target's test route from its admin host, expecting 2xx, before any traffic moves.</summary>
+    public sealed record SmokeCheck(string Path) : RotationStep(Phase.StartTarget, "smoke-check");
+
     /// <summary>Set the target's weight, settle, record it in the stack, bake, judge the gates; optionally pause for promote.</summary>
     public sealed record ShiftWeight(int Percent, TimeSpan Bake, bool PauseAfter) : RotationStep(Phase.Shift, $"shift-{Percent}");
 

@@ -12,8 +12,9 @@ public sealed record RotationTokens(string SourceVersionId, string Seed, string 
 {
     /// <summary>
     /// A custom staging label on the pending version just before change-password runs: if a crash leaves it without
-    /// <see cref="PasswordSetStage"/>, the outcome is unknown and the resume logs in once with AWSPENDING instead of
-    /// changing again (a change logs in with AWSCURRENT, which would fail if the first change had landed).
+    /// <see cref="PasswordSetStage"/>, the resume reads SSM's command history for that change instead of changing again
+    /// blindly (a change logs in with AWSCURRENT, which fails if the first change had landed) or logging in with
+    /// AWSPENDING (which fails if it had not).
     /// </summary>
     public const string PasswordChangingStage = "HSMBG_PASSWORD_CHANGING";
 

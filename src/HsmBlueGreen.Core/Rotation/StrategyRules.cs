@@ -24,6 +24,13 @@ internal static class StrategyRules
             return $"both slots use cluster {((ClusterSource.Existing)from.Cluster).ClusterId} in Pulumi.{settings.Stack}.yaml, so there is no restored cluster to rotate to. Fix: use --strategy dual-user.";
         }
 
+        if (to.Cluster is ClusterSource.Existing existing)
+        {
+            // After a rotation that was not retired, the old slot still names the cluster it served from: its user has
+            // the password of before that rotation, not the serving slot's.
+            return $"slots.{t} reads cluster {existing.ClusterId} (clusterId), which was not restored from a backup of {f}'s cluster, so its {to.CryptoUser} does not have {f}'s password. Fix: retire {t} ('hsm-rotate retire {t} --stack {settings.Stack}'), then restore it from a backup of {f}'s cluster taken after its last password change: pulumi config set --stack {settings.Stack} --path 'slots.{t}.sourceBackupId' <backup id> (and its cryptoUser), then pulumi up.";
+        }
+
         return string.Equals(from.CryptoUser, to.CryptoUser, StringComparison.Ordinal)
             ? null
             : $"slots.{t}.cryptoUser is '{to.CryptoUser}' but {f}'s is '{from.CryptoUser}': a cluster restored from {f}'s backup has {f}'s users. Fix: pulumi config set --stack {settings.Stack} --path 'slots.{t}.cryptoUser' {from.CryptoUser}.";

@@ -25,6 +25,10 @@ public sealed record SlotNames(Color Color)
 
     public string AlbToApp => Prefix + "alb-to-app";
 
+    public string TestRoute => Prefix + "test-route";
+
+    public string ClientToAlb => Prefix + "client-to-alb";
+
     public string Secret => Prefix + "secret";
 
     public string TargetGroup => Prefix + "tg";
@@ -33,7 +37,8 @@ public sealed record SlotNames(Color Color)
 
     public string RolePolicy(string who) => $"{Prefix}{who}-policy";
 
-    public string SsmAttachment(string who) => $"{Prefix}{who}-ssm";
+    /// <summary>The inline policy that lets the SSM agent on the slot's instances talk to Systems Manager.</summary>
+    public string SsmAgentPolicy(string who) => $"{Prefix}{who}-ssm";
 
     public string Profile(string who) => $"{Prefix}{who}-profile";
 

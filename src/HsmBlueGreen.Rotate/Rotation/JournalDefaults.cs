@@ -15,6 +15,7 @@ internal static class JournalDefaults
         ["settle"] = "settle",
         ["pause-at"] = "pauseAt",
         ["client-count"] = "clientCount",
+        ["smoke-path"] = "smokePath",
     };
 
     public static Func<string, string?> From(IRotationJournal journal)

@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text;
 using HsmBlueGreen.Core.Ports;
 using HsmBlueGreen.Core.Rotation;
+using HsmBlueGreen.Core.Rotation.Gates;
 using HsmBlueGreen.Core.Settings;
 using HsmBlueGreen.Core.Slots;
 
@@ -132,12 +133,14 @@ internal static class PlanRenderer
             line($"  {100 - step.Percent,5} {step.Percent,5}  {(step.PauseAfter ? "pause for promote" : step.Percent == 100 ? "done" : "next step")}");
         }
 
-        line($"Gates after each bake, in order; the first failure rolls back at once with one listener update to {s} 100:");
+        line($"Gates on every bake tick (each minute): targets-healthy, 5xx-rate, alb-5xx-rate; after each bake: all, in order. The first failure rolls back at once with one listener update to {s} 100:");
         line($"  targets-healthy  every {t} target healthy (initial = inconclusive)");
         var few = o.Thresholds.MinRequests <= 1 ? "no requests" : string.Create(CultureInfo.InvariantCulture, $"fewer than {o.Thresholds.MinRequests} requests");
-        line(string.Create(CultureInfo.InvariantCulture, $"  5xx-rate         {t} 5xx / requests <= {o.Thresholds.Max5xxRate * 100:0.##}% over the bake ({few} = inconclusive)"));
+        line(string.Create(CultureInfo.InvariantCulture, $"  5xx-rate         {t} target 5xx / requests <= {o.Thresholds.Max5xxRate * 100:0.##}% (a 5xx count CloudWatch does not report is 0; {few} = inconclusive)"));
+        line(string.Create(CultureInfo.InvariantCulture, $"  alb-5xx-rate     5xx the ALB answers itself (502/503/504) / its requests <= {o.Thresholds.Max5xxRate * 100:0.##}%, whole ALB ({s}'s share counts too)"));
         line(string.Create(CultureInfo.InvariantCulture, $"  latency          {t} average response time <= {o.Thresholds.MaxLatency.TotalMilliseconds:F0} ms"));
         line($"  hsm-login        one login as {plan.TargetSlot.CryptoUser} with {t}'s AWSCURRENT on its admin host; a refusal is never retried");
+        line($"  Metrics gates judge complete 1-minute periods that ended {Durations.Format(MetricsWindow.ArrivalDelay)} ago (CloudWatch's delay); a bake too short to hold one waits for it. During the bake an inconclusive tick keeps baking.");
         line($"  A gate that errors is retried up to {o.MaxGateErrors.ToString(CultureInfo.InvariantCulture)} times, {Durations.Format(o.PollInterval)} apart, then counts as inconclusive.");
     }
 
@@ -148,7 +151,7 @@ internal static class PlanRenderer
         line("Time estimate");
         if (plan.Source != plan.Target)
         {
-            line($"  shifting      {Durations.Format(plan.MinimumShiftTime)} ({o.Steps.Percents.Count.ToString(CultureInfo.InvariantCulture)} x ({Durations.Format(o.Settle)} settle + {Durations.Format(o.Bake)} bake))");
+            line($"  shifting      {Durations.Format(plan.MinimumShiftTime)} ({o.Steps.Percents.Count.ToString(CultureInfo.InvariantCulture)} x ({Durations.Format(o.Settle)} settle + {Durations.Format(plan.JudgedBake)} bake{(plan.JudgedBake > o.Bake ? " and wait for a complete period" : string.Empty)}))");
         }
 
         line($"  secret        about {Durations.Format(commands)} (user list, change-password, user list, login over SSM)");
@@ -187,6 +190,11 @@ internal static class PlanRenderer
         if (plan.Options.PauseAt is { } pause)
         {
             flags.Append(CultureInfo.InvariantCulture, $" --pause-at {pause}");
+        }
+
+        if (plan.Options.SmokePath is { } smoke)
+        {
+            flags.Append(CultureInfo.InvariantCulture, $" --smoke-path {smoke}");
         }
 
         return flags.ToString();

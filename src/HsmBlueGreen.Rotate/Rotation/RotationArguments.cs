@@ -7,7 +7,7 @@ namespace HsmBlueGreen.Rotate.Rotation;
 /// <summary>The options that shape a rotation (--steps, --bake, gates...), parsed once into <see cref="RotationOptions"/>.</summary>
 internal static class RotationArguments
 {
-    public static readonly string[] ValueOptions = ["strategy", "window-start", "window-duration", "steps", "bake", "settle", "pause-at", "max-5xx-rate", "max-latency", "min-requests", "health-timeout", "client-count"];
+    public static readonly string[] ValueOptions = ["strategy", "window-start", "window-duration", "steps", "bake", "settle", "pause-at", "max-5xx-rate", "max-latency", "min-requests", "health-timeout", "client-count", "smoke-path"];
 
     /// <param name="fallback">Values for options not on the command line, e.g. the interrupted run's from the journal.</param>
     public static RotationOptions Parse(CommandLine line, Func<string, string?>? fallback = null)
@@ -25,6 +25,7 @@ internal static class RotationArguments
             HealthTimeout = Duration(Value("health-timeout"), "health-timeout", defaults.HealthTimeout),
             PauseAt = Value("pause-at") is { } pause ? Percent("pause-at", pause) : null,
             ClientCount = Value("client-count") is { } clients ? Instances("client-count", clients) : null,
+            SmokePath = Value("smoke-path"),
             Thresholds = new GateThresholds(
                 Value("max-5xx-rate") is { } rate ? Percent("max-5xx-rate", rate.TrimEnd('%')) / 100.0 : defaults.Thresholds.Max5xxRate,
                 Duration(Value("max-latency"), "max-latency", defaults.Thresholds.MaxLatency, allowMilliseconds: true),

@@ -15,9 +15,9 @@ public static class ProductionPorts
     /// <summary>Names the pulumi executable when it is not the one on PATH (a pinned version, or a test double).</summary>
     public const string PulumiVariable = "HSM_ROTATE_PULUMI";
 
-    public static RotationPortsFactory Factory { get; } = (context, _) =>
+    public static RotationPortsFactory Factory { get; } = (context, stack) =>
     {
-        var aws = AwsPorts.Create(Settings(context));
+        var aws = AwsPorts.Create(Settings(context, stack.Stack));
         return new RotationPorts(
             aws.CallerIdentity,
             aws.StackControl,
@@ -27,17 +27,24 @@ public static class ProductionPorts
             aws.SecretStore,
             aws.RotationLock,
             aws.AppGroups,
-            aws.HsmUserCommands);
+            aws.HsmUserCommands)
+        {
+            SmokeCheck = aws.SmokeCheck,
+        };
     };
 
-    /// <summary>The adapters' settings for every command: the command's environment and clock, pulumi in the project directory.</summary>
-    public static AwsSettings Settings(CliContext context)
+    /// <summary>
+    /// The adapters' settings for every command: the command's environment and clock, pulumi in the project directory,
+    /// and with a stack its aws:region, used when the caller sets no region and refused when it sets another.
+    /// </summary>
+    public static AwsSettings Settings(CliContext context, string? stack = null)
     {
         ArgumentNullException.ThrowIfNull(context);
         return new AwsSettings(context.Environment, context.Clock)
         {
             ProjectDirectory = PhysicalProjectFiles.FindFrom(context.WorkingDirectory)?.Directory ?? context.WorkingDirectory,
             PulumiExecutable = context.Environment(PulumiVariable) ?? "pulumi",
+            StackRegion = stack is null ? null : StackLoader.Region(context, stack),
         };
     }
 }

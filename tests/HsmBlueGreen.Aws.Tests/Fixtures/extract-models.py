@@ -13,9 +13,9 @@ import botocore  # noqa: E402
 OPERATIONS = {
     "cloudhsmv2": ["DescribeClusters", "DescribeBackups"],
     "elbv2": ["DescribeListeners", "ModifyListener", "DescribeTargetHealth"],
-    "secretsmanager": ["DescribeSecret", "GetSecretValue", "PutSecretValue", "UpdateSecretVersionStage",
+    "secretsmanager": ["DescribeSecret", "GetSecretValue", "ListSecretVersionIds", "PutSecretValue", "UpdateSecretVersionStage",
                        "GetRandomPassword", "TagResource", "UntagResource"],
-    "ssm": ["SendCommand", "GetCommandInvocation"],
+    "ssm": ["SendCommand", "GetCommandInvocation", "ListCommands"],
     "autoscaling": ["DescribeAutoScalingGroups", "SetDesiredCapacity"],
     "monitoring": ["GetMetricData"],
     "sts": ["GetCallerIdentity"],

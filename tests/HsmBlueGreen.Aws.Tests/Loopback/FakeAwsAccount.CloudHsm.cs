@@ -7,11 +7,20 @@ public sealed record FakeHsm(string HsmId, string AvailabilityZone, string Subne
 public sealed record FakeCluster(string ClusterId, string State, string? SourceBackupId, string SecurityGroup, IReadOnlyList<FakeHsm> Hsms)
 {
     public IReadOnlyDictionary<string, string> Tags { get; init; } = new Dictionary<string, string>();
+
+    /// <summary>Zone to subnet, fixed when the cluster was created; by default the zones and subnets of its HSMs.</summary>
+    public IReadOnlyDictionary<string, string>? SubnetMapping { get; init; }
+
+    public IReadOnlyDictionary<string, string> Subnets => SubnetMapping ?? Hsms.GroupBy(h => h.AvailabilityZone).ToDictionary(g => g.Key, g => g.First().SubnetId);
 }
 
-public sealed record FakeBackup(string BackupId, string ClusterId, string State, DateTimeOffset CreatedAt, bool NeverExpires = false);
+/// <summary>A backup and, as CloudHSM keeps them in it, the cluster's users with their passwords at <see cref="CreatedAt"/>.</summary>
+public sealed record FakeBackup(string BackupId, string ClusterId, string State, DateTimeOffset CreatedAt, bool NeverExpires = false)
+{
+    public IReadOnlyDictionary<string, string> Passwords { get; init; } = new Dictionary<string, string>();
+}
 
-/// <summary>CloudHSM v2: clusters and backups, paged by <see cref="PageSize"/>.</summary>
+/// <summary>CloudHSM v2: clusters (with their subnet mapping) and backups (filtered by cluster or backup id), paged by <see cref="PageSize"/>.</summary>
 public sealed partial class FakeAwsAccount
 {
     private readonly List<FakeCluster> clusters = [];
@@ -58,6 +67,7 @@ public sealed partial class FakeAwsAccount
                 {
                     ["HsmId"] = h.HsmId, ["AvailabilityZone"] = h.AvailabilityZone, ["SubnetId"] = h.SubnetId, ["ClusterId"] = c.ClusterId, ["State"] = h.State,
                 })]),
+                ["SubnetMapping"] = new JsonObject([.. c.Subnets.Select(m => KeyValuePair.Create(m.Key, (JsonNode?)JsonValue.Create(m.Value)))]),
             }.WithOptional("SourceBackupId", c.SourceBackupId), c.Tags))]),
         }.WithOptional("NextToken", next);
     }
@@ -76,8 +86,9 @@ public sealed partial class FakeAwsAccount
     private JsonObject DescribeBackups(JsonObject input)
     {
         var ids = Strings(input["Filters"]?["clusterIds"]).ToHashSet();
+        var backupIds = Strings(input["Filters"]?["backupIds"]).ToHashSet();
         var ascending = input["SortAscending"]?.GetValue<bool>() ?? false;
-        var matching = backups.Where(b => ids.Count == 0 || ids.Contains(b.ClusterId));
+        var matching = backups.Where(b => (ids.Count == 0 || ids.Contains(b.ClusterId)) && (backupIds.Count == 0 || backupIds.Contains(b.BackupId)));
         var ordered = (ascending ? matching.OrderBy(b => b.CreatedAt) : matching.OrderByDescending(b => b.CreatedAt)).ToList();
         var (page, next) = Page(ordered, OptStr(input, "NextToken"));
         return new JsonObject

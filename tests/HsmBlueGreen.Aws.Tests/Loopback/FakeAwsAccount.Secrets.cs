@@ -13,6 +13,9 @@ public sealed class FakeSecret(string arn, string name)
 
     public Dictionary<string, string> Stages { get; } = new(StringComparer.Ordinal);
 
+    /// <summary>Each version's CreatedDate.</summary>
+    public Dictionary<string, DateTimeOffset> Created { get; } = new(StringComparer.Ordinal);
+
     public Dictionary<string, string> Tags { get; } = new(StringComparer.Ordinal);
 
     public bool RotationEnabled { get; set; }
@@ -30,13 +33,14 @@ public sealed partial class FakeAwsAccount
     private readonly List<FakeSecret> secrets = [];
 
     /// <summary>A secret whose AWSCURRENT version (id <paramref name="versionId"/>) holds <paramref name="secretString"/>.</summary>
-    public FakeSecret AddSecret(string name, string? secretString = null, string versionId = "00000000-0000-4000-8000-000000000001")
+    public FakeSecret AddSecret(string name, string? secretString = null, string versionId = "00000000-0000-4000-8000-000000000001", DateTimeOffset? createdAt = null)
     {
         var secret = new FakeSecret($"arn:aws:secretsmanager:{LoopbackAwsServer.Region}:{AccountId}:secret:{name}-AbCdEf", name);
         if (secretString is not null)
         {
             secret.Values[versionId] = secretString;
             secret.Stages["AWSCURRENT"] = versionId;
+            secret.Created[versionId] = createdAt ?? Now();
         }
 
         lock (gate)
@@ -106,6 +110,26 @@ public sealed partial class FakeAwsAccount
         return answer;
     }
 
+    /// <summary>Without IncludeDeprecated the service lists only versions that carry a staging label.</summary>
+    private JsonObject ListSecretVersionIds(JsonObject input)
+    {
+        var secret = Secret(Str(input, "SecretId"));
+        var deprecated = input["IncludeDeprecated"]?.GetValue<bool>() ?? false;
+        var listed = secret.Values.Keys.Where(v => deprecated || secret.Stages.ContainsValue(v)).Select(v =>
+        {
+            var entry = new JsonObject { ["VersionId"] = v, ["CreatedDate"] = Epoch(secret.Created[v]) };
+            var stages = secret.Stages.Where(s => s.Value == v).Select(s => (JsonNode)JsonValue.Create(s.Key)).ToArray();
+            if (stages.Length > 0)
+            {
+                entry["VersionStages"] = new JsonArray(stages);
+            }
+
+            return (JsonNode)entry;
+        }).ToList();
+        var (page, next) = Page(listed, OptStr(input, "NextToken"));
+        return new JsonObject { ["ARN"] = secret.Arn, ["Name"] = secret.Name, ["Versions"] = new JsonArray([.. page]) }.WithOptional("NextToken", next);
+    }
+
     private JsonObject PutSecretValue(JsonObject input)
     {
         var secret = Secret(Str(input, "SecretId"));
@@ -121,6 +145,7 @@ public sealed partial class FakeAwsAccount
         else
         {
             secret.Values[version] = value;
+            secret.Created[version] = Now();
             var stages = input["VersionStages"] is JsonArray given ? Strings(given).ToList() : ["AWSCURRENT"];
             foreach (var stage in stages)
             {

@@ -2,7 +2,12 @@ using System.Text.Json.Nodes;
 
 namespace HsmBlueGreen.Aws.Tests.Loopback;
 
-public sealed record SentCommand(string CommandId, string InstanceId, string DocumentName, IReadOnlyList<string> Commands, JsonObject Request);
+public sealed record SentCommand(string CommandId, string InstanceId, string DocumentName, IReadOnlyList<string> Commands, JsonObject Request)
+{
+    public string Comment => Request["Comment"]?.GetValue<string>() ?? string.Empty;
+
+    public DateTimeOffset RequestedAt { get; init; } = DateTimeOffset.UtcNow;
+}
 
 /// <summary>What the instance reports for a command: GetCommandInvocation's Status, ResponseCode and output.</summary>
 public sealed record FakeInvocation(string Status, int ResponseCode, string StandardOutput, string StandardError = "", string? StatusDetails = null);
@@ -10,7 +15,7 @@ public sealed record FakeInvocation(string Status, int ResponseCode, string Stan
 /// <summary>
 /// SSM Run Command: SendCommand hands the command to <see cref="CommandHost"/> (a test can run the script
 /// for real there), and GetCommandInvocation first says InvocationDoesNotExist, then InProgress, then the result,
-/// as the eventually consistent service does.
+/// as the eventually consistent service does; a cancelled command passes through Cancelling (CommandInvocationStatus).
 /// </summary>
 public sealed partial class FakeAwsAccount
 {
@@ -26,6 +31,12 @@ public sealed partial class FakeAwsAccount
 
     /// <summary>How many further polls answer InProgress before the result.</summary>
     public int InProgressPolls { get; set; } = 1;
+
+    /// <summary>
+    /// SendCommand accepts and runs the command, then answers 500 InternalServerError: a server error does not say
+    /// whether the request took effect, so a caller must treat the command as possibly run.
+    /// </summary>
+    public Func<SentCommand, bool> SendCommandFailsAfterAccepting { get; set; } = _ => false;
 
     public IReadOnlyList<SentCommand> SentCommands
     {
@@ -60,6 +71,11 @@ public sealed partial class FakeAwsAccount
             Guid.NewGuid().ToString(), instanceId, Str(input, "DocumentName"), [.. Strings(input["Parameters"]?["commands"])], input);
         sent.Add(command);
         invocations[command.CommandId] = (CommandHost(command), 0);
+        if (SendCommandFailsAfterAccepting(command))
+        {
+            throw new AwsFault(500, "InternalServerError", "An error occurred on the server side.");
+        }
+
         return new JsonObject
         {
             ["Command"] = new JsonObject
@@ -85,7 +101,9 @@ public sealed partial class FakeAwsAccount
             throw AwsFault.Invalid("InvocationDoesNotExist", "An error occurred (InvocationDoesNotExist)");
         }
 
-        var result = polls <= InvocationLag + InProgressPolls ? new FakeInvocation("InProgress", -1, string.Empty) : entry.Result;
+        var result = polls <= InvocationLag + InProgressPolls ? new FakeInvocation("InProgress", -1, string.Empty)
+            : polls == InvocationLag + InProgressPolls + 1 && entry.Result.Status == "Cancelled" ? new FakeInvocation("Cancelling", -1, string.Empty)
+            : entry.Result;
         return new JsonObject
         {
             ["CommandId"] = id,

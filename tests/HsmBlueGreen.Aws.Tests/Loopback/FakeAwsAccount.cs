@@ -18,6 +18,15 @@ public sealed partial class FakeAwsAccount
 
     public string CallerArn { get; set; } = "arn:aws:sts::123456789012:assumed-role/hsm-rotate-operator/alice";
 
+    /// <summary>The service's clock: stamps a new secret version's CreatedDate. It is <see cref="Clock"/> unless a test pins it.</summary>
+    public Func<DateTimeOffset> Now
+    {
+        get => now ?? (() => Clock.GetUtcNow());
+        set => now = value;
+    }
+
+    private Func<DateTimeOffset>? now;
+
     /// <summary>The next calls of <paramref name="operation"/> are refused as IAM would, naming the action, resource and caller.</summary>
     public FakeAwsAccount Deny(string operation, string resource)
     {
@@ -52,6 +61,7 @@ public sealed partial class FakeAwsAccount
                 ("elbv2", "DescribeTargetHealth") => DescribeTargetHealth(input),
                 ("secretsmanager", "DescribeSecret") => DescribeSecret(input),
                 ("secretsmanager", "GetSecretValue") => GetSecretValue(input),
+                ("secretsmanager", "ListSecretVersionIds") => ListSecretVersionIds(input),
                 ("secretsmanager", "PutSecretValue") => PutSecretValue(input),
                 ("secretsmanager", "UpdateSecretVersionStage") => UpdateSecretVersionStage(input),
                 ("secretsmanager", "GetRandomPassword") => GetRandomPassword(input),
@@ -61,6 +71,7 @@ public sealed partial class FakeAwsAccount
                 ("autoscaling", "SetDesiredCapacity") => SetDesiredCapacity(input),
                 ("ssm", "SendCommand") => SendCommand(input),
                 ("ssm", "GetCommandInvocation") => GetCommandInvocation(input),
+                ("ssm", "ListCommands") => ListCommands(input),
                 ("monitoring", "GetMetricData") => GetMetricData(input),
                 ("ec2", "DescribeSecurityGroups") => DescribeSecurityGroups(input),
                 ("ec2", "DescribeSubnets") => DescribeSubnets(input),

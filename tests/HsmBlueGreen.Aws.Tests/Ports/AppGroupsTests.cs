@@ -22,6 +22,17 @@ public class AppGroupsTests
     }
 
     [Fact]
+    public async Task InstancesInStandbyAreCountedAsAttachedAndAsStandby()
+    {
+        await using var aws = LoopbackHarness.Start(a => a.AddGroup(new FakeGroup("hsm-dev-green-app", 0, 4, 0, ["Standby", "EnteringStandby", "Terminating"])));
+
+        var group = await aws.Ports.AppGroups.DescribeAsync("hsm-dev-green-app", CancellationToken.None);
+
+        Assert.Equal((0, 3, 2), (group.InService, group.Instances, group.Standby));
+        aws.Server.AssertConforms();
+    }
+
+    [Fact]
     public async Task DesiredCapacityIsSet()
     {
         await using var aws = Start();

@@ -62,7 +62,7 @@ public class AwsPortsTests
 
         var error = Assert.Throws<AwsConfigurationException>(() => settings.ResolveRegion());
 
-        Assert.Equal("no AWS region is set; set AWS_REGION (e.g. export AWS_REGION=eu-west-1) or a region in your AWS profile.", error.Message);
+        Assert.Equal("no AWS region is set; set AWS_REGION (e.g. export AWS_REGION=eu-west-1), a region in your AWS profile, or the stack's aws:region (pulumi config set aws:region eu-west-1).", error.Message);
     }
 
     [Fact]

@@ -16,8 +16,36 @@ public class ClusterControlTests
         Assert.NotNull(cluster);
         Assert.Equal((ClusterState.Active, "backup-abcdefghijk2", "sg-0123456789abcdef0"), (cluster.State, cluster.SourceBackupId, cluster.SecurityGroupId));
         Assert.Equal(
-            [new HsmStatus("hsm-abcdefghijk2", "eu-west-1a", "subnet-0aaa1111", HsmState.Active), new HsmStatus("hsm-abcdefghijk3", "eu-west-1b", "subnet-0bbb2222", HsmState.Active)],
+            [new HsmStatus("hsm-abcdefghijk2", "eu-west-1a", "subnet-0a1b2c3d4e5f60718", HsmState.Active), new HsmStatus("hsm-abcdefghijk3", "eu-west-1b", "subnet-0a1b2c3d4e5f60719", HsmState.Active)],
             cluster.Hsms);
+        aws.Server.AssertConforms();
+    }
+
+    [Fact]
+    public async Task TheSubnetMappingIsReadZoneBySubnet()
+    {
+        var cluster = Fixtures.Cluster(Fixtures.BlueCluster) with { SubnetMapping = new Dictionary<string, string> { ["eu-west-1a"] = "subnet-0a1b2c3d4e5f60718", ["eu-west-1c"] = "subnet-0c1b2c3d4e5f60710" } };
+        await using var aws = LoopbackHarness.Start(a => a.AddCluster(cluster));
+
+        var described = await aws.Ports.ClusterControl.DescribeClusterAsync(Fixtures.BlueCluster, CancellationToken.None);
+
+        Assert.Equal(cluster.SubnetMapping, described!.SubnetMapping);
+        aws.Server.AssertConforms();
+    }
+
+    [Fact]
+    public async Task ABackupIsFoundByIdWithTheClusterAndTimeItWasTaken()
+    {
+        var taken = new DateTimeOffset(2026, 11, 21, 3, 12, 0, TimeSpan.Zero);
+        await using var aws = LoopbackHarness.Start(a => a
+            .AddBackup(new FakeBackup("backup-abcdefghijk", Fixtures.BlueCluster, "READY", taken))
+            .AddBackup(new FakeBackup("backup-zzzzzzzzzzz", Fixtures.GreenCluster, "READY", taken.AddDays(1))));
+
+        var backup = await aws.Ports.ClusterControl.DescribeBackupAsync("backup-abcdefghijk", CancellationToken.None);
+        var missing = await aws.Ports.ClusterControl.DescribeBackupAsync("backup-nnnnnnnnnnn", CancellationToken.None);
+
+        Assert.Equal((Fixtures.BlueCluster, taken, true), (backup!.ClusterId, backup.CreatedAt, backup.IsReady));
+        Assert.Null(missing);
         aws.Server.AssertConforms();
     }
 

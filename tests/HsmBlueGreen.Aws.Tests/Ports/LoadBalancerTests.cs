@@ -7,7 +7,7 @@ namespace HsmBlueGreen.Aws.Tests.Ports;
 public class LoadBalancerTests
 {
     private static LoopbackHarness Start() => LoopbackHarness.Start(a => a
-        .AddListener(Fixtures.ListenerArn, (Fixtures.BlueTargetGroup, 100))
+        .AddListener(Fixtures.ListenerArn, (Fixtures.BlueTargetGroup, 100), (Fixtures.GreenTargetGroup, 0))
         .SetTargets(Fixtures.BlueTargetGroup, new FakeTarget("i-0aaaaaaaaaaaaaaa1", "healthy"))
         .SetTargets(Fixtures.GreenTargetGroup, new FakeTarget("i-0bbbbbbbbbbbbbbb1", "unhealthy", "Target.FailedHealthChecks"), new FakeTarget("i-0bbbbbbbbbbbbbbb2", "initial", "Elb.InitialHealthChecking")));
 
@@ -18,7 +18,7 @@ public class LoadBalancerTests
 
         var listener = await aws.Ports.LoadBalancer.GetListenerAsync(Fixtures.ListenerArn, CancellationToken.None);
 
-        Assert.Equal([new TargetGroupWeight(Fixtures.BlueTargetGroup, 100)], listener.Weights);
+        Assert.Equal([new TargetGroupWeight(Fixtures.BlueTargetGroup, 100), new TargetGroupWeight(Fixtures.GreenTargetGroup, 0)], listener.Weights);
         Assert.Null(listener.StickinessSeconds);
         aws.Server.AssertConforms();
     }
@@ -35,14 +35,27 @@ public class LoadBalancerTests
     }
 
     [Fact]
-    public async Task ATargetGroupAtZeroIsLeftOutOfTheRequest()
+    public async Task ATargetGroupAtZeroIsSentWithAnExplicitWeightZero()
     {
         await using var aws = Start();
 
         await aws.Ports.LoadBalancer.SetWeightsAsync(Fixtures.ListenerArn, [new(Fixtures.BlueTargetGroup, 0), new(Fixtures.GreenTargetGroup, 100)], null, CancellationToken.None);
 
         var sent = aws.Server.CallsTo("ModifyListener").Single().Input["DefaultActions"]![0]!["ForwardConfig"]!["TargetGroups"]!.AsArray();
-        Assert.Equal([Fixtures.GreenTargetGroup], sent.Select(t => t!["TargetGroupArn"]!.GetValue<string>()));
+        Assert.Equal([(Fixtures.BlueTargetGroup, 0), (Fixtures.GreenTargetGroup, 100)], sent.Select(t => (t!["TargetGroupArn"]!.ToString(), int.Parse(t["Weight"]!.ToString(), System.Globalization.CultureInfo.InvariantCulture))));
+        aws.Server.AssertConforms();
+    }
+
+    [Fact]
+    public async Task TheFirstReadAfterAChangeMayStillShowThePreviousWeights()
+    {
+        await using var aws = Start();
+
+        await aws.Ports.LoadBalancer.SetWeightsAsync(Fixtures.ListenerArn, [new(Fixtures.BlueTargetGroup, 90), new(Fixtures.GreenTargetGroup, 10)], null, CancellationToken.None);
+        var first = await aws.Ports.LoadBalancer.GetListenerAsync(Fixtures.ListenerArn, CancellationToken.None);
+        var second = await aws.Ports.LoadBalancer.GetListenerAsync(Fixtures.ListenerArn, CancellationToken.None);
+
+        Assert.Equal(("100,0", "90,10"), (string.Join(',', first.Weights.Select(w => w.Weight)), string.Join(',', second.Weights.Select(w => w.Weight))));
     }
 
     [Fact]
@@ -60,6 +73,7 @@ public class LoadBalancerTests
     {
         await using var aws = Start();
 
+        aws.Account.ListenerReadLag = 0;
         await aws.Ports.LoadBalancer.SetWeightsAsync(Fixtures.ListenerArn, [new(Fixtures.BlueTargetGroup, 90), new(Fixtures.GreenTargetGroup, 10)], 60, CancellationToken.None);
         var listener = await aws.Ports.LoadBalancer.GetListenerAsync(Fixtures.ListenerArn, CancellationToken.None);
 
@@ -78,5 +92,33 @@ public class LoadBalancerTests
             [new TargetHealth("i-0bbbbbbbbbbbbbbb1", TargetHealthState.Unhealthy, "Target.FailedHealthChecks"), new TargetHealth("i-0bbbbbbbbbbbbbbb2", TargetHealthState.Initial, "Elb.InitialHealthChecking")],
             health);
         aws.Server.AssertConforms();
+    }
+
+    [Fact]
+    public async Task TargetsOfAGroupNoListenerOrRuleForwardsToAreUnused()
+    {
+        await using var aws = LoopbackHarness.Start(a => a
+            .AddListener(Fixtures.ListenerArn, (Fixtures.BlueTargetGroup, 100))
+            .SetTargets(Fixtures.BlueTargetGroup, new FakeTarget("i-0aaaaaaaaaaaaaaa1", "healthy"))
+            .SetTargets(Fixtures.GreenTargetGroup, new FakeTarget("i-0bbbbbbbbbbbbbbb1", "healthy")));
+
+        var health = await aws.Ports.LoadBalancer.GetTargetHealthAsync(Fixtures.GreenTargetGroup, CancellationToken.None);
+
+        Assert.Equal([new TargetHealth("i-0bbbbbbbbbbbbbbb1", TargetHealthState.Unused, "Target.NotInUse")], health);
+        aws.Server.AssertConforms();
+    }
+
+    [Fact]
+    public async Task AGroupOnlyARuleForwardsToIsHealthChecked()
+    {
+        await using var aws = LoopbackHarness.Start(a => a
+            .AddListener(Fixtures.ListenerArn, (Fixtures.BlueTargetGroup, 100))
+            .AddListenerRule(Fixtures.ListenerArn, Fixtures.GreenTargetGroup)
+            .SetTargets(Fixtures.BlueTargetGroup, new FakeTarget("i-0aaaaaaaaaaaaaaa1", "healthy"))
+            .SetTargets(Fixtures.GreenTargetGroup, new FakeTarget("i-0bbbbbbbbbbbbbbb1", "healthy")));
+
+        var health = await aws.Ports.LoadBalancer.GetTargetHealthAsync(Fixtures.GreenTargetGroup, CancellationToken.None);
+
+        Assert.Equal([new TargetHealth("i-0bbbbbbbbbbbbbbb1", TargetHealthState.Healthy, null)], health);
     }
 }

@@ -46,6 +46,20 @@ public class SecretStoreTests
     }
 
     [Fact]
+    public async Task PuttingTheSameTokenAgainIsIgnoredButWithAnotherValueFails()
+    {
+        await using var aws = Start();
+        var value = new Credential("app_cu", new Sensitive("Green-Passw0rd"));
+        await aws.Ports.SecretStore.PutAsync(Secret, PendingToken, value, [SecretStages.Pending], CancellationToken.None);
+
+        await aws.Ports.SecretStore.PutAsync(Secret, PendingToken, value, [SecretStages.Pending], CancellationToken.None);
+        var other = await Assert.ThrowsAsync<HsmBlueGreen.Aws.Http.AwsApiException>(() => aws.Ports.SecretStore.PutAsync(Secret, PendingToken, value with { Password = new Sensitive("Other-Passw0rd") }, [SecretStages.Pending], CancellationToken.None));
+
+        Assert.Equal((2, "ResourceExistsException"), (aws.Account.Secret(Secret).Values.Count, other.ErrorCode));
+        aws.Server.AssertConforms();
+    }
+
+    [Fact]
     public async Task VersionsAndTheirStagesAreDescribed()
     {
         await using var aws = Start();
@@ -82,6 +96,29 @@ public class SecretStoreTests
         var versions = await aws.Ports.SecretStore.DescribeAsync(Secret, CancellationToken.None);
 
         Assert.Equal([PendingToken, Second], versions.VersionStages.Keys.Order(StringComparer.Ordinal));
+        aws.Server.AssertConforms();
+    }
+
+    [Fact]
+    public async Task VersionsAreListedWithWhenEachWasCreatedAndWithoutTheDeprecatedOnes()
+    {
+        var created = new DateTimeOffset(2026, 11, 1, 9, 0, 0, TimeSpan.Zero);
+        await using var aws = LoopbackHarness.Start(a =>
+        {
+            a.AddSecret(Secret, "{\"username\":\"app_cu\",\"password\":\"Blue-Passw0rd\"}", CurrentVersion, created);
+            a.PageSize = 1;
+            a.Now = () => created.AddDays(2);
+        });
+        const string Second = "22222222-3333-4444-8555-666666666666";
+        await aws.Ports.SecretStore.PutAsync(Secret, PendingToken, new Credential("app_cu", new Sensitive("Green-Passw0rd")), [SecretStages.Current], CancellationToken.None);
+        await aws.Ports.SecretStore.PutAsync(Secret, Second, new Credential("app_cu", new Sensitive("Third-Passw0rd")), [SecretStages.Current], CancellationToken.None);
+
+        var versions = await aws.Ports.SecretStore.ListVersionsAsync(Secret, CancellationToken.None);
+
+        Assert.Equal(
+            [(PendingToken, created.AddDays(2), SecretStages.Previous), (Second, created.AddDays(2), SecretStages.Current)],
+            versions.Select(v => (v.VersionId, v.CreatedAt, v.Stages.Single())).OrderBy(v => v.VersionId, StringComparer.Ordinal));
+        Assert.Equal(2, aws.Server.CallsTo("ListSecretVersionIds").Count());
         aws.Server.AssertConforms();
     }
 

@@ -91,6 +91,21 @@ public sealed class HsmUserCommandsTests : IDisposable
     }
 
     [Fact]
+    public async Task KeySharingReadsTheKeyClassSoAPublicKeyReachesEveryUser()
+    {
+        await using var aws = Start();
+        // key list shows every public key in the cluster, with its class among the attributes (--verbose).
+        host.Answer("key list", System.Text.Json.Nodes.JsonNode.Parse("""
+            {"error_code":0,"data":{"matched_keys":[{"key-reference":"0x0000000000000abd","key-info":{"key-owners":[{"username":"app_cu","key-coverage":"full"}],"shared-users":[],"cluster-coverage":"full"},"attributes":{"key-type":"rsa","label":"app-signing-key","class":"public-key"}}]}}
+            """)!);
+
+        var listed = await aws.Ports.HsmUserCommands.ListKeySharingAsync(Target, SecretVersionRef.ByStage(SecretStages.Current), "app-signing-key", CancellationToken.None);
+
+        var key = Assert.Single(listed.Keys);
+        Assert.Equal((HsmKeySharing.PublicKeyClass, true), (key.KeyClass, key.Reaches("app_cu2")));
+    }
+
+    [Fact]
     public async Task KeySharingWithAFailedLoginReturnsNoKeysAndRunsOnce()
     {
         await using var aws = Start();
@@ -137,14 +152,40 @@ public sealed class HsmUserCommandsTests : IDisposable
     }
 
     [Fact]
+    public async Task ACancelledCommandIsAwaitedPastCancelling()
+    {
+        await using var aws = Start();
+        aws.Account.CommandHost = _ => new FakeInvocation("Cancelled", -1, string.Empty, StatusDetails: "Cancelled");
+
+        var result = await ChangeAsync(aws);
+
+        Assert.Equal(HsmCommandOutcome.HostUnavailable, result.Outcome);
+        Assert.Contains("ended Cancelled", result.Detail, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task SendCommandIsNotRetriedAfterAServerError()
     {
         await using var aws = Start();
         aws.Server.Inject("SendCommand", InjectedFault.ServerError());
 
-        await Assert.ThrowsAsync<AwsApiException>(() => ChangeAsync(aws));
+        var result = await ChangeAsync(aws);
 
+        Assert.Equal(HsmCommandOutcome.Failed, result.Outcome);
         Assert.Single(aws.Server.CallsTo("SendCommand"));
+    }
+
+    [Fact]
+    public async Task AServerErrorFromSendCommandSaysTheCommandMayAlreadyHaveRun()
+    {
+        await using var aws = Start();
+        aws.Account.SendCommandFailsAfterAccepting = _ => true;
+
+        var result = await ChangeAsync(aws);
+
+        Assert.True(host.Accepts("app_cu:" + NewPassword));
+        Assert.Equal(HsmCommandOutcome.Failed, result.Outcome);
+        Assert.Contains("may already have run on i-0abcdef1234567890", result.Detail, StringComparison.Ordinal);
     }
 
     [Fact]

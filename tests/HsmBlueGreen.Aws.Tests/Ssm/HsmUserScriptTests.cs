@@ -28,7 +28,7 @@ public sealed class HsmUserScriptTests : IDisposable
         Assert.Equal("succeeded", result["outcome"]!.GetValue<string>());
         Assert.Equal(("crypto-user", "app_cu:" + OldPassword), (call["role"]!.GetValue<string>(), call["pin"]!.GetValue<string>()));
         Assert.Equal(
-            ["user", "change-password", "--username", "app_cu", "--role", "crypto-user", "--password", NewPassword, "--cluster-id", Fixtures.GreenCluster],
+            ["user", "change-password", "--username", "app_cu", "--role", "crypto-user", "--password", NewPassword],
             call["argv"]!.AsArray().Select(a => a!.GetValue<string>()));
     }
 
@@ -115,19 +115,19 @@ public sealed class HsmUserScriptTests : IDisposable
     {
         host.Answer("key list", JsonNode.Parse("""
             {"error_code":0,"data":{"matched_keys":[
-              {"key-reference":"0x0000000000000abc","key-info":{"key-owners":[{"username":"app_cu","key-coverage":"full"}],"shared-users":[{"username":"app_cu2","key-coverage":"full"}],"cluster-coverage":"full"},"attributes":{"label":"app-signing-key"}},
-              {"key-reference":"0x0000000000000abd","key-info":{"key-owners":[{"username":"app_cu","key-coverage":"full"}],"shared-users":[],"cluster-coverage":"full"},"attributes":{"label":"app-signing-key"}}]}}
+              {"key-reference":"0x0000000000000abc","key-info":{"key-owners":[{"username":"app_cu","key-coverage":"full"}],"shared-users":[{"username":"app_cu2","key-coverage":"full"}],"cluster-coverage":"full"},"attributes":{"key-type":"rsa","label":"app-signing-key","class":"private-key"}},
+              {"key-reference":"0x0000000000000abd","key-info":{"key-owners":[{"username":"app_cu","key-coverage":"full"}],"shared-users":[],"cluster-coverage":"full"},"attributes":{"key-type":"rsa","label":"app-signing-key","class":"public-key"}}]}}
             """)!);
 
         var run = host.Run(HsmUserScript.KeySharing(Target, SecretVersionRef.ByStage("AWSCURRENT"), "app-signing-key"));
 
         var call = Assert.Single(host.CliCalls);
         Assert.Equal(
-            ["key", "list", "--filter", "attr.label=app-signing-key", "--verbose", "--max-items", "100", "--cluster-id", Fixtures.GreenCluster],
+            ["key", "list", "--filter", "attr.label=app-signing-key", "--verbose", "--max-items", "100"],
             call["argv"]!.AsArray().Select(a => a!.GetValue<string>()));
         Assert.Equal("app_cu:" + OldPassword, call["pin"]!.GetValue<string>());
         Assert.Equal(
-            """[{"reference":"0x0000000000000abc","owners":["app_cu"],"shared":["app_cu2"]},{"reference":"0x0000000000000abd","owners":["app_cu"],"shared":[]}]""",
+            """[{"reference":"0x0000000000000abc","owners":["app_cu"],"shared":["app_cu2"],"class":"private-key"},{"reference":"0x0000000000000abd","owners":["app_cu"],"shared":[],"class":"public-key"}]""",
             JsonNode.Parse(run.StandardOutput)!["keys"]!.ToJsonString());
     }
 

@@ -8,8 +8,12 @@ namespace HsmBlueGreen.Aws.Tests.Support;
 /// An admin host in a temp directory: fake `aws` and `cloudhsm-cli` executables (python3) first on PATH.
 /// `aws` answers get-secret-value from the secrets given here; `cloudhsm-cli` checks CLOUDHSM_PIN for the
 /// commands that log in, answers with the envelope a test sets, and logs argv and login environment.
+/// Like the real CLI (cloudhsm_cli-getting-started-use, cloudhsm_cli-modes) it prints the envelope indented over
+/// many lines, here after a warning line on stderr (which hsm-user.sh merges into stdout). The host is configured
+/// as the user data does it, `configure-cli -a &lt;ips&gt;`: one cluster without an id, so `--cluster-id` names no
+/// configured cluster and is refused ("Unique Id to choose which of the clusters in the config file", user change-password).
 /// </summary>
-internal sealed class FakeHsmHost : IDisposable
+internal sealed partial class FakeHsmHost : IDisposable
 {
     private const string Aws = """
         #!/usr/bin/env python3
@@ -39,19 +43,31 @@ internal sealed class FakeHsmHost : IDisposable
             log.write(json.dumps({"argv": args, "role": os.environ.get("CLOUDHSM_ROLE"), "pin": os.environ.get("CLOUDHSM_PIN")}) + "\n")
         behaviour = json.load(open(os.path.join(here, "cli.json")))
         command = " ".join(args[:2])
+        def reply(answer, code=0):
+            sys.stderr.write(behaviour["warning"] + "\n")
+            sys.stderr.flush()
+            print(answer if isinstance(answer, str) else json.dumps(answer, indent=2))
+            sys.exit(code)
+        if "--cluster-id" in args and args[args.index("--cluster-id") + 1] not in behaviour["clusters"]:
+            reply({"error_code": 1, "data": "cluster " + args[args.index("--cluster-id") + 1] + " is not in the configuration"}, 1)
         if command in ("user change-password", "key list") and os.environ.get("CLOUDHSM_PIN") != behaviour["pin"]:
-            print(json.dumps({"error_code": 1, "data": behaviour.get("loginFailure", "Failed to login: invalid credentials")}))
-            sys.exit(1)
+            reply({"error_code": 1, "data": behaviour.get("loginFailure", "Failed to login: invalid credentials")}, 1)
         answer = behaviour["answers"].get(command, {"error_code": 0, "data": {"username": "app_cu", "role": "crypto-user"}})
         if command == "user change-password" and isinstance(answer, dict) and answer.get("error_code") == 0:
             behaviour["pin"] = args[args.index("--username") + 1] + ":" + args[args.index("--password") + 1]
             json.dump(behaviour, open(os.path.join(here, "cli.json"), "w"))
-        print(answer if isinstance(answer, str) else json.dumps(answer))
+        reply(answer, 0 if not isinstance(answer, dict) or answer.get("error_code") == 0 else 1)
         """;
 
     private readonly string directory = Directory.CreateTempSubdirectory("hsm-host-").FullName;
     private readonly JsonObject secrets = [];
-    private readonly JsonObject behaviour = new() { ["pin"] = "app_cu:unset", ["answers"] = new JsonObject() };
+    private readonly JsonObject behaviour = new()
+    {
+        ["pin"] = "app_cu:unset",
+        ["answers"] = new JsonObject(),
+        ["clusters"] = new JsonArray(),
+        ["warning"] = "WARNING: a password given on the command line can be seen by other users of this host.",
+    };
 
     /// <summary>The interpreter behind `python3`, linked into the tool directory so version-manager shims are not paid on every call.</summary>
     private static readonly Lazy<string> Python = new(() =>
@@ -114,10 +130,21 @@ internal sealed class FakeHsmHost : IDisposable
         return this;
     }
 
+    /// <summary>The HSMs of a cluster restored from the backup: the user's password is the one it had when the backup was taken.</summary>
+    public FakeHsmHost RestoredFrom(FakeBackup backup, string user) => AcceptPin(user + ":" + backup.Passwords[user]);
+
     /// <summary>What cloudhsm-cli prints for a command ("user list", "user change-password", "key list"): an envelope object or raw text.</summary>
     public FakeHsmHost Answer(string command, JsonNode answer)
     {
         behaviour["answers"]![command] = answer;
+        Save();
+        return this;
+    }
+
+    /// <summary>The line cloudhsm-cli writes to stderr before its envelope.</summary>
+    public FakeHsmHost Warn(string line)
+    {
+        behaviour["warning"] = line;
         Save();
         return this;
     }

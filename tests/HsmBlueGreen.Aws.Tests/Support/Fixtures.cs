@@ -15,5 +15,5 @@ internal static class Fixtures
 
     public static FakeCluster Cluster(string id, string state = "ACTIVE", string? sourceBackup = null) => new(
         id, state, sourceBackup, "sg-0123456789abcdef0",
-        [new FakeHsm("hsm-abcdefghijk2", "eu-west-1a", "subnet-0aaa1111"), new FakeHsm("hsm-abcdefghijk3", "eu-west-1b", "subnet-0bbb2222")]);
+        [new FakeHsm("hsm-abcdefghijk2", "eu-west-1a", "subnet-0a1b2c3d4e5f60718"), new FakeHsm("hsm-abcdefghijk3", "eu-west-1b", "subnet-0a1b2c3d4e5f60719")]);
 }

@@ -113,10 +113,16 @@ internal sealed class AuditAccount : IAccountInventory, IClusterControl, IHsmUse
     public Task<IReadOnlyList<BackupInfo>> DescribeBackupsAsync(string clusterId, CancellationToken cancellationToken) =>
         Read<IReadOnlyList<BackupInfo>>("DescribeBackups", Backups.GetValueOrDefault(clusterId) ?? []);
 
+    public Task<BackupInfo?> DescribeBackupAsync(string backupId, CancellationToken cancellationToken) =>
+        Read("DescribeBackups", Backups.Values.SelectMany(b => b).FirstOrDefault(b => b.BackupId == backupId));
+
     public Task<UserListResult> ListUsersAsync(HsmUserTarget target, CancellationToken cancellationToken) => Read("ListUsers", UserLists[target.InstanceId]);
 
     public Task<HsmCommandResult> ChangePasswordAsync(HsmUserTarget target, SecretVersionRef current, SecretVersionRef next, CancellationToken cancellationToken) =>
         throw new InvalidOperationException("the audit never changes a password");
+
+    public Task<SentChange> FindChangeAsync(HsmUserTarget target, SecretVersionRef next, CancellationToken cancellationToken) =>
+        throw new InvalidOperationException("the audit never looks for a password change");
 
     public Task<HsmCommandResult> LoginAsync(HsmUserTarget target, SecretVersionRef credential, CancellationToken cancellationToken) =>
         throw new InvalidOperationException("the audit never logs in");

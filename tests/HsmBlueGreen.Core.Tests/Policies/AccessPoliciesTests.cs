@@ -14,9 +14,9 @@ public class AccessPoliciesTests
             [
                 "autoscaling:DescribeAutoScalingGroups", "autoscaling:SetDesiredCapacity", "cloudhsm:DescribeBackups", "cloudhsm:DescribeClusters",
                 "cloudwatch:GetMetricData", "elasticloadbalancing:DescribeListeners", "elasticloadbalancing:DescribeTargetHealth", "elasticloadbalancing:ModifyListener",
-                "secretsmanager:DescribeSecret", "secretsmanager:GetRandomPassword", "secretsmanager:GetSecretValue", "secretsmanager:PutSecretValue",
-                "secretsmanager:TagResource", "secretsmanager:UntagResource", "secretsmanager:UpdateSecretVersionStage",
-                "ssm:GetCommandInvocation", "ssm:SendCommand", "sts:GetCallerIdentity",
+                "secretsmanager:DescribeSecret", "secretsmanager:GetRandomPassword", "secretsmanager:GetSecretValue", "secretsmanager:ListSecretVersionIds",
+                "secretsmanager:PutSecretValue", "secretsmanager:TagResource", "secretsmanager:UntagResource", "secretsmanager:UpdateSecretVersionStage",
+                "ssm:GetCommandInvocation", "ssm:ListCommands", "ssm:SendCommand", "sts:GetCallerIdentity",
             ],
             PolicyJson.Actions(Operator, "Allow"));
     }

@@ -55,7 +55,7 @@ public sealed class CrashResumeTests
     }
 
     [Fact]
-    public async Task CrashAfterChangePasswordLandedResumesWithOneLoginNotASecondChange()
+    public async Task CrashAfterChangePasswordLandedResumesFromTheCommandHistoryNotASecondChange()
     {
         var harness = new RotationHarness();
         var changed = false;

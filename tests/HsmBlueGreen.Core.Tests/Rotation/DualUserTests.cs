@@ -70,6 +70,18 @@ public sealed class DualUserTests
     }
 
     [Fact]
+    public async Task PublicKeyOwnedByOneUserAndSharedWithNobodyPassesBecauseEveryUserCanUseIt()
+    {
+        var harness = RotationHarness.DualUser();
+        harness.Account.Keys["app-signing-key"] = [new HsmKeySharing("0x00001a", [FakeAccount.User], [FakeAccount.SecondUser]), new HsmKeySharing("0x00001b", [FakeAccount.User], []) { KeyClass = HsmKeySharing.PublicKeyClass }];
+
+        var result = await harness.RunAsync();
+
+        Assert.Equal(RotationOutcome.Done, result.Outcome);
+        Assert.Contains(harness.Events.Events, e => e.Message == "key 'app-signing-key': 2 key(s), each reachable by app_cu and app_cu2 (1 public, usable by every user)");
+    }
+
+    [Fact]
     public async Task IdleSlotWithoutItsOwnCredentialIsRefusedInPreflight()
     {
         var harness = RotationHarness.DualUser();

@@ -135,6 +135,7 @@ public sealed class PhaseInteractionTests
         stack.InSequence(sequence).Setup(s => s.SetConfigAsync("test", "slots.green.clientCount", "2", It.IsAny<CancellationToken>())).Returns(Task.CompletedTask);
         groups.Setup(g => g.DescribeAsync("asg-green", It.IsAny<CancellationToken>())).ReturnsAsync(() => state);
         groups.InSequence(sequence).Setup(g => g.SetDesiredCapacityAsync("asg-green", 2, It.IsAny<CancellationToken>())).Callback(() => state = state with { Desired = 2 }).Returns(Task.CompletedTask);
+        loadBalancer.Setup(l => l.GetListenerAsync("arn:listener", It.IsAny<CancellationToken>())).ReturnsAsync(new ListenerState("arn:listener", [new("arn:tg/blue", 100), new("arn:tg/green", 0)], null));
         loadBalancer.Setup(l => l.GetTargetHealthAsync("arn:tg/green", It.IsAny<CancellationToken>())).ReturnsAsync([new TargetHealth("i-1", TargetHealthState.Healthy, null), new TargetHealth("i-2", TargetHealthState.Healthy, null)]);
 
         Assert.True((await new StartTargetStep(2).ApplyAsync(Run())).Continues);
@@ -143,13 +144,13 @@ public sealed class PhaseInteractionTests
     }
 
     [Fact]
-    public void WeightRequestsLeaveASlotAtZeroOut()
+    public void WeightRequestsListBothSlotsWithASlotAtZeroIncluded()
     {
         var run = Run();
 
-        Assert.Equal([new TargetGroupWeight("arn:tg/blue", 100)], Core.Rotation.Traffic.ListenerWeights.Request(run, 0));
+        Assert.Equal([new TargetGroupWeight("arn:tg/blue", 100), new TargetGroupWeight("arn:tg/green", 0)], Core.Rotation.Traffic.ListenerWeights.Request(run, 0));
         Assert.Equal([new TargetGroupWeight("arn:tg/blue", 75), new TargetGroupWeight("arn:tg/green", 25)], Core.Rotation.Traffic.ListenerWeights.Request(run, 25));
-        Assert.Equal([new TargetGroupWeight("arn:tg/green", 100)], Core.Rotation.Traffic.ListenerWeights.Request(run, 100));
+        Assert.Equal([new TargetGroupWeight("arn:tg/blue", 0), new TargetGroupWeight("arn:tg/green", 100)], Core.Rotation.Traffic.ListenerWeights.Request(run, 100));
     }
 
     [Fact]
@@ -179,7 +180,7 @@ public sealed class PhaseInteractionTests
     private void ArrangeHealthyGates()
     {
         loadBalancer.Setup(l => l.GetTargetHealthAsync("arn:tg/green", It.IsAny<CancellationToken>())).ReturnsAsync([new TargetHealth("i-1", TargetHealthState.Healthy, null)]);
-        metrics.Setup(m => m.GetTargetGroupMetricsAsync(It.IsAny<TargetGroupMetricsQuery>(), It.IsAny<CancellationToken>())).ReturnsAsync(new TargetGroupMetrics(500, 1, 0.1));
+        metrics.Setup(m => m.GetTargetGroupMetricsAsync(It.IsAny<TargetGroupMetricsQuery>(), It.IsAny<CancellationToken>())).ReturnsAsync(new TargetGroupMetrics(500, 1, 0.1, 5000, null));
     }
 
     private static SecretVersions Versions(params (string Id, string[] Stages)[] versions) =>

@@ -17,7 +17,7 @@ public sealed class RollbackTests
     public async Task FailedGateRollsBackWithExactlyOneListenerUpdate(int step)
     {
         var (harness, loadBalancer, _) = WithStrictLoadBalancer();
-        harness.Metrics.FailOnQuery = (2 * step) - 1;
+        harness.Metrics.FailAtPercent = WeightSchedule.Default.Percents[step - 1];
 
         var result = await harness.RunAsync();
 
@@ -31,7 +31,7 @@ public sealed class RollbackTests
     public async Task RollbackIsTheFirstCallAfterTheFailedGate(int step)
     {
         var (harness, _, lastCallBeforeRollback) = WithStrictLoadBalancer();
-        harness.Metrics.FailOnQuery = (2 * step) - 1;
+        harness.Metrics.FailAtPercent = WeightSchedule.Default.Percents[step - 1];
 
         await harness.RunAsync();
 
@@ -43,7 +43,7 @@ public sealed class RollbackTests
     public async Task RollbackIsRecordedInTheStackConfig(int step)
     {
         var (harness, _, _) = WithStrictLoadBalancer();
-        harness.Metrics.FailOnQuery = (2 * step) - 1;
+        harness.Metrics.FailAtPercent = WeightSchedule.Default.Percents[step - 1];
 
         var result = await harness.RunAsync();
 
@@ -73,13 +73,14 @@ public sealed class RollbackTests
         Assert.Equal(3, harness.Account.WeightChanges);
     }
 
+    /// <summary>All traffic on blue, green still listed at 0 so its targets stay health-checked.</summary>
     private static bool IsBlueOnly(IReadOnlyList<TargetGroupWeight> weights) =>
-        weights.Count == 1 && weights[0] == new TargetGroupWeight("arn:tg/blue", 100);
+        weights.SequenceEqual([new TargetGroupWeight("arn:tg/blue", 100), new TargetGroupWeight("arn:tg/green", 0)]);
 
     private static (RotationHarness Harness, Mock<ILoadBalancer> LoadBalancer, List<string> LastCallBeforeRollback) WithStrictLoadBalancer()
     {
         var harness = new RotationHarness();
-        IReadOnlyList<TargetGroupWeight> weights = [new TargetGroupWeight("arn:tg/blue", 100)];
+        IReadOnlyList<TargetGroupWeight> weights = [new TargetGroupWeight("arn:tg/blue", 100), new TargetGroupWeight("arn:tg/green", 0)];
         var lastCall = new List<string>();
         var loadBalancer = new Mock<ILoadBalancer>(MockBehavior.Strict);
         loadBalancer.Setup(l => l.GetListenerAsync("arn:listener", It.IsAny<CancellationToken>()))
@@ -95,6 +96,9 @@ public sealed class RollbackTests
                 }
 
                 weights = w;
+
+                // The traffic CloudWatch sees follows the listener, whoever plays it.
+                harness.Account.Weights = w;
             })
             .Returns(Task.CompletedTask);
         harness.LoadBalancer = loadBalancer.Object;

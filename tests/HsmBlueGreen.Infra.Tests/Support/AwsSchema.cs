@@ -42,6 +42,15 @@ internal sealed class AwsSchema
                 continue;
             }
 
+            // ignoreChanges names top-level inputs; a name the type does not have would freeze nothing.
+            foreach (var ignored in entry["options"]?["ignoreChanges"]?.AsArray().Select(p => (string?)p) ?? [])
+            {
+                if (ignored is null || !schema!["inputs"]!.AsObject().ContainsKey(ignored))
+                {
+                    problems.Add($"{name}.options.ignoreChanges: '{ignored}' is not an input of {type}");
+                }
+            }
+
             if (entry["properties"] is JsonObject properties)
             {
                 CheckObject($"{name}.properties", properties, schema!["inputs"]!.AsObject(), problems);

@@ -2,7 +2,9 @@ using System.Text.Json;
 using System.Text.Json.Nodes;
 using HsmBlueGreen.Aws.Tests.Loopback;
 using HsmBlueGreen.Aws.Tests.Support;
+using HsmBlueGreen.Core.Tests.Rotation.Fakes;
 using HsmBlueGreen.Rotate.Cli;
+using FakeBackup = HsmBlueGreen.Aws.Tests.Loopback.FakeBackup;
 
 namespace HsmBlueGreen.Rotate.Tests.EndToEnd;
 
@@ -19,7 +21,7 @@ public sealed class EndToEndRotationTests : IDisposable
 
     private readonly CliFixture project = new();
     private readonly FakePulumi pulumi = new FakePulumi().Answer(LoopbackCli.StackOutputs);
-    private readonly FakeHsmHost hsm = new FakeHsmHost().AcceptPin("app_cu:" + OldPassword).Answer("user list", JsonNode.Parse("""
+    private readonly FakeHsmHost hsm = new FakeHsmHost().Answer("user list", JsonNode.Parse("""
         {"error_code":0,"data":{"users":[
           {"username":"admin","role":"admin","locked":"false","mfa":[],"quorum":[],"cluster-coverage":"full"},
           {"username":"app_cu","role":"crypto-user","locked":"false","mfa":[],"quorum":[],"cluster-coverage":"full"}]}}
@@ -54,7 +56,7 @@ public sealed class EndToEndRotationTests : IDisposable
     public async Task AFailingGateRollsBackWithOneListenerChange()
     {
         await using var server = StartAccount();
-        server.Account.SetMetric("HTTPCode_Target_5XX_Count", GreenDimension, 500);
+        server.Account.SetMetric("HTTPCode_Target_5XX_Count", GreenDimension, 250);
 
         var (exit, output, error) = await RunAsync($"run --stack dev --yes {Zero}", server);
 
@@ -66,7 +68,55 @@ public sealed class EndToEndRotationTests : IDisposable
         server.AssertConforms();
     }
 
+    [Fact]
+    public async Task LoadBalancerGenerated5xxRollBackThroughTheRealAdapters()
+    {
+        await using var server = StartAccount();
+        server.Account.SetMetric("HTTPCode_ELB_5XX_Count", AlbDimension, 500);
+
+        var (exit, output, error) = await RunAsync($"run --stack dev --yes {Zero}", server);
+
+        Assert.True(exit == ExitCodes.FailedRolledBack && error.Contains("gate alb-5xx-rate failed at 10%", StringComparison.Ordinal), $"exit {exit}\n{output}\n{error}\n{Violations(server)}");
+        Assert.Equal([(Fixtures.BlueTargetGroup, 100)], Serving(server));
+        server.AssertConforms();
+    }
+
     private const string GreenDimension = "targetgroup/hsm-dev-green/2453ed029918f21f";
+    private const string AlbDimension = "app/hsm-dev/50dc6c495c0c9188";
+
+    [Fact]
+    public async Task AListenerThatLeavesGreenOutGetsItAtZeroAndTheRotationFinishes()
+    {
+        await using var server = StartAccount();
+        server.Account.AddListener(Fixtures.ListenerArn, (Fixtures.BlueTargetGroup, 100));
+
+        var (exit, output, error) = await RunAsync($"run --stack dev --yes {Zero}", server);
+
+        Assert.True(exit == ExitCodes.Done, $"exit {exit}\n{output}\n{error}\n{Violations(server)}");
+        Assert.Equal([(Fixtures.BlueTargetGroup, 0), (Fixtures.GreenTargetGroup, 100)], server.Account.WeightsOf(Fixtures.ListenerArn));
+        server.AssertConforms();
+    }
+
+    [Fact]
+    public async Task BluesPasswordChangedAfterGreensBackupIsSeededAsOfTheBackupAndCostsNoLogin()
+    {
+        await using var server = StartAccount();
+        var blue = server.Account.Secret(BlueSecret);
+        // Blue rotated in place after the backup green was restored from: AWSCURRENT is newer than the backup.
+        blue.Values["00000000-0000-4000-8000-000000000002"] = Credential("e2e-Blue-Changed-after-backup");
+        blue.Created["00000000-0000-4000-8000-000000000002"] = server.Account.Clock.GetUtcNow().AddHours(-1);
+        (blue.Stages["AWSPREVIOUS"], blue.Stages["AWSCURRENT"]) = (blue.Stages["AWSCURRENT"], "00000000-0000-4000-8000-000000000002");
+
+        var (exit, output, error) = await RunAsync($"run --stack dev --yes {Zero}", server);
+
+        Assert.True(exit == ExitCodes.Done, $"exit {exit}\n{output}\n{error}\n{Violations(server)}");
+        Assert.Equal(1, hsm.CliCalls.Count(c => c["argv"]![1]!.GetValue<string>() == "change-password"));
+        Assert.True(hsm.Accepts("app_cu:" + PasswordOf(server.Account.Secret(GreenSecret).ValueAt("AWSCURRENT"))), "the HSM does not accept green's new password");
+        foreach (var password in new[] { OldPassword, "e2e-Blue-Changed-after-backup" })
+        {
+            Assert.DoesNotContain(password, output + error + project.Journal, StringComparison.Ordinal);
+        }
+    }
 
     [Fact]
     public async Task AnAcknowledgedRetryAfterAnAbortedFailedLoginFailsAgainCleanly()
@@ -88,7 +138,57 @@ public sealed class EndToEndRotationTests : IDisposable
         server.AssertConforms();
     }
 
-    /// <summary>The target groups that get traffic: a group at weight 0 may be listed or left out, as ELB allows either.</summary>
+    [Fact]
+    public async Task ASmokeCheckThroughGreensTestRouteRunsOnGreensAdminHostBeforeAnyTrafficMoves()
+    {
+        await using var server = StartAccount();
+        server.Account.AddListenerRule(Fixtures.ListenerArn, Fixtures.BlueTargetGroup).AddListenerRule(Fixtures.ListenerArn, Fixtures.GreenTargetGroup);
+        hsm.ServeLoadBalancer("X-Hsm-Slot", new Dictionary<string, int> { ["blue"] = 200, ["green"] = 200 });
+
+        var (exit, output, error) = await RunAsync($"run --stack dev --yes {Zero} --smoke-path /health/hsm", server);
+
+        Assert.True(exit == ExitCodes.Done, $"exit {exit}\n{output}\n{error}\n{Violations(server)}");
+        var smoke = server.Account.SentCommands.Single(c => c.Commands.Single().StartsWith("'curl'", StringComparison.Ordinal));
+        Assert.Contains("'X-Hsm-Slot: green'", smoke.Commands.Single(), StringComparison.Ordinal);
+        Assert.Single(hsm.CurlCalls);
+        server.AssertConforms();
+    }
+
+    [Fact]
+    public async Task AFailedSmokeCheckStopsForAnOperatorWithBlueStillServingEverything()
+    {
+        await using var server = StartAccount();
+        server.Account.AddListenerRule(Fixtures.ListenerArn, Fixtures.GreenTargetGroup);
+        hsm.ServeLoadBalancer("X-Hsm-Slot", new Dictionary<string, int> { ["green"] = 502 });
+
+        var (exit, output, error) = await RunAsync($"run --stack dev --yes {Zero} --smoke-path /health/hsm", server);
+
+        Assert.True(exit == ExitCodes.NeedsOperator, $"exit {exit}\n{output}\n{error}\n{Violations(server)}");
+        Assert.Contains("answered 502, not 2xx. Nothing was shifted", error, StringComparison.Ordinal);
+        Assert.Equal([(Fixtures.BlueTargetGroup, 100)], Serving(server));
+        Assert.DoesNotContain(server.Calls, c => c.Operation == "ModifyListener");
+    }
+
+    [Fact]
+    public async Task AServerErrorOnTheChangeIsResolvedFromSsmHistoryOnResumeWithoutALogin()
+    {
+        await using var server = StartAccount();
+        server.Account.InvocationLag = 1;
+        server.Account.SendCommandFailsAfterAccepting = c => c.Comment.StartsWith("hsm-rotate change-password", StringComparison.Ordinal);
+        var (stopped, _, advice) = await RunAsync($"run --stack dev --yes {Zero}", server);
+        server.Account.SendCommandFailsAfterAccepting = _ => false;
+
+        var (exit, output, error) = await RunAsync($"resume --stack dev {Zero}", server);
+
+        Assert.True(stopped == ExitCodes.NeedsOperator && advice.Contains("may already have run", StringComparison.Ordinal), advice);
+        Assert.True(exit == ExitCodes.Done, $"exit {exit}\n{output}\n{error}\n{Violations(server)}");
+        Assert.Equal([(Fixtures.GreenTargetGroup, 100)], Serving(server));
+        Assert.Single(hsm.CliCalls, c => c["argv"]![1]!.GetValue<string>() == "change-password");
+        Assert.True(hsm.Accepts("app_cu:" + PasswordOf(server.Account.Secret(GreenSecret).ValueAt("AWSCURRENT"))), "the HSM does not accept the promoted password");
+        server.AssertConforms();
+    }
+
+    /// <summary>The target groups that get traffic (a slot at 0 stays listed with weight 0).</summary>
     private static IEnumerable<(string TargetGroupArn, int Weight)> Serving(LoopbackAwsServer server) =>
         server.Account.WeightsOf(Fixtures.ListenerArn).Where(w => w.Weight > 0);
 
@@ -111,6 +211,9 @@ public sealed class EndToEndRotationTests : IDisposable
     {
         var server = LoopbackAwsServer.Start();
         var account = server.Account;
+
+        // A jumping clock: bakes and CloudWatch's delay pass in no time, and only complete periods are ever judged.
+        account.Clock = new FakeClock();
         account
             .AddCluster(Fixtures.Cluster(Fixtures.BlueCluster))
             .AddCluster(Fixtures.Cluster(Fixtures.GreenCluster, sourceBackup: "backup-rtq2dwi2gq6"))
@@ -121,10 +224,14 @@ public sealed class EndToEndRotationTests : IDisposable
             .AddGroup(new FakeGroup("hsm-dev-green-app", 0, 4, 0, []))
             .AddManagedInstance(Fixtures.GreenAdminHost)
             .SetMetric("RequestCount", GreenDimension, 1000)
-            .SetMetric("HTTPCode_Target_5XX_Count", GreenDimension, 0)
             .SetMetric("TargetResponseTime", GreenDimension, 0.05)
-            .AddSecret(BlueSecret, Credential(OldPassword));
+            .SetMetric("RequestCount", AlbDimension, 10000)
+            .AddSecret(BlueSecret, Credential(OldPassword), createdAt: account.Clock.GetUtcNow().AddDays(-10));
         account.AddSecret(GreenSecret, Credential(OldPassword));
+        // Green's cluster was restored from yesterday's backup of blue's: its user has blue's password of that time.
+        var backup = new FakeBackup("backup-rtq2dwi2gq6", Fixtures.BlueCluster, "READY", account.Clock.GetUtcNow().AddDays(-1)) { Passwords = new Dictionary<string, string> { ["app_cu"] = OldPassword } };
+        account.AddBackup(backup);
+        hsm.RestoredFrom(backup, "app_cu");
         account.InvocationLag = 0;
         account.InProgressPolls = 0;
         account.CommandHost = command =>

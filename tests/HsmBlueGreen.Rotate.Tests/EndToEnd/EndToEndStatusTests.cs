@@ -41,6 +41,31 @@ public sealed class EndToEndStatusTests : IDisposable
         Assert.Contains("DescribeListeners", line, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task WithoutARegionInTheEnvironmentTheStacksAwsRegionIsUsed()
+    {
+        await using var server = StartAccount();
+
+        var (exit, output, error) = await RunAsync("status --stack dev", server, e => e.Remove("AWS_REGION"));
+
+        Assert.True(exit == ExitCodes.Done, $"exit {exit}\n{output}\n{error}");
+        Assert.Contains(server.Calls, call => call.Operation == "DescribeListeners");
+    }
+
+    [Fact]
+    public async Task ARegionInTheEnvironmentOtherThanTheStacksIsRefusedBeforeAnyAwsCall()
+    {
+        await using var server = StartAccount();
+
+        var (exit, _, error) = await RunAsync("status --stack dev", server, e => e["AWS_REGION"] = "eu-central-1");
+
+        Assert.Equal(ExitCodes.BadInput, exit);
+        Assert.Equal(
+            "hsm-rotate status: AWS_REGION is eu-central-1 but stack dev's aws:region is eu-west-1, where its resources are. Fix: unset AWS_REGION (the stack's region is then used) or export AWS_REGION=eu-west-1.",
+            Assert.Single(error.Split('\n', StringSplitOptions.RemoveEmptyEntries)));
+        Assert.Empty(server.Calls);
+    }
+
     private static LoopbackAwsServer StartAccount()
     {
         var server = LoopbackAwsServer.Start();
@@ -63,6 +88,6 @@ public sealed class EndToEndStatusTests : IDisposable
         project.Dispose();
     }
 
-    private Task<(int Exit, string Output, string Error)> RunAsync(string commandLine, LoopbackAwsServer server) =>
-        LoopbackCli.RunAsync(commandLine, server, pulumi, project.Directory);
+    private Task<(int Exit, string Output, string Error)> RunAsync(string commandLine, LoopbackAwsServer server, Action<Dictionary<string, string>>? changeEnvironment = null) =>
+        LoopbackCli.RunAsync(commandLine, server, pulumi, project.Directory, changeEnvironment);
 }

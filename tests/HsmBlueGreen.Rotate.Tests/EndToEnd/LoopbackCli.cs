@@ -8,6 +8,7 @@ namespace HsmBlueGreen.Rotate.Tests.EndToEnd;
 /// <summary>
 /// hsm-rotate wired exactly as it ships (the production ports factory, AWS adapters configured from the environment),
 /// pointed with AWS_ENDPOINT_URL at a loopback AWS account, with a fake pulumi that answers the dev stack's outputs.
+/// The CLI runs on the account's clock, so CloudWatch's periods and the run's waits agree.
 /// </summary>
 internal static class LoopbackCli
 {
@@ -25,11 +26,13 @@ internal static class LoopbackCli
          "greenSecretArn": "{{GreenSecret}}", "greenAdminInstanceId": "{{Fixtures.GreenAdminHost}}"}
         """;
 
-    public static async Task<(int Exit, string Output, string Error)> RunAsync(string commandLine, LoopbackAwsServer server, FakePulumi pulumi, string projectDirectory)
+    public static async Task<(int Exit, string Output, string Error)> RunAsync(
+        string commandLine, LoopbackAwsServer server, FakePulumi pulumi, string projectDirectory, Action<Dictionary<string, string>>? changeEnvironment = null)
     {
         var environment = new Dictionary<string, string>(server.Environment()) { [ProductionPorts.PulumiVariable] = pulumi.Executable };
+        changeEnvironment?.Invoke(environment);
         var (output, error) = (new StringWriter(), new StringWriter());
-        var context = new CliContext(output, error, new StringReader(string.Empty), name => environment.GetValueOrDefault(name), projectDirectory, TimeProvider.System, CancellationToken.None);
+        var context = new CliContext(output, error, new StringReader(string.Empty), name => environment.GetValueOrDefault(name), projectDirectory, server.Account.Clock, CancellationToken.None);
         var exit = await new CliHost(Cli.Commands.All()).RunAsync(commandLine.Split(' '), context);
         return (exit, output.ToString(), error.ToString());
     }

@@ -63,3 +63,28 @@ public sealed record ListenerForwardTargetGroup(string Arn, int Weight);
 
 /// <summary>Target group stickiness: pins a client to one slot whatever the weights.</summary>
 public sealed record ListenerForwardStickiness(bool Enabled, int Duration);
+
+/// <summary>aws:lb:ListenerRule: a slot's test route (a header condition forwarding to that slot only).</summary>
+public sealed record ListenerRule(string ListenerArn, IReadOnlyList<ListenerRuleAction> Actions, IReadOnlyList<ListenerRuleCondition> Conditions) : AwsResource
+{
+    public const string Token = "aws:lb:ListenerRule";
+
+    [JsonIgnore]
+    public override string Type => Token;
+
+    public int? Priority { get; init; }
+
+    public IReadOnlyDictionary<string, string>? Tags { get; init; }
+}
+
+public sealed record ListenerRuleAction(string Type)
+{
+    public string? TargetGroupArn { get; init; }
+}
+
+public sealed record ListenerRuleCondition
+{
+    public ListenerRuleConditionHttpHeader? HttpHeader { get; init; }
+}
+
+public sealed record ListenerRuleConditionHttpHeader(string HttpHeaderName, IReadOnlyList<string> Values);

@@ -3,12 +3,36 @@ namespace HsmBlueGreen.Core.Rotation.Gates;
 /// <summary>
 /// Judges a weight step's gates in order and returns at the first failure, so the rollback follows at once.
 /// An Error is retried up to the limit of consecutive errors, then counts as Inconclusive: no data, no verdict.
+/// During the bake only the fast gates are judged, on every tick (argo-rollouts' background analysis).
 /// </summary>
 internal static class GateRunner
 {
-    private static readonly IGate[] Gates = [new TargetHealthGate(), MetricsGate.ErrorRate, MetricsGate.Latency, new HsmProbeGate()];
+    private static readonly IGate[] Fast = [new TargetHealthGate(), MetricsGate.ErrorRate, MetricsGate.LoadBalancerErrorRate];
+
+    private static readonly IGate[] Gates = [.. Fast, MetricsGate.Latency, new HsmProbeGate()];
 
     public static IReadOnlyList<string> Names => Gates.Select(g => g.Name).ToList();
+
+    public static IReadOnlyList<string> FastNames => Fast.Select(g => g.Name).ToList();
+
+    /// <summary>
+    /// One bake tick: the first fast gate that fails, or null. Inconclusive and Error only mean "not yet" here
+    /// (the period may not have reached CloudWatch); the full set after the bake decides on them.
+    /// </summary>
+    public static async Task<GateResult?> JudgeTickAsync(RotationRun run, DateTimeOffset windowStart)
+    {
+        foreach (var gate in Fast)
+        {
+            var result = await gate.JudgeAsync(run, windowStart).ConfigureAwait(false);
+            if (result.Verdict == GateVerdict.Failed)
+            {
+                run.Record(EventKinds.Gate, $"{result.Gate}: {result.Verdict} during the bake - {result.Detail}", new Dictionary<string, string> { ["gate"] = result.Gate, ["verdict"] = result.Verdict.ToString() });
+                return result;
+            }
+        }
+
+        return null;
+    }
 
     public static async Task<GateResult> JudgeAsync(RotationRun run, DateTimeOffset windowStart)
     {

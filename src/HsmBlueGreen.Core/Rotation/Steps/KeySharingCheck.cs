@@ -45,7 +45,9 @@ internal static class KeySharingCheck
                 return StepResult.BadInput($"key '{label}' ({string.Join(", ", unshared.Select(k => k.KeyReference))}) is not shared with {other}, so {run.Target.Key()}'s clients could not use it. Fix: as {owner}, 'cloudhsm-cli key share --filter attr.label={label} --username {other} --role crypto-user', then run again.");
             }
 
-            run.Record(EventKinds.Check, $"key '{label}': {listed.Keys.Count} key(s), each reachable by {source.CryptoUser} and {other}");
+            var publicKeys = listed.Keys.Count(k => k.IsPublic);
+            var publicNote = publicKeys > 0 ? $" ({publicKeys} public, usable by every user)" : string.Empty;
+            run.Record(EventKinds.Check, $"key '{label}': {listed.Keys.Count} key(s), each reachable by {source.CryptoUser} and {other}{publicNote}");
         }
 
         run.Record(EventKinds.Warning, $"dual-user: {SharedKeyLimits}.");

@@ -61,7 +61,22 @@ internal static class PreflightStep
             return StepResult.BadInput($"there is no rotation to resume on stack {run.Stack}: {run.Target.Key()}'s secret holds nothing of a rotation from {run.Source.Key()} and all traffic is on {run.Source.Key()}. Fix: start one with 'hsm-rotate run --stack {run.Stack}'.");
         }
 
-        if (!progress.Continues || resuming)
+        if (!progress.Continues)
+        {
+            return progress;
+        }
+
+        if (run.Plan.Options.Strategy == Strategy.GreenCluster && run.Source != run.Target && !(resuming && (await SecretView.ReadAsync(run).ConfigureAwait(false)).Seeded))
+        {
+            // Once seeded, the target's credential no longer depends on its backup: a resume goes on regardless.
+            var restored = await RestoredClusterCheck.RunAsync(run).ConfigureAwait(false);
+            if (!restored.Continues || resuming)
+            {
+                return restored;
+            }
+        }
+
+        if (resuming)
         {
             return progress;
         }
@@ -106,6 +121,11 @@ internal static class PreflightStep
         {
             var detail = cluster.Hsms.Count == 0 ? "has no HSM" : $"has HSMs not ACTIVE: {string.Join(", ", notActive.Select(h => $"{h.HsmId} {h.State}"))}";
             return $"{color.Key()}'s cluster {clusterId} {detail}. Fix: {fix}";
+        }
+
+        if (SubnetMappingCheck.Problem(run, color, cluster) is { } subnets)
+        {
+            return subnets;
         }
 
         run.Record(EventKinds.Check, $"{color.Key()} cluster {clusterId} ACTIVE with {cluster.Hsms.Count} HSM(s) in {string.Join(", ", cluster.Hsms.Select(h => h.AvailabilityZone).Distinct().Order(StringComparer.Ordinal))}");

@@ -6,7 +6,9 @@ namespace HsmBlueGreen.Core.Rotation.Steps;
 
 /// <summary>
 /// The target's application group at zero with no instance left: a CloudHSM user's password cannot change
-/// while any session of that user is open. Once the password is promoted this step no longer applies.
+/// while any session of that user is open. Quiet means desired 0, minimum 0 and no instance attached in any
+/// lifecycle state: Auto Scaling refuses a desired capacity below the minimum, and a scale-in never terminates an
+/// instance in Standby (which still runs and may hold sessions). Once the password is promoted this step no longer applies.
 /// </summary>
 internal sealed class QuiesceStep : IStepHandler
 {
@@ -17,13 +19,17 @@ internal sealed class QuiesceStep : IStepHandler
             return true;
         }
 
-        var group = await DescribeAsync(run).ConfigureAwait(false);
-        return group.Desired == 0 && group.Instances == 0;
+        return IsQuiet(await DescribeAsync(run).ConfigureAwait(false));
     }
 
     public async Task<StepResult> ApplyAsync(RotationRun run)
     {
         var name = run.TargetOutputs.AppGroupName;
+        if (Blocker(run, await DescribeAsync(run).ConfigureAwait(false)) is { } blocked)
+        {
+            return blocked;
+        }
+
         if (run.Plan.TargetSlot.ClientCount != 0)
         {
             // Recorded first, so a `pulumi up` meanwhile does not scale the group back up.
@@ -45,11 +51,32 @@ internal sealed class QuiesceStep : IStepHandler
         }
 
         var limit = WindowCheck.DrainLimit(run);
+        var last = group;
         var empty = await Polling.UntilAsync(run, limit, run.Plan.Options.PollInterval, async () =>
-            (await DescribeAsync(run).ConfigureAwait(false)).Instances == 0).ConfigureAwait(false);
+            (last = await DescribeAsync(run).ConfigureAwait(false)).Instances == 0).ConfigureAwait(false);
         return empty
             ? StepResult.Continue
-            : StepResult.NeedsOperator($"{run.Target.Key()}'s application group {name} still has instances after {Durations.Format(limit)}{(run.Source == run.Target ? " (the rest of the maintenance window)" : string.Empty)}; its user's password cannot change while they may hold sessions. Check the group's scaling activities (lifecycle hooks, scale-in protection), then run 'hsm-rotate resume --stack {run.Stack}'.");
+            : Blocker(run, last) ?? StepResult.NeedsOperator($"{run.Target.Key()}'s application group {name} still has instances after {Durations.Format(limit)}{(run.Source == run.Target ? " (the rest of the maintenance window)" : string.Empty)}; its user's password cannot change while they may hold sessions. Check the group's scaling activities (lifecycle hooks, scale-in protection), then run 'hsm-rotate resume --stack {run.Stack}'.");
+    }
+
+    private static bool IsQuiet(AppGroupState group) => group.Desired == 0 && group.MinSize == 0 && group.Instances == 0 && group.Standby == 0;
+
+    /// <summary>What no wait fixes: a minimum above 0 (SetDesiredCapacity 0 fails with ValidationError), or instances in Standby.</summary>
+    private static StepResult? Blocker(RotationRun run, AppGroupState group)
+    {
+        var name = group.Name;
+        if (group.MinSize > 0)
+        {
+            return StepResult.NeedsOperator($"{run.Target.Key()}'s application group {name} has a minimum size of {group.MinSize.ToString(CultureInfo.InvariantCulture)}, so Auto Scaling refuses to scale it to 0 and its user's password cannot change while its instances may hold sessions. The stack declares a minimum of 0: restore it ('pulumi up --stack {run.Stack}', or 'aws autoscaling update-auto-scaling-group --auto-scaling-group-name {name} --min-size 0'), then run 'hsm-rotate resume --stack {run.Stack}'.");
+        }
+
+        if (group.Standby > 0)
+        {
+            var count = group.Standby == 1 ? $"1 instance of {name} is" : $"{group.Standby.ToString(CultureInfo.InvariantCulture)} instances of {name} are";
+            return StepResult.NeedsOperator($"{count} in Standby: still running and possibly holding sessions of {run.Plan.TargetSlot.CryptoUser}, and a scale-in never terminates them. Terminate them ('aws autoscaling terminate-instance-in-auto-scaling-group --instance-id <id> --should-decrement-desired-capacity'), then run 'hsm-rotate resume --stack {run.Stack}'.");
+        }
+
+        return null;
     }
 
     private static Task<AppGroupState> DescribeAsync(RotationRun run) =>

@@ -4,8 +4,9 @@ using HsmBlueGreen.Core.Slots;
 namespace HsmBlueGreen.Core.Rotation.Steps;
 
 /// <summary>
-/// The target's cluster came from the source's backup, so its user still has the source's password: the target
-/// secret gets a copy of the source's current credential (held in memory only) as its AWSCURRENT.
+/// The target's cluster came from the source's backup, so its user still has the password the source had when that
+/// backup was taken: the target secret gets a copy of that version of the source's credential (chosen in preflight,
+/// held in memory only, never logged) as its AWSCURRENT.
 /// </summary>
 internal sealed class SeedSecretStep : IStepHandler
 {
@@ -15,7 +16,7 @@ internal sealed class SeedSecretStep : IStepHandler
     {
         var tokens = run.RequireTokens;
         var source = run.SourceOutputs.SecretArn;
-        run.Call("secretsmanager:GetSecretValue", $"read {run.Source.Key()}'s current credential (version {tokens.SourceVersionId})", new Dictionary<string, string> { ["secret"] = source, ["versionId"] = tokens.SourceVersionId });
+        run.Call("secretsmanager:GetSecretValue", $"read {run.Source.Key()}'s credential as of {run.Target.Key()}'s backup (version {tokens.SourceVersionId})", new Dictionary<string, string> { ["secret"] = source, ["versionId"] = tokens.SourceVersionId });
         var credential = await run.Ports.Secrets.GetAsync(source, SecretVersionRef.ById(tokens.SourceVersionId), run.CancellationToken).ConfigureAwait(false);
         if (credential is null)
         {

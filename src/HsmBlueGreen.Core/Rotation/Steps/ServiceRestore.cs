@@ -25,7 +25,18 @@ internal static class ServiceRestore
             return StepResult.NeedsOperator($"{failure.Message} {down} The new password is set on the HSM but a login with it failed, so no credential is known to work; an admin must set {run.Plan.TargetSlot.CryptoUser}'s password to the secret's AWSCURRENT, then 'hsm-rotate abort --stack {run.Stack}'.");
         }
 
-        var landed = view.PasswordSet || (view.ChangeInDoubt && !view.LoginFailed && await LandedAsync(run).ConfigureAwait(false));
+        var landed = view.PasswordSet;
+        if (!landed && view.ChangeInDoubt && !view.LoginFailed)
+        {
+            var sent = await InterruptedChange.ReadAsync(run).ConfigureAwait(false);
+            if (sent.State == SentState.Unknown)
+            {
+                return StepResult.NeedsOperator($"{failure.Message} {down} {InterruptedChange.Unknown(run, sent)}");
+            }
+
+            landed = sent.State == SentState.Ended && sent.Result.Succeeded;
+        }
+
         if (landed && await ChangeBackAsync(run).ConfigureAwait(false) is { } refused)
         {
             return StepResult.NeedsOperator($"{failure.Message} {down} Changing the password back failed: {refused}. Not retried.");
@@ -40,15 +51,6 @@ internal static class ServiceRestore
 
         var message = $"{failure.Message} Service restored on {run.Source.Key()} with the old credential ({(landed ? "the password was changed back" : "the password never changed")}); downtime {Downtime.Measured(run)}.";
         return view.LoginFailed ? StepResult.NeedsOperator(message) : StepResult.RolledBack(message);
-    }
-
-    /// <summary>One login with AWSPENDING after an interrupted change, as SetPasswordStep does: it tells whether the change landed.</summary>
-    private static async Task<bool> LandedAsync(RotationRun run)
-    {
-        var target = run.TargetUser;
-        run.Call("ssm:SendCommand", $"cloudhsm-cli login --username {target.CryptoUser} with AWSPENDING on {target.InstanceId}, then logout", new Dictionary<string, string> { ["instance"] = target.InstanceId, ["cluster"] = target.ClusterId });
-        var login = await run.Ports.HsmUsers.LoginAsync(target, new SecretVersionRef(run.RequireTokens.Pending, SecretStages.Pending), run.CancellationToken).ConfigureAwait(false);
-        return login.Succeeded;
     }
 
     private static async Task<string?> ChangeBackAsync(RotationRun run)

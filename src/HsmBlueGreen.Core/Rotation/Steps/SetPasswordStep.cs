@@ -5,7 +5,7 @@ namespace HsmBlueGreen.Core.Rotation.Steps;
 /// <summary>
 /// setSecret: cloudhsm-cli on the target's admin host, logged in as the user with AWSCURRENT, sets AWSPENDING.
 /// The host reads both versions from Secrets Manager itself. Labels on the pending version record the attempt and
-/// its success, so a crash in between is resolved with one login instead of a second change.
+/// its success; a crash in between is resolved from SSM's command history, without a login or a blind second change.
 /// </summary>
 internal sealed class SetPasswordStep : IStepHandler
 {
@@ -18,12 +18,20 @@ internal sealed class SetPasswordStep : IStepHandler
         var pending = new SecretVersionRef(tokens.Pending, SecretStages.Pending);
         if ((await SecretView.ReadAsync(run).ConfigureAwait(false)).ChangeInDoubt)
         {
-            run.Record(EventKinds.Warning, "an earlier change-password was interrupted; one login with AWSPENDING tells whether it landed");
-            run.Call("ssm:SendCommand", $"cloudhsm-cli login --username {target.CryptoUser} with AWSPENDING on {target.InstanceId}, then logout", new Dictionary<string, string> { ["instance"] = target.InstanceId, ["cluster"] = target.ClusterId });
-            var landed = await run.Ports.HsmUsers.LoginAsync(target, pending, run.CancellationToken).ConfigureAwait(false);
-            return landed.Succeeded
-                ? await MarkAsync(run, RotationTokens.PasswordSetStage).ConfigureAwait(false)
-                : await HsmFailures.StopAsync(run, "login with the new password after an interrupted change-password", landed).ConfigureAwait(false);
+            var sent = await InterruptedChange.ReadAsync(run).ConfigureAwait(false);
+            switch (sent.State)
+            {
+                case SentState.Ended when sent.Result.Succeeded:
+                    run.Record(EventKinds.Warning, "an earlier change-password was interrupted after it ran; SSM's command history says it succeeded, so the new password holds");
+                    return await MarkAsync(run, RotationTokens.PasswordSetStage).ConfigureAwait(false);
+                case SentState.Ended:
+                    return await HsmFailures.StopAsync(run, "change-password (an interrupted attempt, read from SSM's command history)", sent.Result).ConfigureAwait(false);
+                case SentState.Unknown:
+                    return StepResult.NeedsOperator(InterruptedChange.Unknown(run, sent));
+                default:
+                    run.Record(EventKinds.Warning, "an earlier change-password was interrupted before SSM ran it on the host; changing again");
+                    break;
+            }
         }
 
         if (await UserChecks.ReadyAsync(run, requireFullCoverage: false).ConfigureAwait(false) is { } notReady)

@@ -7,7 +7,8 @@ namespace HsmBlueGreen.Core.Rotation.Steps;
 
 /// <summary>
 /// One weight step: set the split (unless the listener already has it), read it back, settle, record it in the
-/// stack, bake, judge the gates. A step below the listener's current weight is done; the step at it is judged again.
+/// stack, bake while judging the fast gates every tick, judge every gate. A step below the listener's current weight
+/// is done; the step at it is judged again.
 /// </summary>
 internal sealed class ShiftWeightStep(RotationStep.ShiftWeight step) : IStepHandler
 {
@@ -40,8 +41,12 @@ internal sealed class ShiftWeightStep(RotationStep.ShiftWeight step) : IStepHand
 
         await WeightRecorder.RecordAsync(run, step.Percent).ConfigureAwait(false);
         var windowStart = run.Clock.GetUtcNow();
-        await BakeAsync(run).ConfigureAwait(false);
+        if (await BakeAsync(run, windowStart).ConfigureAwait(false) is { } failedDuringBake)
+        {
+            return await RollBackAsync(run, $"gate {failedDuringBake.Gate} failed during the bake at {percent}%: {failedDuringBake.Detail}").ConfigureAwait(false);
+        }
 
+        await WaitForFirstPeriodAsync(run, windowStart).ConfigureAwait(false);
         var verdict = await GateRunner.JudgeAsync(run, windowStart).ConfigureAwait(false);
         switch (verdict.Verdict)
         {
@@ -81,13 +86,34 @@ internal sealed class ShiftWeightStep(RotationStep.ShiftWeight step) : IStepHand
         return false;
     }
 
-    private async Task BakeAsync(RotationRun run)
+    /// <summary>Bakes in ticks of at most a minute; after each tick but the last the fast gates are judged, and the first failure ends the bake.</summary>
+    private async Task<GateResult?> BakeAsync(RotationRun run, DateTimeOffset windowStart)
     {
-        var end = run.Clock.GetUtcNow() + step.Bake;
+        var end = windowStart + step.Bake;
         for (var left = step.Bake; left > TimeSpan.Zero; left = end - run.Clock.GetUtcNow())
         {
-            run.Record(EventKinds.Bake, $"baking at {step.Percent}%: {Durations.Format(left)} left", new Dictionary<string, string> { ["target"] = step.Percent.ToString(CultureInfo.InvariantCulture), ["remainingSeconds"] = ((int)Math.Ceiling(left.TotalSeconds)).ToString(CultureInfo.InvariantCulture) });
+            RecordBake(run, $"baking at {step.Percent}%: {Durations.Format(left)} left", left);
             await run.WaitAsync(left < TimeSpan.FromMinutes(1) ? left : TimeSpan.FromMinutes(1)).ConfigureAwait(false);
+            if (end > run.Clock.GetUtcNow() && await GateRunner.JudgeTickAsync(run, windowStart).ConfigureAwait(false) is { } failed)
+            {
+                return failed;
+            }
+        }
+
+        return null;
+    }
+
+    /// <summary>A bake shorter than a period plus CloudWatch's delay (e.g. --bake 0s) waits for one complete period rather than judging none.</summary>
+    private async Task WaitForFirstPeriodAsync(RotationRun run, DateTimeOffset windowStart)
+    {
+        var wait = MetricsWindow.FirstJudgeableAt(windowStart) - run.Clock.GetUtcNow();
+        if (wait > TimeSpan.Zero)
+        {
+            RecordBake(run, $"waiting {Durations.Format(wait)} at {step.Percent}% for the first complete 1-minute period to reach CloudWatch", wait);
+            await run.WaitAsync(wait).ConfigureAwait(false);
         }
     }
+
+    private void RecordBake(RotationRun run, string message, TimeSpan left) =>
+        run.Record(EventKinds.Bake, message, new Dictionary<string, string> { ["target"] = step.Percent.ToString(CultureInfo.InvariantCulture), ["remainingSeconds"] = ((int)Math.Ceiling(left.TotalSeconds)).ToString(CultureInfo.InvariantCulture) });
 }

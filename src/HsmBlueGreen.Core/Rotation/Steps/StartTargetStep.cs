@@ -1,5 +1,6 @@
 using System.Globalization;
 using HsmBlueGreen.Core.Ports;
+using HsmBlueGreen.Core.Rotation.Traffic;
 using HsmBlueGreen.Core.Slots;
 
 namespace HsmBlueGreen.Core.Rotation.Steps;
@@ -30,6 +31,7 @@ internal sealed class StartTargetStep(int clientCount) : IStepHandler
             await run.Ports.AppGroups.SetDesiredCapacityAsync(name, clientCount, run.CancellationToken).ConfigureAwait(false);
         }
 
+        await ListenerWeights.ListTargetAsync(run).ConfigureAwait(false);
         var healthy = await Polling.UntilAsync(run, run.Plan.Options.HealthTimeout, run.Plan.Options.PollInterval, () => HealthyAsync(run)).ConfigureAwait(false);
         return healthy
             ? StepResult.Continue

@@ -12,6 +12,7 @@ internal static class StepHandlers
         RotationStep.VerifyPassword => new VerifyPasswordStep(),
         RotationStep.PromoteSecret => new PromoteSecretStep(),
         RotationStep.StartTarget start => new StartTargetStep(start.ClientCount),
+        RotationStep.SmokeCheck smoke => new SmokeCheckStep(smoke.Path),
         RotationStep.ShiftWeight shift => new ShiftWeightStep(shift),
         _ => throw new ArgumentOutOfRangeException(nameof(step), step, "preflight and finish are run by the runner itself"),
     };

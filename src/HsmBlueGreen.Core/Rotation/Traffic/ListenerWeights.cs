@@ -7,22 +7,20 @@ namespace HsmBlueGreen.Core.Rotation.Traffic;
 /// <summary>The listener's forward action in the rotation's terms: the target slot's share in percent.</summary>
 internal static class ListenerWeights
 {
-    /// <summary>The request for a split; a slot at 0 is left out (a 0 can land as 1 and take traffic).</summary>
-    public static IReadOnlyList<TargetGroupWeight> Request(RotationRun run, int targetPercent)
-    {
-        var weights = new List<TargetGroupWeight>();
-        if (targetPercent < 100)
-        {
-            weights.Add(new(run.SourceOutputs.TargetGroupArn, 100 - targetPercent));
-        }
+    /// <summary>
+    /// The request for a split: both slots' target groups with explicit weights, 0 included. ELBv2 does not
+    /// health-check a target group no listener or rule forwards to (TargetHealth `unused` / Target.NotInUse), and
+    /// 0 is a valid weight (TargetGroupTuple: 0-999), so a slot without traffic stays listed at 0.
+    /// </summary>
+    public static IReadOnlyList<TargetGroupWeight> Request(RotationRun run, int targetPercent) =>
+    [
+        new(run.SourceOutputs.TargetGroupArn, 100 - targetPercent),
+        new(run.TargetOutputs.TargetGroupArn, targetPercent),
+    ];
 
-        if (targetPercent > 0)
-        {
-            weights.Add(new(run.TargetOutputs.TargetGroupArn, targetPercent));
-        }
-
-        return weights;
-    }
+    /// <summary>Whether the forward action lists the target's group (at any weight), so ELB health-checks its targets.</summary>
+    public static bool ListsTarget(RotationRun run, ListenerState state) =>
+        state.Weights.Any(w => string.Equals(w.TargetGroupArn, run.TargetOutputs.TargetGroupArn, StringComparison.Ordinal));
 
     /// <summary>The target's share in percent, or null when the listener forwards to a group that is neither slot's.</summary>
     public static int? TargetPercent(RotationRun run, ListenerState state)
@@ -54,6 +52,22 @@ internal static class ListenerWeights
 
     public static int? Stickiness(RotationRun run) =>
         run.Plan.Settings.Listener.StickinessEnabled ? run.Plan.Settings.Listener.StickinessSeconds : null;
+
+    /// <summary>
+    /// Lists the target's group at weight 0 when the forward action leaves it out (a stack deployed or rolled back by
+    /// an older version): until then ELB reports its targets `unused` and they can never turn healthy. Moves no traffic.
+    /// </summary>
+    public static async Task ListTargetAsync(RotationRun run)
+    {
+        var state = await ReadAsync(run).ConfigureAwait(false);
+        if (run.Source == run.Target || ListsTarget(run, state) || TargetPercent(run, state) is not 0)
+        {
+            return;
+        }
+
+        run.Call("elbv2:ModifyListener", $"list {run.Target.Key()} at weight 0 so its targets are health-checked", new Dictionary<string, string> { ["listener"] = run.Outputs!.ListenerArn, ["target"] = "0" });
+        await run.Ports.LoadBalancer.SetWeightsAsync(run.Outputs.ListenerArn, Request(run, 0), Stickiness(run), run.CancellationToken).ConfigureAwait(false);
+    }
 
     public static Task<ListenerState> ReadAsync(RotationRun run) =>
         run.Ports.LoadBalancer.GetListenerAsync(run.Outputs!.ListenerArn, run.CancellationToken);

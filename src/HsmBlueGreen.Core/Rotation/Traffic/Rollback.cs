@@ -9,6 +9,9 @@ namespace HsmBlueGreen.Core.Rotation.Traffic;
 /// </summary>
 internal static class Rollback
 {
+    private static readonly TimeSpan ReadBackLimit = TimeSpan.FromSeconds(20);
+    private static readonly TimeSpan ReadBackInterval = TimeSpan.FromSeconds(2);
+
     public static async Task<string> ApplyAsync(RotationRun run, string reason)
     {
         var started = Stopwatch.GetTimestamp();
@@ -20,9 +23,10 @@ internal static class Rollback
 
         try
         {
-            var state = await ListenerWeights.ReadAsync(run).ConfigureAwait(false);
-            var now = ListenerWeights.TargetPercent(run, state) ?? 0;
-            run.Record(EventKinds.Weights, $"listener reads {ListenerWeights.Split(run.Target, now)}", ListenerWeights.EventData(run, now));
+            // A read just after ModifyListener may still show the previous split (eventual consistency): read until it shows 0.
+            int? now = null;
+            await Polling.UntilAsync(run, ReadBackLimit, ReadBackInterval, async () => (now = ListenerWeights.TargetPercent(run, await ListenerWeights.ReadAsync(run).ConfigureAwait(false))) == 0).ConfigureAwait(false);
+            run.Record(EventKinds.Weights, $"listener reads {ListenerWeights.Split(run.Target, now ?? 0)}", ListenerWeights.EventData(run, now ?? 0));
             await WeightRecorder.RecordAsync(run, 0).ConfigureAwait(false);
             return $"rolled back: all traffic on {run.Source.Key()} ({reason}).";
         }

@@ -11,7 +11,7 @@ namespace HsmBlueGreen.Core.Tests.Rotation.Fakes;
 /// the fakes of every port. Tests read its state to check the end state and count calls; <see cref="BeforeCall"/>
 /// lets a test fail or crash any call by name.
 /// </summary>
-public sealed class FakeAccount
+public sealed partial class FakeAccount
 {
     public const string BluePassword = "Blue-Original-Secret-Pw-7731";
     public const string User = "app_cu";
@@ -23,14 +23,18 @@ public sealed class FakeAccount
         {
             var key = color.Key();
             Outputs[color] = new SlotOutputs($"cluster-{key}00000001", $"sg-{key}", $"arn:tg/{key}", $"asg-{key}", $"arn:secret/{key}", $"i-admin-{key}");
-            Clusters[Outputs[color].ClusterId] = new ClusterStatus(Outputs[color].ClusterId, ClusterState.Active, color == Color.Green ? "backup-blue00000001" : null, $"sg-c-{key}", [new HsmStatus($"hsm-{key}1", "eu-west-1a", "subnet-1", HsmState.Active), new HsmStatus($"hsm-{key}2", "eu-west-1b", "subnet-2", HsmState.Active)]);
-            HsmUsers[Outputs[color].ClusterId] = new HsmUserRecord(BluePassword);
+            Clusters[Outputs[color].ClusterId] = new ClusterStatus(Outputs[color].ClusterId, ClusterState.Active, null, $"sg-c-{key}", [new HsmStatus($"hsm-{key}1", "eu-west-1a", HsmSubnets(stack)["eu-west-1a"], HsmState.Active), new HsmStatus($"hsm-{key}2", "eu-west-1b", HsmSubnets(stack)["eu-west-1b"], HsmState.Active)]) { SubnetMapping = HsmSubnets(stack) };
         }
+
+        // Green is restored from the backup CloudHSM took of blue's cluster an hour before the clock starts.
+        HsmUsers[Outputs[Color.Blue].ClusterId] = new HsmUserRecord(BluePassword);
+        RestoreFrom(Color.Green, TakeBackup(Color.Blue, Clock.GetUtcNow().AddHours(-1), "backup-blue00000001"));
 
         Groups["asg-blue"] = new AppGroupState("asg-blue", 2, 0, 4, 2, 2);
         Groups["asg-green"] = new AppGroupState("asg-green", 0, 0, 4, 0, 0);
-        Weights = [new TargetGroupWeight("arn:tg/blue", 100)];
+        Weights = [new TargetGroupWeight("arn:tg/blue", 100), new TargetGroupWeight("arn:tg/green", 0)];
         Secrets.Touch = Touch;
+        Secrets.Now = Clock.GetUtcNow;
         Secrets.Seed("arn:secret/blue", "v-blue-1", new Credential(User, new Sensitive(BluePassword)), SecretStages.Current);
         Config["traffic.blue"] = "100";
         Config["traffic.green"] = "0";
@@ -51,7 +55,7 @@ public sealed class FakeAccount
             account.Outputs[color] = account.Outputs[color] with { ClusterId = shared, ClusterSecurityGroupId = "sg-shared" };
         }
 
-        account.Clusters[shared] = new ClusterStatus(shared, ClusterState.Active, null, "sg-c-shared", [new HsmStatus("hsm-s1", "eu-west-1a", "subnet-1", HsmState.Active), new HsmStatus("hsm-s2", "eu-west-1b", "subnet-2", HsmState.Active)]);
+        account.Clusters[shared] = new ClusterStatus(shared, ClusterState.Active, null, "sg-c-shared", [new HsmStatus("hsm-s1", "eu-west-1a", HsmSubnets(stack)["eu-west-1a"], HsmState.Active), new HsmStatus("hsm-s2", "eu-west-1b", HsmSubnets(stack)["eu-west-1b"], HsmState.Active)]) { SubnetMapping = HsmSubnets(stack) };
         account.HsmUsers[$"{shared}/{User}"] = new HsmUserRecord(BluePassword);
         account.HsmUsers[$"{shared}/{SecondUser}"] = new HsmUserRecord(GreenPassword);
         account.Secrets.Seed("arn:secret/green", "v-green-1", new Credential(SecondUser, new Sensitive(GreenPassword)), SecretStages.Current);
@@ -83,6 +87,11 @@ public sealed class FakeAccount
 
     public Dictionary<string, HsmUserRecord> HsmUsers { get; } = new(StringComparer.Ordinal);
 
+    /// <summary>SSM's command history of change-password commands; <see cref="CommandHistoryUnknown"/> makes it unreadable.</summary>
+    public List<SentHsmCommand> CommandHistory { get; } = [];
+
+    public bool CommandHistoryUnknown { get; set; }
+
     public Dictionary<string, AppGroupState> Groups { get; } = new(StringComparer.Ordinal);
 
     public Dictionary<string, string> Config { get; } = new(StringComparer.Ordinal);
@@ -97,6 +106,20 @@ public sealed class FakeAccount
     public IReadOnlyList<TargetGroupWeight> Weights { get; set; }
 
     public int WeightChanges { get; set; }
+
+    /// <summary>Target groups a listener rule forwards to (the slots' test routes); these count as in use for health.</summary>
+    public HashSet<string> TestRoutes { get; } = new(StringComparer.Ordinal);
+
+    /// <summary>Target group to the HTTP status its application answers a smoke check with (otherwise 200).</summary>
+    public Dictionary<string, int> AppStatus { get; } = new(StringComparer.Ordinal);
+
+    public List<SmokeCheckRequest> SmokeRequests { get; } = [];
+
+    /// <summary>Whether the first listener read after a ModifyListener shows the previous forward action (on by default).</summary>
+    public bool ReadsOneLate { get; set; } = true;
+
+    /// <summary>The forward action the next listener read still shows, if the last change has not reached it yet.</summary>
+    public IReadOnlyList<TargetGroupWeight>? StaleWeights { get; set; }
 
     /// <summary>Target group to forced health (otherwise every in-service instance of the slot's group is healthy).</summary>
     public Dictionary<string, TargetHealthState> ForcedHealth { get; } = new(StringComparer.Ordinal);
@@ -147,7 +170,10 @@ public sealed class FakeAccount
         Secrets,
         new FakeLock(this),
         new FakeAppGroups(this),
-        new FakeHsmUsers(this));
+        new FakeHsmUsers(this))
+    {
+        SmokeCheck = new FakeSmokeCheck(this),
+    };
 }
 
 /// <summary>The crypto user on one cluster as the HSMs hold it.</summary>

@@ -2,7 +2,8 @@ namespace HsmBlueGreen.Core.Tests.Rotation.Fakes;
 
 /// <summary>
 /// A clock that jumps: every timer fires at once (on the thread pool) and moves the time forward by its due time,
-/// so a rotation with 5-minute bakes runs in milliseconds while the run still sees the minutes pass.
+/// so a rotation with 5-minute bakes runs in milliseconds while the run still sees the minutes pass. A timeout
+/// (a CancellationTokenSource's timer) never fires: every faked call answers at once, so none is ever reached.
 /// </summary>
 public sealed class FakeClock : TimeProvider
 {
@@ -31,7 +32,7 @@ public sealed class FakeClock : TimeProvider
     }
 
     public override ITimer CreateTimer(TimerCallback callback, object? state, TimeSpan dueTime, TimeSpan period) =>
-        new JumpTimer(this, callback, state, dueTime);
+        new JumpTimer(this, callback, state, state is CancellationTokenSource ? Timeout.InfiniteTimeSpan : dueTime);
 
     private sealed class JumpTimer : ITimer
     {

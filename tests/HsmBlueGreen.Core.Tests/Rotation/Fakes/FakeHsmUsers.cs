@@ -4,15 +4,39 @@ namespace HsmBlueGreen.Core.Tests.Rotation.Fakes;
 
 /// <summary>
 /// cloudhsm-cli on an admin host: like the real host it reads the secret versions from the secret store itself and
-/// compares them with the user's password on the cluster; five failed logins lock the user.
+/// compares them with the user's password on the cluster; five failed logins lock the user. Like SSM it keeps the
+/// history of the change-password commands sent (a crash at "hsm.change-password" is before SendCommand, one at
+/// "hsm.change-password.sent" after it, before its result is read), readable without a login.
 /// </summary>
 public sealed class FakeHsmUsers(FakeAccount account) : IHsmUserCommands
 {
+    private List<SentHsmCommand> History => account.CommandHistory;
+
     public int Logins { get; private set; }
 
     public async Task<HsmCommandResult> ChangePasswordAsync(HsmUserTarget target, SecretVersionRef current, SecretVersionRef next, CancellationToken cancellationToken)
     {
         account.Touch("hsm.change-password");
+        var entry = History.Count;
+        History.Add(new SentHsmCommand(target.InstanceId, Name(next), null));
+        var result = await ChangeOnHostAsync(target, current, next, cancellationToken);
+        History[entry] = History[entry] with { Result = result };
+        account.Touch("hsm.change-password.sent");
+        return result;
+    }
+
+    public Task<SentChange> FindChangeAsync(HsmUserTarget target, SecretVersionRef next, CancellationToken cancellationToken)
+    {
+        account.Touch("hsm.change-history");
+        var sent = History.LastOrDefault(h => h.InstanceId == target.InstanceId && h.Next == Name(next));
+        return Task.FromResult(
+            account.CommandHistoryUnknown ? new SentChange(SentState.Unknown, new HsmCommandResult(HsmCommandOutcome.Failed, "the command history is not readable"))
+            : sent is null ? new SentChange(SentState.NotSent, new HsmCommandResult(HsmCommandOutcome.Failed, "no such command"))
+            : new SentChange(SentState.Ended, sent.Result ?? new HsmCommandResult(HsmCommandOutcome.Failed, "still running")));
+    }
+
+    private async Task<HsmCommandResult> ChangeOnHostAsync(HsmUserTarget target, SecretVersionRef current, SecretVersionRef next, CancellationToken cancellationToken)
+    {
         var login = await LoginCoreAsync(target, current, cancellationToken);
         if (!login.Succeeded)
         {
@@ -28,6 +52,8 @@ public sealed class FakeHsmUsers(FakeAccount account) : IHsmUserCommands
         account.UserOn(target).Password = value.Password.Reveal();
         return new HsmCommandResult(HsmCommandOutcome.Succeeded, "changed");
     }
+
+    private static string Name(SecretVersionRef version) => version.VersionId ?? version.Stage!;
 
     public Task<UserListResult> ListUsersAsync(HsmUserTarget target, CancellationToken cancellationToken)
     {
@@ -71,3 +97,6 @@ public sealed class FakeHsmUsers(FakeAccount account) : IHsmUserCommands
         return new HsmCommandResult(HsmCommandOutcome.Succeeded, "logged in");
     }
 }
+
+/// <summary>One change-password command in SSM's history: where it ran, the version it set, and its result once read.</summary>
+public sealed record SentHsmCommand(string InstanceId, string Next, HsmCommandResult? Result);

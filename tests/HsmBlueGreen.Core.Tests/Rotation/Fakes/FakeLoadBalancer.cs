@@ -3,23 +3,35 @@ using HsmBlueGreen.Core.Slots;
 
 namespace HsmBlueGreen.Core.Tests.Rotation.Fakes;
 
-/// <summary>The listener and target health. Like the real ALB it rejects a weight of 0 in a request (we must leave it out).</summary>
+/// <summary>
+/// The listener and target health as ELBv2 documents them: weights 0-999 (TargetGroupTuple), targets of a group
+/// no forward action or rule uses reported `unused` / Target.NotInUse (TargetHealth), and the first read after a
+/// ModifyListener still showing the previous forward action (eventual consistency, as a real account may).
+/// </summary>
 public sealed class FakeLoadBalancer(FakeAccount account) : ILoadBalancer
 {
     public Task<ListenerState> GetListenerAsync(string listenerArn, CancellationToken cancellationToken)
     {
         account.Touch("lb.listener");
-        return Task.FromResult(new ListenerState(listenerArn, account.Weights, null));
+        var weights = account.StaleWeights ?? account.Weights;
+        account.StaleWeights = null;
+        return Task.FromResult(new ListenerState(listenerArn, weights, null));
     }
 
     public Task SetWeightsAsync(string listenerArn, IReadOnlyList<TargetGroupWeight> weights, int? stickinessSeconds, CancellationToken cancellationToken)
     {
         account.Touch("lb.set");
-        if (weights.Any(w => w.Weight == 0))
+        if (weights.FirstOrDefault(w => w.Weight is < 0 or > 999) is { } outOfRange)
         {
-            throw new InvalidOperationException("a weight of 0 must be left out of the forward action");
+            throw new InvalidOperationException($"ValidationError: weight {outOfRange.Weight} of {outOfRange.TargetGroupArn} is outside 0-999");
         }
 
+        if (weights.FirstOrDefault(w => !account.Outputs.Values.Any(o => o.TargetGroupArn == w.TargetGroupArn)) is { } unknown)
+        {
+            throw new InvalidOperationException($"TargetGroupNotFound: {unknown.TargetGroupArn}");
+        }
+
+        account.StaleWeights = account.ReadsOneLate ? account.Weights : null;
         account.Weights = weights;
         account.WeightChanges++;
         return Task.CompletedTask;
@@ -30,8 +42,10 @@ public sealed class FakeLoadBalancer(FakeAccount account) : ILoadBalancer
         account.Touch("lb.health");
         var color = account.Outputs.Single(o => o.Value.TargetGroupArn == targetGroupArn).Key;
         var group = account.Groups[account.Outputs[color].AppGroupName];
-        var state = account.ForcedHealth.GetValueOrDefault(targetGroupArn, TargetHealthState.Healthy);
-        IReadOnlyList<TargetHealth> targets = Enumerable.Range(1, group.InService).Select(i => new TargetHealth($"i-{color.Key()}-{i}", state, null)).ToList();
+        var inUse = account.Weights.Any(w => w.TargetGroupArn == targetGroupArn) || account.TestRoutes.Contains(targetGroupArn);
+        var state = inUse ? account.ForcedHealth.GetValueOrDefault(targetGroupArn, TargetHealthState.Healthy) : TargetHealthState.Unused;
+        var reason = inUse ? null : "Target.NotInUse";
+        IReadOnlyList<TargetHealth> targets = Enumerable.Range(1, group.InService).Select(i => new TargetHealth($"i-{color.Key()}-{i}", state, reason)).ToList();
         return Task.FromResult(targets);
     }
 }

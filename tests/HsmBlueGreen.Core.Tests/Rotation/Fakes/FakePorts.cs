@@ -73,27 +73,14 @@ public sealed class FakeClusters(FakeAccount account) : IClusterControl
     public Task<IReadOnlyList<BackupInfo>> DescribeBackupsAsync(string clusterId, CancellationToken cancellationToken)
     {
         account.Touch("clusters.backups");
-        IReadOnlyList<BackupInfo> backups = [new BackupInfo($"backup-of-{clusterId}", clusterId, "READY", new DateTimeOffset(2026, 11, 22, 5, 0, 0, TimeSpan.Zero), false)];
+        IReadOnlyList<BackupInfo> backups = [.. account.Backups.Values.Select(b => b.Info).Where(b => b.ClusterId == clusterId).OrderByDescending(b => b.CreatedAt)];
         return Task.FromResult(backups);
     }
-}
 
-/// <summary>Target group metrics: good figures unless the test fails the Nth query (or returns no data).</summary>
-public sealed class FakeMetrics(FakeAccount account) : IMetrics
-{
-    private int queries;
-
-    public int? FailOnQuery { get; set; }
-
-    public bool NoData { get; set; }
-
-    public Task<TargetGroupMetrics> GetTargetGroupMetricsAsync(TargetGroupMetricsQuery query, CancellationToken cancellationToken)
+    public Task<BackupInfo?> DescribeBackupAsync(string backupId, CancellationToken cancellationToken)
     {
-        account.Touch("metrics.get");
-        var n = Interlocked.Increment(ref queries);
-        return Task.FromResult(NoData ? new TargetGroupMetrics(null, null, null)
-            : n == FailOnQuery ? new TargetGroupMetrics(1000, 250, 0.05)
-            : new TargetGroupMetrics(1000, 0, 0.05));
+        account.Touch("clusters.backup");
+        return Task.FromResult(account.Backups.GetValueOrDefault(backupId)?.Info);
     }
 }
 
@@ -137,7 +124,7 @@ public sealed class FakeLock(FakeAccount account) : IRotationLock
     }
 }
 
-/// <summary>Auto scaling groups whose instances follow the desired count at once.</summary>
+/// <summary>Auto scaling groups whose in-service instances follow the desired count at once; instances in Standby stay, as a scale-in never terminates them.</summary>
 public sealed class FakeAppGroups(FakeAccount account) : IAppGroups
 {
     public Task<AppGroupState> DescribeAsync(string groupName, CancellationToken cancellationToken)
@@ -156,7 +143,7 @@ public sealed class FakeAppGroups(FakeAccount account) : IAppGroups
             throw new InvalidOperationException($"ValidationError: New SetDesiredCapacity value {desired} is outside the group's bounds [{group.MinSize}, {group.MaxSize}].");
         }
 
-        account.Groups[groupName] = group with { Desired = desired, InService = desired, Instances = desired };
+        account.Groups[groupName] = group with { Desired = desired, InService = desired, Instances = desired + group.Standby };
         return Task.CompletedTask;
     }
 }

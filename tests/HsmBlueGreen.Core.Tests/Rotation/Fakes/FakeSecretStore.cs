@@ -11,6 +11,13 @@ namespace HsmBlueGreen.Core.Tests.Rotation.Fakes;
 public sealed class FakeSecretStore : ISecretStore
 {
     private readonly Dictionary<string, Dictionary<string, (Credential Value, HashSet<string> Stages)>> secrets = new(StringComparer.Ordinal);
+    private readonly Dictionary<(string Secret, string Version), DateTimeOffset> created = [];
+
+    /// <summary>The time PutSecretValue stamps on a new version (its CreatedDate).</summary>
+    public Func<DateTimeOffset> Now { get; set; } = () => DateTimeOffset.UnixEpoch;
+
+    /// <summary>When the versions a test seeds were created: long before the clock starts, as a stack's first credential is.</summary>
+    public DateTimeOffset SeededAt { get; set; } = new(2026, 11, 1, 9, 0, 0, TimeSpan.Zero);
 
     public Action<string> Touch { get; set; } = _ => { };
 
@@ -18,8 +25,23 @@ public sealed class FakeSecretStore : ISecretStore
 
     public List<string> Generated { get; } = [];
 
-    public void Seed(string secretId, string versionId, Credential value, params string[] stages) =>
+    public void Seed(string secretId, string versionId, Credential value, params string[] stages)
+    {
         Versions(secretId)[versionId] = (value, new HashSet<string>(stages, StringComparer.Ordinal));
+        created[(secretId, versionId)] = SeededAt;
+    }
+
+    /// <summary>Like ListSecretVersionIds without IncludeDeprecated: versions with a label, each with its CreatedDate.</summary>
+    public Task<IReadOnlyList<SecretVersionInfo>> ListVersionsAsync(string secretId, CancellationToken cancellationToken)
+    {
+        Touch("secrets.list-versions");
+        lock (secrets)
+        {
+            IReadOnlyList<SecretVersionInfo> versions = [.. Versions(secretId).Where(v => v.Value.Stages.Count > 0)
+                .Select(v => new SecretVersionInfo(v.Key, created[(secretId, v.Key)], [.. v.Value.Stages.Order(StringComparer.Ordinal)]))];
+            return Task.FromResult(versions);
+        }
+    }
 
     public Credential? Value(string secretId, string stage) =>
         Versions(secretId).Values.Where(v => v.Stages.Contains(stage)).Select(v => v.Value).FirstOrDefault();
@@ -66,6 +88,7 @@ public sealed class FakeSecretStore : ISecretStore
             }
 
             versions[clientRequestToken] = (value, new HashSet<string>(stages, StringComparer.Ordinal));
+            created[(secretId, clientRequestToken)] = Now();
             if (stages.Contains(SecretStages.Current) && previous is not null)
             {
                 MovePrevious(versions, previous);

@@ -1,0 +1,50 @@
+using System.Globalization;
+using HsmBlueGreen.Core.Ports;
+using HsmBlueGreen.Core.Rotation.Traffic;
+using HsmBlueGreen.Core.Settings;
+using HsmBlueGreen.Core.Slots;
+
+namespace HsmBlueGreen.Core.Rotation.Steps;
+
+/// <summary>
+/// The target checked on its own before production traffic moves (CodeDeploy's test listener, Argo's preview
+/// service): one GET through its test route from its admin host, expecting 2xx. Anything else stops the run with
+/// all traffic still on the source. Done once the listener gives the target a share (the check came before that).
+/// </summary>
+internal sealed class SmokeCheckStep(string path) : IStepHandler
+{
+    public async Task<bool> IsDoneAsync(RotationRun run) =>
+        ListenerWeights.TargetPercent(run, await ListenerWeights.ReadAsync(run).ConfigureAwait(false)) > 0;
+
+    public async Task<StepResult> ApplyAsync(RotationRun run)
+    {
+        var smoke = run.Ports.SmokeCheck ?? throw new InvalidOperationException("--smoke-path was given but this build has no smoke check port");
+        var request = Request(run, path);
+        var (t, s) = (run.Target.Key(), run.Source.Key());
+        run.Call("ssm:SendCommand", $"GET {request.Url} with {request.HeaderName}: {request.HeaderValue} from {t}'s admin host", new Dictionary<string, string> { ["instance"] = request.InstanceId, ["url"] = request.Url.ToString() });
+        var result = await smoke.GetAsync(request, run.CancellationToken).ConfigureAwait(false);
+        var answer = result.StatusCode is { } code ? code.ToString(CultureInfo.InvariantCulture) : result.Outcome.ToString();
+        run.Record(EventKinds.Check, $"smoke check through {t}'s test route: {answer}", new Dictionary<string, string> { ["status"] = answer });
+        if (result.Passed)
+        {
+            return StepResult.Continue;
+        }
+
+        var why = result.Outcome switch
+        {
+            SmokeCheckOutcome.Answered => $"answered {answer}, not 2xx",
+            SmokeCheckOutcome.HostUnavailable => $"could not be sent: {result.Detail}",
+            _ => $"got no answer: {result.Detail}",
+        };
+        return StepResult.NeedsOperator($"smoke check failed: GET {request.Url} with {request.HeaderName}: {request.HeaderValue} from {t}'s admin host {why}. Nothing was shifted: all traffic is still on {s}. Check {t}'s application and target health ('hsm-rotate status --stack {run.Stack}'), then 'hsm-rotate resume --stack {run.Stack}' or 'hsm-rotate abort --stack {run.Stack}'.");
+    }
+
+    /// <summary>The production listener's own scheme and port on the load balancer's DNS name; the header picks the slot.</summary>
+    public static SmokeCheckRequest Request(RotationRun run, string path)
+    {
+        var listener = run.Plan.Settings.Listener;
+        var scheme = listener.Protocol == ListenerProtocol.Https ? "https" : "http";
+        var url = new UriBuilder(scheme, run.Outputs!.AlbDnsName, listener.Port, path).Uri;
+        return new SmokeCheckRequest(run.TargetOutputs.AdminInstanceId, url, TestRoute.HeaderName, TestRoute.HeaderValue(run.Target));
+    }
+}
