@@ -3,20 +3,17 @@ using HsmBlueGreen.Infra.Tests.Support;
 
 namespace HsmBlueGreen.Infra.Tests;
 
-/// <summary>The two compiler runs, done once for the class: a real process each, so they are shared.</summary>
+/// <summary>
+/// The compiler runs, done once for the class: a real process each, so they are shared. The first one publishes
+/// the native program when a source is newer than it (a minute or more); the others run it as it is.
+/// </summary>
 public sealed class CompilerRuns
 {
     public CompilerRuns()
     {
         var devYaml = File.ReadAllText(Path.Combine(Repo.Root, "Pulumi.dev.yaml"));
-        Run = CompilerProcess.Run(new Dictionary<string, string>
-        {
-            ["PULUMI_STACK"] = "dev",
-            ["PULUMI_PROJECT"] = "hsm-blue-green",
-            ["PULUMI_ORGANIZATION"] = "organization",
-            ["PULUMI_ROOT_DIRECTORY"] = Repo.Root,
-            ["PULUMI_CONFIG"] = PulumiConfigJson.FromStackFile(devYaml),
-        });
+        Run = CompilerProcess.Run(Variables("dev"));
+        Prod = CompilerProcess.Run(Variables("prod"));
         Discovery = CompilerProcess.Run(new Dictionary<string, string>());
         BadConfig = CompilerProcess.Run(new Dictionary<string, string>
         {
@@ -37,11 +34,23 @@ public sealed class CompilerRuns
 
     public InfraRun Run { get; }
 
+    public InfraRun Prod { get; }
+
     public InfraRun WrongStack { get; }
 
     public InfraRun Discovery { get; }
 
     public InfraRun BadConfig { get; }
+
+    /// <summary>What Pulumi's YAML host passes when it runs the compiler for a stack of this repository.</summary>
+    public static Dictionary<string, string> Variables(string stack, string? root = null) => new()
+    {
+        ["PULUMI_STACK"] = stack,
+        ["PULUMI_PROJECT"] = "hsm-blue-green",
+        ["PULUMI_ORGANIZATION"] = "organization",
+        ["PULUMI_ROOT_DIRECTORY"] = root ?? Repo.Root,
+        ["PULUMI_CONFIG"] = PulumiConfigJson.FromStackFile(File.ReadAllText(Path.Combine(Repo.Root, $"Pulumi.{stack}.yaml"))),
+    };
 }
 
 public sealed class CompilerContractTests(CompilerRuns runs) : IClassFixture<CompilerRuns>
@@ -58,12 +67,27 @@ public sealed class CompilerContractTests(CompilerRuns runs) : IClassFixture<Com
     [Fact]
     public void CompileScriptSendsEveryBuildLineToStderr()
     {
-        var script = File.ReadAllLines(Path.Combine(Repo.Root, "infra", "compile.sh"));
-        var builds = script.Where(l => l.TrimStart().StartsWith("dotnet build", StringComparison.Ordinal)).ToList();
+        var script = File.ReadAllLines(Path.Combine(Repo.Root, "infra", "compile.sh")).Select(l => l.Trim()).ToList();
+        var builds = script.Where(l => l.StartsWith("dotnet build", StringComparison.Ordinal) || l.StartsWith("dotnet publish", StringComparison.Ordinal)).ToList();
 
-        Assert.NotEmpty(builds);
+        Assert.Equal(2, builds.Count);
         Assert.All(builds, l => Assert.Contains(" 1>&2", l, StringComparison.Ordinal));
-        Assert.Equal("exec dotnet \"$dll\" \"$@\"", script.Last(l => l.Length > 0));
+    }
+
+    [Fact]
+    public void CompileScriptRunsEitherTheNativeOrTheJitProgramWithTheHostsArguments()
+    {
+        var script = File.ReadAllLines(Path.Combine(Repo.Root, "infra", "compile.sh")).Select(l => l.Trim());
+
+        Assert.Equal(["exec \"$native\" \"$@\" 9>&-", "exec dotnet \"$dll\" \"$@\" 9>&-"], script.Where(l => l.StartsWith("exec ", StringComparison.Ordinal) && l.Contains("\"$@\"", StringComparison.Ordinal)));
+    }
+
+    [Fact]
+    public void UpToDateNativeProgramRunsWithoutBuildingOrFallingBack()
+    {
+        Assert.True(runs.Discovery.ExitCode == 0, runs.Discovery.Stderr);
+        Assert.Equal(string.Empty, runs.Discovery.Stderr);
+        Assert.True(File.Exists(Path.Combine(Repo.Root, "infra", "HsmBlueGreen.Infra", "bin", "native", "HsmBlueGreen.Infra")));
     }
 
     [Fact]
@@ -81,6 +105,13 @@ public sealed class CompilerContractTests(CompilerRuns runs) : IClassFixture<Com
     public void RunWithPulumiVariablesPrintsExactlyWhatTheOfflineRunPrints()
     {
         Assert.Equal(InfraRun.Stack("dev").Stdout, runs.Run.Stdout);
+    }
+
+    [Fact]
+    public void ProdRunPrintsExactlyWhatTheOfflineRunPrints()
+    {
+        Assert.True(runs.Prod.ExitCode == 0, runs.Prod.Stderr);
+        Assert.Equal(InfraRun.Stack("prod").Stdout, runs.Prod.Stdout);
     }
 
     [Fact]

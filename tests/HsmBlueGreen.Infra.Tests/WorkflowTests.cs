@@ -36,4 +36,17 @@ public sealed class WorkflowTests
         Assert.Equal("build-test", (string?)deploy["needs"]);
         Assert.Equal(("up", "prod"), ((string?)PulumiStep(workflow)["with"]!["command"], (string?)PulumiStep(workflow)["with"]!["stack-name"]));
     }
+
+    [Fact]
+    public void VersionTagsPublishHsmRotateForBothLinuxArchitecturesWithTheReadmeCommand()
+    {
+        var workflow = Workflow("release.yml");
+        var rids = workflow["jobs"]!["hsm-rotate"]!["strategy"]!["matrix"]!["include"]!.AsArray().Select(e => (string?)e!["rid"]);
+        var runs = Steps(workflow).Select(s => (string?)s["run"] ?? string.Empty);
+
+        Assert.Equal(["v*"], workflow["on"]!["push"]!["tags"]!.AsArray().Select(t => (string?)t));
+        Assert.Equal(["linux-x64", "linux-arm64"], rids);
+        Assert.Contains(runs, r => r.Contains("dotnet publish src/HsmBlueGreen.Rotate -c Release -r ${{ matrix.rid }}", StringComparison.Ordinal));
+        Assert.Contains(runs, r => r.Contains("gh release upload \"$GITHUB_REF_NAME\" dist/hsm-rotate-linux-x64 dist/hsm-rotate-linux-arm64", StringComparison.Ordinal));
+    }
 }

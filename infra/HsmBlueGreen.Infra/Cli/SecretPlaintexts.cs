@@ -22,7 +22,7 @@ internal static class SecretPlaintexts
         Dictionary<string, string?>? values;
         try
         {
-            values = JsonSerializer.Deserialize<Dictionary<string, string?>>(configJson);
+            values = JsonSerializer.Deserialize(configJson, ConfigJsonContext.Default.DictionaryStringString);
         }
         catch (JsonException)
         {

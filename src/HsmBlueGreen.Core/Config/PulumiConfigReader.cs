@@ -24,7 +24,7 @@ public static class PulumiConfigReader
         Dictionary<string, string?>? map;
         try
         {
-            map = JsonSerializer.Deserialize<Dictionary<string, string?>>(json);
+            map = JsonSerializer.Deserialize(json, ConfigJsonContext.Default.DictionaryStringString);
         }
         catch (JsonException e)
         {

@@ -16,7 +16,7 @@ internal sealed class JournalFile(string projectDirectory, string stack) : IRota
     public void Append(RotationEvent entry)
     {
         System.IO.Directory.CreateDirectory(System.IO.Path.GetDirectoryName(Path)!);
-        File.AppendAllText(Path, JsonSerializer.Serialize(entry, EventJson.Options) + "\n");
+        File.AppendAllText(Path, JsonSerializer.Serialize(entry, EventJson.Default.RotationEvent) + "\n");
     }
 
     public IReadOnlyList<RotationEvent> ReadAll()
@@ -31,7 +31,7 @@ internal sealed class JournalFile(string projectDirectory, string stack) : IRota
         {
             try
             {
-                entries.Add(JsonSerializer.Deserialize<RotationEvent>(line, EventJson.Options)!);
+                entries.Add(JsonSerializer.Deserialize(line, EventJson.Default.RotationEvent)!);
             }
             catch (JsonException)
             {
@@ -41,12 +41,4 @@ internal sealed class JournalFile(string projectDirectory, string stack) : IRota
 
         return entries;
     }
-}
-
-internal static class EventJson
-{
-    public static readonly JsonSerializerOptions Options = new(JsonSerializerDefaults.Web)
-    {
-        DefaultIgnoreCondition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull,
-    };
 }

@@ -8,7 +8,7 @@ internal sealed class JsonEventWriter(TextWriter output) : IRotationEvents
 {
     public void Emit(RotationEvent entry)
     {
-        output.WriteLine(JsonSerializer.Serialize(entry, EventJson.Options));
+        output.WriteLine(JsonSerializer.Serialize(entry, EventJson.Default.RotationEvent));
         output.Flush();
     }
 }

@@ -21,7 +21,7 @@ internal sealed class StatusCommand(RotationPortsFactory ports) : RotationComman
         if (session.Json)
         {
             var fields = lines.ToDictionary(l => l.Key, l => l.Value, StringComparer.Ordinal);
-            await session.Context.Out.WriteLineAsync(JsonSerializer.Serialize(new { kind = "status", fields }, EventJson.Options)).ConfigureAwait(false);
+            await session.Context.Out.WriteLineAsync(JsonSerializer.Serialize(new StatusJson("status", fields), EventJson.Default.StatusJson)).ConfigureAwait(false);
             return ExitCodes.Done;
         }
 
