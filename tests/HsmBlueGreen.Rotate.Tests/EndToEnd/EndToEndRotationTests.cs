@@ -148,7 +148,7 @@ public sealed class EndToEndRotationTests : IDisposable
     public async Task ASmokeCheckThroughGreensTestRouteRunsOnGreensAdminHostBeforeAnyTrafficMoves()
     {
         await using var server = StartAccount();
-        server.Account.AddListenerRule(Fixtures.ListenerArn, Fixtures.BlueTargetGroup).AddListenerRule(Fixtures.ListenerArn, Fixtures.GreenTargetGroup);
+        server.Account.AddListenerRule(Fixtures.ListenerArn, Fixtures.BlueTargetGroup, "X-Hsm-Slot", "blue").AddListenerRule(Fixtures.ListenerArn, Fixtures.GreenTargetGroup, "X-Hsm-Slot", "green");
         hsm.ServeLoadBalancer("X-Hsm-Slot", new Dictionary<string, int> { ["blue"] = 200, ["green"] = 200 });
 
         var (exit, output, error) = await RunAsync($"run --stack dev --yes {Zero} --smoke-path /health/hsm", server);
@@ -164,7 +164,7 @@ public sealed class EndToEndRotationTests : IDisposable
     public async Task AFailedSmokeCheckStopsForAnOperatorWithBlueStillServingEverything()
     {
         await using var server = StartAccount();
-        server.Account.AddListenerRule(Fixtures.ListenerArn, Fixtures.GreenTargetGroup);
+        server.Account.AddListenerRule(Fixtures.ListenerArn, Fixtures.GreenTargetGroup, "X-Hsm-Slot", "green");
         hsm.ServeLoadBalancer("X-Hsm-Slot", new Dictionary<string, int> { ["green"] = 502 });
 
         var (exit, output, error) = await RunAsync($"run --stack dev --yes {Zero} --smoke-path /health/hsm", server);
