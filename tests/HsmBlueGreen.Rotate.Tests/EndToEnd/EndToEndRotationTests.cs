@@ -176,6 +176,22 @@ public sealed class EndToEndRotationTests : IDisposable
     }
 
     [Fact]
+    public async Task AStackWithoutTestRoutesStopsBeforeTheSmokeRequestWithNothingShifted()
+    {
+        await using var server = StartAccount();
+        hsm.ServeLoadBalancer("X-Hsm-Slot", new Dictionary<string, int>(), defaultStatus: 200);
+
+        var (exit, output, error) = await RunAsync($"run --stack dev --yes {Zero} --smoke-path /health/hsm", server);
+
+        Assert.True(exit == ExitCodes.NeedsOperator, $"exit {exit}\n{output}\n{error}\n{Violations(server)}");
+        Assert.Contains("green's test route is missing", error, StringComparison.Ordinal);
+        Assert.Contains("'pulumi up --stack dev'", error, StringComparison.Ordinal);
+        Assert.Empty(hsm.CurlCalls);
+        Assert.DoesNotContain(server.Calls, c => c.Operation == "ModifyListener");
+        server.AssertConforms();
+    }
+
+    [Fact]
     public async Task AServerErrorOnTheChangeIsResolvedFromSsmHistoryOnResumeWithoutALogin()
     {
         await using var server = StartAccount();
