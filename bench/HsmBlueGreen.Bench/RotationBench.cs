@@ -104,4 +104,6 @@ internal sealed class TimedLoadBalancer(FakeLoadBalancer inner) : ILoadBalancer
     }
 
     public Task<IReadOnlyList<TargetHealth>> GetTargetHealthAsync(string targetGroupArn, CancellationToken cancellationToken) => inner.GetTargetHealthAsync(targetGroupArn, cancellationToken);
+
+    public Task<IReadOnlyList<ListenerRule>> GetRulesAsync(string listenerArn, CancellationToken cancellationToken) => inner.GetRulesAsync(listenerArn, cancellationToken);
 }

@@ -1,10 +1,11 @@
+using System.Xml.Linq;
 using HsmBlueGreen.Aws.Http;
 using HsmBlueGreen.Core.Ports;
 using HsmBlueGreen.Core.Policies;
 
 namespace HsmBlueGreen.Aws.LoadBalancing;
 
-/// <summary>ILoadBalancer over ELBv2 (Query): the listener's default forward action and target health.</summary>
+/// <summary>ILoadBalancer over ELBv2 (Query): the listener's default forward action, its rules, and target health.</summary>
 public sealed class ElbLoadBalancer(AwsTransport transport) : ILoadBalancer
 {
     private readonly QueryProtocolClient client = new(transport, AwsService.ElasticLoadBalancing);
@@ -20,14 +21,8 @@ public sealed class ElbLoadBalancer(AwsTransport transport) : ILoadBalancer
             return new ListenerState(listenerArn, [], null);
         }
 
-        var config = forward.Child("ForwardConfig");
-        var weights = config.Members("TargetGroups").Select(t => new TargetGroupWeight(t.Text("TargetGroupArn") ?? string.Empty, t.Int("Weight"))).ToList();
-        if (weights.Count == 0 && forward.Text("TargetGroupArn") is { } single)
-        {
-            weights.Add(new TargetGroupWeight(single, 1));
-        }
-
-        var stickiness = config.Child("TargetGroupStickinessConfig");
+        var weights = ForwardedTo(forward);
+        var stickiness = forward.Child("ForwardConfig").Child("TargetGroupStickinessConfig");
         int? seconds = stickiness.Bool("Enabled") ? stickiness.Int("DurationSeconds") : null;
         return new ListenerState(listenerArn, weights, seconds);
     }
@@ -62,6 +57,51 @@ public sealed class ElbLoadBalancer(AwsTransport transport) : ILoadBalancer
             d.Child("Target").Text("Id") ?? string.Empty,
             ParseHealth(d.Child("TargetHealth").Text("State")),
             d.Child("TargetHealth").Text("Reason")))];
+    }
+
+    public async Task<IReadOnlyList<ListenerRule>> GetRulesAsync(string listenerArn, CancellationToken cancellationToken)
+    {
+        var rules = new List<ListenerRule>();
+        string? marker = null;
+        do
+        {
+            var parameters = new QueryParameters().Add("ListenerArn", listenerArn);
+            if (marker is not null)
+            {
+                parameters.Add("Marker", marker);
+            }
+
+            var page = await client.CallAsync(OperationCatalogue.LoadBalancing.DescribeRules, parameters, cancellationToken).ConfigureAwait(false);
+            rules.AddRange(page.Members("Rules").Select(r => new ListenerRule(
+                r.Text("RuleArn") ?? string.Empty,
+                r.Bool("IsDefault"),
+                [.. r.Members("Conditions").Select(Condition)],
+                [.. r.Members("Actions").Where(a => a.Text("Type") == "forward").SelectMany(ForwardedTo)])));
+            marker = page.Text("NextMarker");
+        }
+        while (!string.IsNullOrEmpty(marker));
+
+        return rules;
+    }
+
+    /// <summary>An http-header condition's header is in HttpHeaderConfig; the legacy Values list serves host-header and path-pattern.</summary>
+    private static RuleCondition Condition(XElement condition)
+    {
+        var header = condition.Child("HttpHeaderConfig");
+        var values = header is null ? condition.Members("Values") : header.Members("Values");
+        return new RuleCondition(condition.Text("Field") ?? string.Empty, header.Text("HttpHeaderName"), [.. values.Select(v => v.Value)]);
+    }
+
+    /// <summary>A forward action's weighted groups (ForwardConfig), or its single TargetGroupArn at weight 1.</summary>
+    private static List<TargetGroupWeight> ForwardedTo(XElement forward)
+    {
+        var weights = forward.Child("ForwardConfig").Members("TargetGroups").Select(t => new TargetGroupWeight(t.Text("TargetGroupArn") ?? string.Empty, t.Int("Weight"))).ToList();
+        if (weights.Count == 0 && forward.Text("TargetGroupArn") is { } single)
+        {
+            weights.Add(new TargetGroupWeight(single, 1));
+        }
+
+        return weights;
     }
 
     private static TargetHealthState ParseHealth(string? state) => state switch

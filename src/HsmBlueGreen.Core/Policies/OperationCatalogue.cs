@@ -11,7 +11,7 @@ public static class OperationCatalogue
     public static IReadOnlyList<AwsOperation> All { get; } =
     [
         CloudHsm.DescribeClusters, CloudHsm.DescribeBackups,
-        LoadBalancing.DescribeListeners, LoadBalancing.ModifyListener, LoadBalancing.DescribeTargetHealth,
+        LoadBalancing.DescribeListeners, LoadBalancing.ModifyListener, LoadBalancing.DescribeTargetHealth, LoadBalancing.DescribeRules,
         SecretsManager.DescribeSecret, SecretsManager.ListSecretVersionIds, SecretsManager.GetSecretValue, SecretsManager.PutSecretValue, SecretsManager.UpdateSecretVersionStage,
         SecretsManager.GetRandomPassword, SecretsManager.TagResource, SecretsManager.UntagResource,
         Ssm.SendCommand, Ssm.GetCommandInvocation, Ssm.ListCommands,
@@ -39,6 +39,9 @@ public static class OperationCatalogue
         public static readonly AwsOperation DescribeListeners = new("elasticloadbalancing", "DescribeListeners", OperationAccess.Read, OperationUse.Rotate);
         public static readonly AwsOperation ModifyListener = new("elasticloadbalancing", "ModifyListener", OperationAccess.Write, OperationUse.Rotate, "arn:aws:elasticloadbalancing:*:*:listener/*");
         public static readonly AwsOperation DescribeTargetHealth = new("elasticloadbalancing", "DescribeTargetHealth", OperationAccess.Read, OperationUse.Rotate);
+
+        /// <summary>The listener's rules: the smoke check first proves the target slot's test route exists.</summary>
+        public static readonly AwsOperation DescribeRules = new("elasticloadbalancing", "DescribeRules", OperationAccess.Read, OperationUse.Rotate);
     }
 
     public static class SecretsManager

@@ -13,7 +13,19 @@ public interface ILoadBalancer
     Task SetWeightsAsync(string listenerArn, IReadOnlyList<TargetGroupWeight> weights, int? stickinessSeconds, CancellationToken cancellationToken);
 
     Task<IReadOnlyList<TargetHealth>> GetTargetHealthAsync(string targetGroupArn, CancellationToken cancellationToken);
+
+    /// <summary>Every rule of the listener (DescribeRules), the default rule included.</summary>
+    Task<IReadOnlyList<ListenerRule>> GetRulesAsync(string listenerArn, CancellationToken cancellationToken);
 }
+
+/// <summary>
+/// A listener rule: its conditions and the target groups its forward action sends to (a forward action naming a
+/// single TargetGroupArn counts as weight 1; a rule without a forward action forwards nowhere).
+/// </summary>
+public sealed record ListenerRule(string RuleArn, bool IsDefault, IReadOnlyList<RuleCondition> Conditions, IReadOnlyList<TargetGroupWeight> Forward);
+
+/// <summary>One condition: its Field, and for `http-header` the header name and values (HttpHeaderConfig).</summary>
+public sealed record RuleCondition(string Field, string? HttpHeaderName, IReadOnlyList<string> Values);
 
 public sealed record TargetGroupWeight(string TargetGroupArn, int Weight);
 

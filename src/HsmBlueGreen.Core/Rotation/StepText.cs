@@ -68,9 +68,9 @@ public sealed record StepText(string Title, IReadOnlyList<string> Reads, IReadOn
                 [$"stack config slots.{t}.clientCount = {start.ClientCount.ToString(CultureInfo.InvariantCulture)}", $"autoscaling:SetDesiredCapacity {start.ClientCount.ToString(CultureInfo.InvariantCulture)}", .. inPlace ? Array.Empty<string>() : [$"elbv2:ModifyListener {s} 100 / {t} 0, only if the forward action leaves {t} out (ELB health-checks only groups a listener or rule forwards to)"]]),
             RotationStep.SmokeCheck smoke => new(
                 $"Smoke-check {t} through its test route before any traffic moves: GET {(plan.Settings.Listener.Protocol == Settings.ListenerProtocol.Https ? "https" : "http")}://<albDnsName>:{plan.Settings.Listener.Port.ToString(CultureInfo.InvariantCulture)}{smoke.Path} with {TestRoute.HeaderName}: {TestRoute.HeaderValue(plan.Target)}, expect 2xx",
-                [$"ssm:SendCommand curl on {t}'s admin host (the load balancer is internal; the command holds no secret)", $"elbv2:DescribeListeners (already done once {t} has a share)"],
+                [$"elbv2:DescribeRules: a rule matching only {TestRoute.HeaderName}: {TestRoute.HeaderValue(plan.Target)} that forwards only to {t}", $"ssm:SendCommand curl on {t}'s admin host (the load balancer is internal; the command holds no secret)", $"elbv2:DescribeListeners (already done once {t} has a share)"],
                 [],
-                $"not 2xx: stops with all traffic on {s} (exit 3)"),
+                $"no such rule (run 'pulumi up' first) or not 2xx: stops with all traffic on {s} (exit 3)"),
             RotationStep.ShiftWeight shift => new(
                 $"Shift {s} {100 - shift.Percent} / {t} {shift.Percent}",
                 ["elbv2:DescribeListeners (read back until the weights show)", $"gates on every bake tick: {string.Join(", ", GateRunner.FastNames)}; after the bake: {string.Join(", ", GateRunner.Names)}"],

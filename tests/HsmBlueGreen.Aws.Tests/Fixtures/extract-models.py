@@ -12,7 +12,7 @@ import botocore  # noqa: E402
 
 OPERATIONS = {
     "cloudhsmv2": ["DescribeClusters", "DescribeBackups"],
-    "elbv2": ["DescribeListeners", "ModifyListener", "DescribeTargetHealth"],
+    "elbv2": ["DescribeListeners", "ModifyListener", "DescribeTargetHealth", "DescribeRules"],
     "secretsmanager": ["DescribeSecret", "GetSecretValue", "ListSecretVersionIds", "PutSecretValue", "UpdateSecretVersionStage",
                        "GetRandomPassword", "TagResource", "UntagResource"],
     "ssm": ["SendCommand", "GetCommandInvocation", "ListCommands"],

@@ -59,6 +59,7 @@ public sealed partial class FakeAwsAccount
                 ("elbv2", "DescribeListeners") => DescribeListeners(input),
                 ("elbv2", "ModifyListener") => ModifyListener(input),
                 ("elbv2", "DescribeTargetHealth") => DescribeTargetHealth(input),
+                ("elbv2", "DescribeRules") => DescribeRules(input),
                 ("secretsmanager", "DescribeSecret") => DescribeSecret(input),
                 ("secretsmanager", "GetSecretValue") => GetSecretValue(input),
                 ("secretsmanager", "ListSecretVersionIds") => ListSecretVersionIds(input),

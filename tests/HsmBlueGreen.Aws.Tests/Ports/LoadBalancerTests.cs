@@ -113,12 +113,55 @@ public class LoadBalancerTests
     {
         await using var aws = LoopbackHarness.Start(a => a
             .AddListener(Fixtures.ListenerArn, (Fixtures.BlueTargetGroup, 100))
-            .AddListenerRule(Fixtures.ListenerArn, Fixtures.GreenTargetGroup)
+            .AddListenerRule(Fixtures.ListenerArn, Fixtures.GreenTargetGroup, "X-Hsm-Slot", "green")
             .SetTargets(Fixtures.BlueTargetGroup, new FakeTarget("i-0aaaaaaaaaaaaaaa1", "healthy"))
             .SetTargets(Fixtures.GreenTargetGroup, new FakeTarget("i-0bbbbbbbbbbbbbbb1", "healthy")));
 
         var health = await aws.Ports.LoadBalancer.GetTargetHealthAsync(Fixtures.GreenTargetGroup, CancellationToken.None);
 
         Assert.Equal([new TargetHealth("i-0bbbbbbbbbbbbbbb1", TargetHealthState.Healthy, null)], health);
+    }
+
+    [Fact]
+    public async Task ARulesHeaderConditionAndForwardActionAreRead()
+    {
+        await using var aws = Start();
+        aws.Account.AddListenerRule(Fixtures.ListenerArn, Fixtures.GreenTargetGroup, "X-Hsm-Slot", "green");
+
+        var rules = await aws.Ports.LoadBalancer.GetRulesAsync(Fixtures.ListenerArn, CancellationToken.None);
+
+        var rule = Assert.Single(rules, r => !r.IsDefault);
+        var condition = Assert.Single(rule.Conditions);
+        Assert.Equal(("http-header", "X-Hsm-Slot", "green"), (condition.Field, condition.HttpHeaderName, Assert.Single(condition.Values)));
+        Assert.Equal([new TargetGroupWeight(Fixtures.GreenTargetGroup, 1)], rule.Forward);
+        aws.Server.AssertConforms();
+    }
+
+    [Fact]
+    public async Task TheDefaultRuleIsListedWithTheListenersForwardAction()
+    {
+        await using var aws = Start();
+
+        var rules = await aws.Ports.LoadBalancer.GetRulesAsync(Fixtures.ListenerArn, CancellationToken.None);
+
+        var rule = Assert.Single(rules);
+        Assert.True(rule.IsDefault);
+        Assert.Empty(rule.Conditions);
+        Assert.Equal([new TargetGroupWeight(Fixtures.BlueTargetGroup, 100), new TargetGroupWeight(Fixtures.GreenTargetGroup, 0)], rule.Forward);
+        aws.Server.AssertConforms();
+    }
+
+    [Fact]
+    public async Task RulesOnLaterPagesAreReadByNextMarker()
+    {
+        await using var aws = Start();
+        aws.Account.RulesPageSize = 1;
+        aws.Account.AddListenerRule(Fixtures.ListenerArn, Fixtures.BlueTargetGroup, "X-Hsm-Slot", "blue").AddListenerRule(Fixtures.ListenerArn, Fixtures.GreenTargetGroup, "X-Hsm-Slot", "green");
+
+        var rules = await aws.Ports.LoadBalancer.GetRulesAsync(Fixtures.ListenerArn, CancellationToken.None);
+
+        Assert.Equal(["blue", "green", "default"], rules.Select(r => r.IsDefault ? "default" : r.Conditions.Single().Values.Single()));
+        Assert.Equal(3, aws.Server.CallsTo("DescribeRules").Count());
+        aws.Server.AssertConforms();
     }
 }

@@ -13,7 +13,8 @@ public class AccessPoliciesTests
         Assert.Equal(
             [
                 "autoscaling:DescribeAutoScalingGroups", "autoscaling:SetDesiredCapacity", "cloudhsm:DescribeBackups", "cloudhsm:DescribeClusters",
-                "cloudwatch:GetMetricData", "elasticloadbalancing:DescribeListeners", "elasticloadbalancing:DescribeTargetHealth", "elasticloadbalancing:ModifyListener",
+                "cloudwatch:GetMetricData", "elasticloadbalancing:DescribeListeners", "elasticloadbalancing:DescribeRules", "elasticloadbalancing:DescribeTargetHealth",
+                "elasticloadbalancing:ModifyListener",
                 "secretsmanager:DescribeSecret", "secretsmanager:GetRandomPassword", "secretsmanager:GetSecretValue", "secretsmanager:ListSecretVersionIds",
                 "secretsmanager:PutSecretValue", "secretsmanager:TagResource", "secretsmanager:UntagResource", "secretsmanager:UpdateSecretVersionStage",
                 "ssm:GetCommandInvocation", "ssm:ListCommands", "ssm:SendCommand", "sts:GetCallerIdentity",

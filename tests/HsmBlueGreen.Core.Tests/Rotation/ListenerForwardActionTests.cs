@@ -130,5 +130,7 @@ public sealed class ListenerForwardActionTests
         }
 
         public Task<IReadOnlyList<TargetHealth>> GetTargetHealthAsync(string targetGroupArn, CancellationToken cancellationToken) => inner.GetTargetHealthAsync(targetGroupArn, cancellationToken);
+
+        public Task<IReadOnlyList<ListenerRule>> GetRulesAsync(string listenerArn, CancellationToken cancellationToken) => inner.GetRulesAsync(listenerArn, cancellationToken);
     }
 }

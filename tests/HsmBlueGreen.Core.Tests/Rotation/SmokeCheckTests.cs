@@ -40,6 +40,20 @@ public sealed class SmokeCheckTests
     }
 
     [Fact]
+    public async Task AMissingTestRouteStopsBeforeAnySmokeRequestOrWeightChange()
+    {
+        var harness = WithSmokeCheck();
+        harness.Account.TestRoutes.Remove("arn:tg/green");
+
+        var result = await harness.RunAsync();
+
+        Assert.Equal(RotationOutcome.NeedsOperator, result.Outcome);
+        Assert.Equal((0, 0, 0), (harness.Account.SmokeRequests.Count, harness.Account.WeightChanges, harness.Account.TargetPercent(Color.Green)));
+        Assert.Contains("green's test route is missing", result.Message, StringComparison.Ordinal);
+        Assert.Contains("pulumi up --stack test", result.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task ResumeChecksAgainAndShiftsOnceGreenAnswers()
     {
         var harness = WithSmokeCheck();

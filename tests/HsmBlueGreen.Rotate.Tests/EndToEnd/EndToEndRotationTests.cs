@@ -148,7 +148,7 @@ public sealed class EndToEndRotationTests : IDisposable
     public async Task ASmokeCheckThroughGreensTestRouteRunsOnGreensAdminHostBeforeAnyTrafficMoves()
     {
         await using var server = StartAccount();
-        server.Account.AddListenerRule(Fixtures.ListenerArn, Fixtures.BlueTargetGroup).AddListenerRule(Fixtures.ListenerArn, Fixtures.GreenTargetGroup);
+        server.Account.AddListenerRule(Fixtures.ListenerArn, Fixtures.BlueTargetGroup, "X-Hsm-Slot", "blue").AddListenerRule(Fixtures.ListenerArn, Fixtures.GreenTargetGroup, "X-Hsm-Slot", "green");
         hsm.ServeLoadBalancer("X-Hsm-Slot", new Dictionary<string, int> { ["blue"] = 200, ["green"] = 200 });
 
         var (exit, output, error) = await RunAsync($"run --stack dev --yes {Zero} --smoke-path /health/hsm", server);
@@ -164,7 +164,7 @@ public sealed class EndToEndRotationTests : IDisposable
     public async Task AFailedSmokeCheckStopsForAnOperatorWithBlueStillServingEverything()
     {
         await using var server = StartAccount();
-        server.Account.AddListenerRule(Fixtures.ListenerArn, Fixtures.GreenTargetGroup);
+        server.Account.AddListenerRule(Fixtures.ListenerArn, Fixtures.GreenTargetGroup, "X-Hsm-Slot", "green");
         hsm.ServeLoadBalancer("X-Hsm-Slot", new Dictionary<string, int> { ["green"] = 502 });
 
         var (exit, output, error) = await RunAsync($"run --stack dev --yes {Zero} --smoke-path /health/hsm", server);
@@ -173,6 +173,22 @@ public sealed class EndToEndRotationTests : IDisposable
         Assert.Contains("answered 502, not 2xx. Nothing was shifted", error, StringComparison.Ordinal);
         Assert.Equal([(Fixtures.BlueTargetGroup, 100)], Serving(server));
         Assert.DoesNotContain(server.Calls, c => c.Operation == "ModifyListener");
+    }
+
+    [Fact]
+    public async Task AStackWithoutTestRoutesStopsBeforeTheSmokeRequestWithNothingShifted()
+    {
+        await using var server = StartAccount();
+        hsm.ServeLoadBalancer("X-Hsm-Slot", new Dictionary<string, int>(), defaultStatus: 200);
+
+        var (exit, output, error) = await RunAsync($"run --stack dev --yes {Zero} --smoke-path /health/hsm", server);
+
+        Assert.True(exit == ExitCodes.NeedsOperator, $"exit {exit}\n{output}\n{error}\n{Violations(server)}");
+        Assert.Contains("green's test route is missing", error, StringComparison.Ordinal);
+        Assert.Contains("'pulumi up --stack dev'", error, StringComparison.Ordinal);
+        Assert.Empty(hsm.CurlCalls);
+        Assert.DoesNotContain(server.Calls, c => c.Operation == "ModifyListener");
+        server.AssertConforms();
     }
 
     [Fact]

@@ -8,8 +8,8 @@ namespace HsmBlueGreen.Core.Rotation.Steps;
 
 /// <summary>
 /// The target checked on its own before production traffic moves (CodeDeploy's test listener, Argo's preview
-/// service): one GET through its test route from its admin host, expecting 2xx. Anything else stops the run with
-/// all traffic still on the source. Done once the listener gives the target a share (the check came before that).
+/// service): one GET through its test route from its admin host, expecting 2xx, once the listener is seen to hold
+/// that route (otherwise the source would answer). Anything else stops the run with all traffic still on the source. Done once the listener gives the target a share (the check came before that).
 /// </summary>
 internal sealed class SmokeCheckStep(string path) : IStepHandler
 {
@@ -21,6 +21,12 @@ internal sealed class SmokeCheckStep(string path) : IStepHandler
         var smoke = run.Ports.SmokeCheck ?? throw new InvalidOperationException("--smoke-path was given but this build has no smoke check port");
         var request = Request(run, path);
         var (t, s) = (run.Target.Key(), run.Source.Key());
+        run.Call("elbv2:DescribeRules", $"find {t}'s test route ({request.HeaderName}: {request.HeaderValue}) on the listener", new Dictionary<string, string> { ["listener"] = run.Outputs!.ListenerArn });
+        if (!await TestRouteRule.ExistsAsync(run).ConfigureAwait(false))
+        {
+            return StepResult.NeedsOperator($"smoke check not sent: {t}'s test route is missing: the listener has no rule matching only {request.HeaderName}: {request.HeaderValue} that forwards only to {t}'s target group, so the request would reach {s} through the default action and prove nothing. Nothing was shifted: all traffic is still on {s}. Run 'pulumi up --stack {run.Stack}' first to declare the test routes, then 'hsm-rotate resume --stack {run.Stack}' or 'hsm-rotate abort --stack {run.Stack}'.");
+        }
+
         run.Call("ssm:SendCommand", $"GET {request.Url} with {request.HeaderName}: {request.HeaderValue} from {t}'s admin host", new Dictionary<string, string> { ["instance"] = request.InstanceId, ["url"] = request.Url.ToString() });
         var result = await smoke.GetAsync(request, run.CancellationToken).ConfigureAwait(false);
         var answer = result.StatusCode is { } code ? code.ToString(CultureInfo.InvariantCulture) : result.Outcome.ToString();

@@ -48,4 +48,20 @@ public sealed class FakeLoadBalancer(FakeAccount account) : ILoadBalancer
         IReadOnlyList<TargetHealth> targets = Enumerable.Range(1, group.InService).Select(i => new TargetHealth($"i-{color.Key()}-{i}", state, reason)).ToList();
         return Task.FromResult(targets);
     }
+
+    /// <summary>
+    /// The listener's rules as DescribeRules lists them: each declared test route (one http-header condition
+    /// forwarding to its slot's group), then the default rule carrying the listener's forward action.
+    /// </summary>
+    public Task<IReadOnlyList<ListenerRule>> GetRulesAsync(string listenerArn, CancellationToken cancellationToken)
+    {
+        account.Touch("lb.rules");
+        var routes = account.Outputs.Where(o => account.TestRoutes.Contains(o.Value.TargetGroupArn)).Select(o => new ListenerRule(
+            $"{listenerArn}/rule/{o.Key.Key()}",
+            false,
+            [new RuleCondition("http-header", TestRoute.HeaderName, [TestRoute.HeaderValue(o.Key)])],
+            [new TargetGroupWeight(o.Value.TargetGroupArn, 1)]));
+        IReadOnlyList<ListenerRule> rules = [.. routes, new ListenerRule($"{listenerArn}/rule/default", true, [], account.Weights)];
+        return Task.FromResult(rules);
+    }
 }
