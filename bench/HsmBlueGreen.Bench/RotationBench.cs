@@ -86,7 +86,7 @@ internal sealed class TimedMetrics(FakeMetrics inner) : IMetrics
     }
 }
 
-/// <summary>Stamps the moment the rollback request (one target group at 100) reaches the load balancer port.</summary>
+/// <summary>Stamps the moment the rollback request (blue at 100, green listed at 0) reaches the load balancer port.</summary>
 internal sealed class TimedLoadBalancer(FakeLoadBalancer inner) : ILoadBalancer
 {
     public long? RollbackAt { get; private set; }
@@ -95,7 +95,7 @@ internal sealed class TimedLoadBalancer(FakeLoadBalancer inner) : ILoadBalancer
 
     public Task SetWeightsAsync(string listenerArn, IReadOnlyList<TargetGroupWeight> weights, int? stickinessSeconds, CancellationToken cancellationToken)
     {
-        if (weights is [{ Weight: 100 } only] && only.TargetGroupArn.EndsWith("blue", StringComparison.Ordinal))
+        if (weights.All(w => w.Weight == (w.TargetGroupArn.EndsWith("blue", StringComparison.Ordinal) ? 100 : 0)))
         {
             RollbackAt ??= Stopwatch.GetTimestamp();
         }
