@@ -24,9 +24,10 @@ public sealed class AwsPorts : IDisposable
     {
         var region = new Lazy<string>(settings.ResolveRegion);
         var credentials = new CredentialSource(settings.Credentials);
-        http = settings.Handler is null ? new HttpClient() : new HttpClient(settings.Handler, disposeHandler: false);
+        var retry = settings.Retry ?? RetryPolicy.Default(settings.Clock);
+        http = settings.Handler is null ? new HttpClient(CreateHandler(retry)) : new HttpClient(settings.Handler, disposeHandler: false);
         http.Timeout = Timeout.InfiniteTimeSpan; // each attempt has its own timeout in RetryPolicy
-        var transport = new AwsTransport(http, new EndpointResolver(settings.Environment, region), credentials.GetAsync, settings.Clock, settings.Retry ?? RetryPolicy.Default(settings.Clock));
+        var transport = new AwsTransport(http, new EndpointResolver(settings.Environment, region), credentials.GetAsync, settings.Clock, retry);
         ClusterControl = new CloudHsmClusterControl(transport);
         LoadBalancer = new ElbLoadBalancer(transport);
         Metrics = new CloudWatchMetrics(transport);
@@ -36,7 +37,7 @@ public sealed class AwsPorts : IDisposable
         HsmUserCommands = new SsmHsmUserCommands(new SsmRunCommand(transport, settings.CommandPolling, settings.Clock), ClusterControl);
         SmokeCheck = new SsmSmokeCheck(new SsmRunCommand(transport, settings.CommandPolling, settings.Clock));
         StackControl = new PulumiStackControl(settings.PulumiExecutable, settings.ProjectDirectory, settings.PulumiTimeouts);
-        CallerIdentity = new StsCallerIdentity(credentials, transport, settings.Handler);
+        CallerIdentity = new StsCallerIdentity(transport);
         AccountInventory = new AwsAccountInventory(transport);
     }
 
@@ -64,6 +65,9 @@ public sealed class AwsPorts : IDisposable
     public IAccountInventory AccountInventory { get; }
 
     public static AwsPorts Create(AwsSettings settings) => new(settings);
+
+    /// <summary>The production handler: connecting (DNS, TCP, TLS) is bounded by the policy's connect timeout.</summary>
+    internal static SocketsHttpHandler CreateHandler(RetryPolicy retry) => new() { ConnectTimeout = retry.ConnectTimeout };
 
     public void Dispose() => http.Dispose();
 }

@@ -1,41 +1,29 @@
-using Amazon.Runtime;
-using Amazon.SecurityToken;
-using Amazon.SecurityToken.Model;
 using HsmBlueGreen.Aws.Http;
+using HsmBlueGreen.Core.Policies;
 using HsmBlueGreen.Core.Ports;
 
 namespace HsmBlueGreen.Aws.Identity;
 
-/// <summary>ICallerIdentity through AWSSDK.SecurityToken, pointed at the same endpoint resolution as our own clients.</summary>
-public sealed class StsCallerIdentity(CredentialSource credentials, AwsTransport transport, HttpMessageHandler? handler) : ICallerIdentity
+/// <summary>
+/// ICallerIdentity through our own Query client, so the first AWS call of a run has the same endpoint resolution,
+/// timeouts, retry budget and one-line errors as every other call.
+/// </summary>
+public sealed class StsCallerIdentity(AwsTransport transport) : ICallerIdentity
 {
+    private readonly QueryProtocolClient client = new(transport, AwsService.Sts);
+
     public async Task<CallerIdentity> GetAsync(CancellationToken cancellationToken)
     {
-        var config = new AmazonSecurityTokenServiceConfig { ServiceURL = transport.EndpointOf(AwsService.Sts).ToString(), AuthenticationRegion = transport.Region };
-        if (handler is not null)
+        var result = await client.CallAsync(OperationCatalogue.Sts.GetCallerIdentity, new QueryParameters(), cancellationToken).ConfigureAwait(false);
+        var account = result.Text("Account");
+        var arn = result.Text("Arn");
+        if (string.IsNullOrEmpty(account) || string.IsNullOrEmpty(arn))
         {
-            config.HttpClientFactory = new FixedHttpClientFactory(handler);
+            throw new AwsApiException(
+                "sts:GetCallerIdentity returned no Account or Arn; check any AWS_ENDPOINT_URL override.",
+                AwsService.Sts, "GetCallerIdentity", "MalformedResponse", null, null);
         }
 
-        using var client = new AmazonSecurityTokenServiceClient(credentials.Credentials, config);
-        try
-        {
-            var response = await client.GetCallerIdentityAsync(new GetCallerIdentityRequest(), cancellationToken).ConfigureAwait(false);
-            return new CallerIdentity(response.Account, response.Arn);
-        }
-        catch (AmazonServiceException ex)
-        {
-            var message = AwsErrorMessages.Describe(AwsService.Sts, "GetCallerIdentity", ex.ErrorCode ?? "UnknownError", ex.Message, ex.StatusCode);
-            throw new AwsApiException(message, AwsService.Sts, "GetCallerIdentity", ex.ErrorCode ?? "UnknownError", ex.StatusCode, ex.RequestId, ex);
-        }
-    }
-
-    private sealed class FixedHttpClientFactory(HttpMessageHandler handler) : HttpClientFactory
-    {
-        public override HttpClient CreateHttpClient(IClientConfig clientConfig) => new(handler, disposeHandler: false);
-
-        public override bool UseSDKHttpClientCaching(IClientConfig clientConfig) => false;
-
-        public override bool DisposeHttpClientsAfterUse(IClientConfig clientConfig) => true;
+        return new CallerIdentity(account, arn);
     }
 }

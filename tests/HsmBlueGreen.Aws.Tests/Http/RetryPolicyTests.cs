@@ -22,6 +22,12 @@ public class RetryPolicyTests
         Assert.Null(Policy(jitter: 1, attempts: 3).NextDelay(3, TimeSpan.Zero));
 
     [Fact]
-    public void NoRetryWhenTheWaitWouldExceedTheTotalBound() =>
+    public void NoRetryWhenTheWaitWouldReachTheTotalBudget() =>
         Assert.Null(Policy(jitter: 1, totalSeconds: 1).NextDelay(4, TimeSpan.FromMilliseconds(300)));
+
+    [Fact]
+    public void AnAttemptNeverRunsPastTheTotalBudget() =>
+        Assert.Equal(
+            [TimeSpan.FromSeconds(5), TimeSpan.FromSeconds(5), TimeSpan.FromSeconds(2)],
+            new[] { 0, 90, 98 }.Select(used => Policy(jitter: 1).AttemptTimeoutAfter(TimeSpan.FromSeconds(used))));
 }

@@ -6,7 +6,7 @@ namespace HsmBlueGreen.Aws.Tests.Ports;
 public class CallerIdentityTests
 {
     [Fact]
-    public async Task TheCallerIsReadThroughTheStsPackageAtTheOverriddenEndpoint()
+    public async Task TheCallerIsReadThroughTheQueryClientAtTheOverriddenEndpoint()
     {
         await using var aws = LoopbackHarness.Start();
 

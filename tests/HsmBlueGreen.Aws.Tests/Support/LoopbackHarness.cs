@@ -37,7 +37,7 @@ internal sealed class LoopbackHarness : IAsyncDisposable
             MaxAttempts: 4,
             BaseDelay: TimeSpan.FromMilliseconds(100),
             MaxDelay: TimeSpan.FromSeconds(2),
-            MaxTotalDelay: TimeSpan.FromSeconds(5),
+            TotalBudget: TimeSpan.FromSeconds(5),
             AttemptTimeout: attemptTimeout ?? TimeSpan.FromSeconds(10),
             Jitter: () => 0.5,
             Delay: (delay, _) =>

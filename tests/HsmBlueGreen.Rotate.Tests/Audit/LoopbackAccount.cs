@@ -58,7 +58,7 @@ internal static class LoopbackAccount
         var ports = AwsPorts.Create(new AwsSettings(name => environment.GetValueOrDefault(name), TimeProvider.System)
         {
             Credentials = new BasicAWSCredentials(LoopbackAwsServer.AccessKey, LoopbackAwsServer.SecretKey),
-            Retry = new RetryPolicy(3, TimeSpan.FromMilliseconds(1), TimeSpan.FromMilliseconds(1), TimeSpan.FromSeconds(1), TimeSpan.FromSeconds(10), () => 0.5, (_, _) => Task.CompletedTask),
+            Retry = new RetryPolicy(3, TimeSpan.FromMilliseconds(1), TimeSpan.FromMilliseconds(1), TimeSpan.FromSeconds(10), TimeSpan.FromSeconds(10), () => 0.5, (_, _) => Task.CompletedTask),
             CommandPolling = new CommandPolling(TimeSpan.FromSeconds(1), TimeSpan.FromMinutes(1), (_, _, _) => Task.CompletedTask),
         });
         return new AuditWiring(new AuditPorts(ports.AccountInventory, ports.ClusterControl, ports.HsmUserCommands), new OutputsOnly(outputs), () => LoopbackAwsServer.Region, ports);
