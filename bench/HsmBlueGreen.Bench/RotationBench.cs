@@ -1,6 +1,8 @@
 using System.Diagnostics;
 using HsmBlueGreen.Core.Config;
 using HsmBlueGreen.Core.Ports;
+using HsmBlueGreen.Core.Rotation.Plan;
+using HsmBlueGreen.Core.Rotation.Run;
 using HsmBlueGreen.Core.Rotation;
 using HsmBlueGreen.Core.Tests.Rotation.Fakes;
 

@@ -1,4 +1,5 @@
 using System.Globalization;
+using HsmBlueGreen.Core.Rotation.Run;
 using HsmBlueGreen.Core.Rotation;
 using Spectre.Console;
 

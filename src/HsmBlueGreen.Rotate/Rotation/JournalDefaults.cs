@@ -1,3 +1,4 @@
+using HsmBlueGreen.Core.Rotation.Run;
 using HsmBlueGreen.Core.Rotation;
 
 namespace HsmBlueGreen.Rotate.Rotation;

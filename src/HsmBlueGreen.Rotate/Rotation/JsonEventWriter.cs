@@ -1,4 +1,5 @@
 using System.Text.Json;
+using HsmBlueGreen.Core.Rotation.Run;
 using HsmBlueGreen.Core.Rotation;
 
 namespace HsmBlueGreen.Rotate.Rotation;

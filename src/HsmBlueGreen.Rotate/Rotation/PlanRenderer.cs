@@ -1,8 +1,10 @@
 using System.Globalization;
 using System.Text;
 using HsmBlueGreen.Core.Ports;
-using HsmBlueGreen.Core.Rotation;
 using HsmBlueGreen.Core.Rotation.Gates;
+using HsmBlueGreen.Core.Rotation.Plan;
+using HsmBlueGreen.Core.Rotation.Strategies;
+using HsmBlueGreen.Core.Rotation;
 using HsmBlueGreen.Core.Settings;
 using HsmBlueGreen.Core.Slots;
 

@@ -1,6 +1,7 @@
-using HsmBlueGreen.Aws;
 using HsmBlueGreen.Aws.Http;
+using HsmBlueGreen.Aws;
 using HsmBlueGreen.Core.Config;
+using HsmBlueGreen.Core.Rotation.Run;
 using HsmBlueGreen.Core.Rotation;
 using HsmBlueGreen.Rotate.Cli;
 

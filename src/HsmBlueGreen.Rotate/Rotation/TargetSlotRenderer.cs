@@ -1,4 +1,5 @@
 using System.Globalization;
+using HsmBlueGreen.Core.Rotation.Plan;
 using HsmBlueGreen.Core.Rotation;
 using HsmBlueGreen.Core.Settings;
 using HsmBlueGreen.Core.Slots;

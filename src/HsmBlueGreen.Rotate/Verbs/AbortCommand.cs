@@ -1,3 +1,6 @@
+using HsmBlueGreen.Core.Rotation.Operations;
+using HsmBlueGreen.Core.Rotation.Plan;
+using HsmBlueGreen.Core.Rotation.Run;
 using HsmBlueGreen.Core.Rotation;
 using HsmBlueGreen.Rotate.Rotation;
 

@@ -1,3 +1,4 @@
+using HsmBlueGreen.Core.Rotation.Plan;
 using HsmBlueGreen.Core.Rotation;
 using HsmBlueGreen.Core.Settings;
 using HsmBlueGreen.Rotate.Cli;

@@ -1,3 +1,4 @@
+using HsmBlueGreen.Core.Rotation.Run;
 using HsmBlueGreen.Core.Rotation;
 using HsmBlueGreen.Core.Tests.Rotation.Fakes;
 

@@ -1,4 +1,5 @@
 using HsmBlueGreen.Core.Ports;
+using HsmBlueGreen.Core.Rotation.Run;
 using HsmBlueGreen.Core.Rotation;
 using HsmBlueGreen.Core.Secrets;
 using HsmBlueGreen.Core.Slots;

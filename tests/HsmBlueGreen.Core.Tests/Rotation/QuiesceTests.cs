@@ -1,4 +1,6 @@
 using HsmBlueGreen.Core.Ports;
+using HsmBlueGreen.Core.Rotation.Plan;
+using HsmBlueGreen.Core.Rotation.Run;
 using HsmBlueGreen.Core.Rotation;
 
 namespace HsmBlueGreen.Core.Tests.Rotation;

@@ -1,4 +1,6 @@
 using HsmBlueGreen.Core.Config;
+using HsmBlueGreen.Core.Rotation.Operations;
+using HsmBlueGreen.Core.Rotation.Run;
 using HsmBlueGreen.Core.Rotation;
 using HsmBlueGreen.Core.Settings;
 using HsmBlueGreen.Core.Slots;

@@ -1,3 +1,6 @@
+using HsmBlueGreen.Core.Rotation.Run;
+using HsmBlueGreen.Core.Rotation.Strategies;
+
 namespace HsmBlueGreen.Core.Rotation.Comparison;
 
 /// <summary>

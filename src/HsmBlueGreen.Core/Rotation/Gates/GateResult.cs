@@ -1,3 +1,5 @@
+using HsmBlueGreen.Core.Rotation.Run;
+
 namespace HsmBlueGreen.Core.Rotation.Gates;
 
 /// <summary>

@@ -1,5 +1,8 @@
 using System.Globalization;
 using HsmBlueGreen.Core.Ports;
+using HsmBlueGreen.Core.Rotation.Plan;
+using HsmBlueGreen.Core.Rotation.Run;
+using HsmBlueGreen.Core.Rotation.Strategies;
 using HsmBlueGreen.Core.Rotation.Traffic;
 using HsmBlueGreen.Core.Slots;
 

@@ -1,5 +1,7 @@
 using System.Globalization;
 using HsmBlueGreen.Core.Ports;
+using HsmBlueGreen.Core.Rotation.Plan;
+using HsmBlueGreen.Core.Rotation.Run;
 using HsmBlueGreen.Core.Slots;
 
 namespace HsmBlueGreen.Core.Rotation.Steps;

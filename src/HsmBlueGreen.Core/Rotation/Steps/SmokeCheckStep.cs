@@ -1,5 +1,6 @@
 using System.Globalization;
 using HsmBlueGreen.Core.Ports;
+using HsmBlueGreen.Core.Rotation.Run;
 using HsmBlueGreen.Core.Rotation.Traffic;
 using HsmBlueGreen.Core.Settings;
 using HsmBlueGreen.Core.Slots;

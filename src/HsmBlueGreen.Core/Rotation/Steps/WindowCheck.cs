@@ -1,3 +1,5 @@
+using HsmBlueGreen.Core.Rotation.Run;
+using HsmBlueGreen.Core.Rotation.Strategies;
 using HsmBlueGreen.Core.Slots;
 
 namespace HsmBlueGreen.Core.Rotation.Steps;
