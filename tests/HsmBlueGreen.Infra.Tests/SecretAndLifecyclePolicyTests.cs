@@ -1,7 +1,7 @@
-using HsmBlueGreen.Core.Slots;
-using HsmBlueGreen.Core.Settings;
 using HsmBlueGreen.Core.Policies;
 using HsmBlueGreen.Core.Secrets;
+using HsmBlueGreen.Core.Settings;
+using HsmBlueGreen.Core.Slots;
 using HsmBlueGreen.Core.Tests.Settings;
 using HsmBlueGreen.Infra.Declarations;
 using HsmBlueGreen.Infra.Model;

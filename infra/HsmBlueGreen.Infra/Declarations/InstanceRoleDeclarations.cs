@@ -1,9 +1,9 @@
 using System.Text.Json.Nodes;
 using HsmBlueGreen.Core.Ports;
 using HsmBlueGreen.Core.Settings;
+using HsmBlueGreen.Core.Slots;
 using HsmBlueGreen.Infra.Model;
 using HsmBlueGreen.Infra.Model.Aws;
-using HsmBlueGreen.Core.Slots;
 
 namespace HsmBlueGreen.Infra.Declarations;
 

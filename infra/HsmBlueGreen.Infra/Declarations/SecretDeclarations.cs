@@ -1,8 +1,8 @@
 using HsmBlueGreen.Core.Config;
 using HsmBlueGreen.Core.Settings;
+using HsmBlueGreen.Core.Slots;
 using HsmBlueGreen.Infra.Model;
 using HsmBlueGreen.Infra.Model.Aws;
-using HsmBlueGreen.Core.Slots;
 
 namespace HsmBlueGreen.Infra.Declarations;
 

@@ -1,5 +1,5 @@
-using HsmBlueGreen.Core.Policies;
 using System.Globalization;
+using HsmBlueGreen.Core.Policies;
 using HsmBlueGreen.Infra.Declarations;
 using HsmBlueGreen.Infra.Model;
 using HsmBlueGreen.Infra.Model.Aws;

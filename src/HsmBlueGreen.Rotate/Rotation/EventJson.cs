@@ -1,7 +1,7 @@
-using System.Text.Json.Serialization;
 using System.Text.Json;
-using HsmBlueGreen.Core.Rotation.Run;
+using System.Text.Json.Serialization;
 using HsmBlueGreen.Core.Rotation;
+using HsmBlueGreen.Core.Rotation.Run;
 
 namespace HsmBlueGreen.Rotate.Rotation;
 

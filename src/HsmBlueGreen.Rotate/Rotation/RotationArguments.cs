@@ -1,7 +1,7 @@
 using System.Globalization;
+using HsmBlueGreen.Core.Rotation;
 using HsmBlueGreen.Core.Rotation.Plan;
 using HsmBlueGreen.Core.Rotation.Strategies;
-using HsmBlueGreen.Core.Rotation;
 using HsmBlueGreen.Rotate.Cli;
 
 namespace HsmBlueGreen.Rotate.Rotation;

@@ -1,8 +1,8 @@
-using HsmBlueGreen.Aws.Http;
 using HsmBlueGreen.Aws;
+using HsmBlueGreen.Aws.Http;
 using HsmBlueGreen.Core.Config;
-using HsmBlueGreen.Core.Rotation.Run;
 using HsmBlueGreen.Core.Rotation;
+using HsmBlueGreen.Core.Rotation.Run;
 using HsmBlueGreen.Rotate.Cli;
 
 namespace HsmBlueGreen.Rotate.Rotation;

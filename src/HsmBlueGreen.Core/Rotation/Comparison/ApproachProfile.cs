@@ -22,5 +22,5 @@ public sealed record ApproachProfile(
 {
     public bool Fits => NotReady is null;
 
-    public bool ZeroDowntime => Strategy != Strategy.MaintenanceWindow;
+    public bool ZeroDowntime => RotationStrategies.For(Strategy).ShiftsTraffic;
 }

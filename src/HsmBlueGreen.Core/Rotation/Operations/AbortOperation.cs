@@ -22,7 +22,7 @@ public static class AbortOperation
             return new RunResult(RotationOutcome.BadInput, $"stack {run.Stack} does not have both slots deployed; there is no rotation to abort.");
         }
 
-        if (run.Source == run.Target)
+        if (!run.Plan.Strategy.ShiftsTraffic)
         {
             return await InPlaceAsync(run).ConfigureAwait(false);
         }

@@ -15,6 +15,9 @@ public sealed record RotationPlan(
     Color Target,
     IReadOnlyList<RotationStep> Steps)
 {
+    /// <summary>The strategy the options name: what it rotates, its steps and how it differs from the others.</summary>
+    public IRotationStrategy Strategy => RotationStrategies.For(Options.Strategy);
+
     public SlotSettings SourceSlot => Settings.Slots[Source];
 
     public SlotSettings TargetSlot => Settings.Slots[Target];
@@ -34,8 +37,8 @@ public sealed record RotationPlan(
         }
 
         var from = source ?? settings.ServingColor;
-        // A maintenance window changes the serving slot's own user: its clients stop, so no other slot takes over.
-        var to = options.Strategy == Strategy.MaintenanceWindow ? from : from.Other();
+        var strategy = RotationStrategies.For(options.Strategy);
+        var to = strategy.TargetOf(from);
         if (settings.Slot(to) is null)
         {
             throw new RotationInputException($"the {to.Key()} slot is not configured in Pulumi.{settings.Stack}.yaml, so there is nothing to rotate to. Fix: pulumi config set --stack {settings.Stack} --path 'slots.{to.Key()}.sourceBackupId' <backup of {from.Key()}>, then pulumi up.");
@@ -46,50 +49,13 @@ public sealed record RotationPlan(
             throw new RotationInputException($"the serving slot {from.Key()} is not configured in Pulumi.{settings.Stack}.yaml. Fix: check slots and traffic in the stack file.");
         }
 
-        if (StrategyRules.Refusal(settings, options.Strategy, options.Window, fromSlot, settings.Slots[to]) is { } refusal)
+        if (strategy.Refusal(settings, options.Window, fromSlot, settings.Slots[to]) is { } refusal)
         {
             throw new RotationInputException(refusal);
         }
 
         var plan = new RotationPlan(settings, options, from, to, []);
-        return plan with { Steps = BuildSteps(plan) };
-    }
-
-    private static List<RotationStep> BuildSteps(RotationPlan plan)
-    {
-        var steps = new List<RotationStep>
-        {
-            new RotationStep.Preflight(),
-            new RotationStep.Quiesce(),
-        };
-        if (plan.Options.Strategy == Strategy.GreenCluster)
-        {
-            // Only a restored cluster starts with the source's password; a second user on the same cluster has its own.
-            steps.Add(new RotationStep.SeedSecret());
-        }
-
-        steps.AddRange(
-        [
-            new RotationStep.CreatePending(),
-            new RotationStep.SetPassword(),
-            new RotationStep.VerifyPassword(),
-            new RotationStep.PromoteSecret(),
-            new RotationStep.StartTarget(plan.TargetClientCount),
-        ]);
-        if (plan.Source == plan.Target)
-        {
-            steps.Add(new RotationStep.Finish());
-            return steps;
-        }
-
-        if (plan.Options.SmokePath is { } path)
-        {
-            steps.Add(new RotationStep.SmokeCheck(path));
-        }
-
-        steps.AddRange(plan.Options.Steps.Percents.Select(p => new RotationStep.ShiftWeight(p, plan.Options.Bake, p == plan.Options.PauseAt)));
-        steps.Add(new RotationStep.Finish());
-        return steps;
+        return plan with { Steps = strategy.Steps(plan) };
     }
 
     /// <summary>The cloudhsm-cli runs over SSM (user list, change-password, user list, login), about 30-45 s each.</summary>
@@ -99,7 +65,7 @@ public sealed record RotationPlan(
     public static readonly TimeSpan TypicalInstanceTime = TimeSpan.FromMinutes(5);
 
     /// <summary>The least time a run takes: each weight's settle window and bake; AWS calls and health waits come on top.</summary>
-    public TimeSpan MinimumShiftTime => Source == Target ? TimeSpan.Zero : (Options.Settle + JudgedBake) * Options.Steps.Percents.Count;
+    public TimeSpan MinimumShiftTime => (Options.Settle + JudgedBake) * Steps.OfType<RotationStep.ShiftWeight>().Count();
 
     /// <summary>The bake, or longer when it is too short to hold a complete 1-minute period CloudWatch has received: the gates wait for one.</summary>
     public TimeSpan JudgedBake => Options.Bake > Gates.MetricsWindow.ShortestJudgedBake ? Options.Bake : Gates.MetricsWindow.ShortestJudgedBake;

@@ -16,24 +16,8 @@ public sealed record StepText(string Title, IReadOnlyList<string> Reads, IReadOn
     {
         var (s, t) = (plan.Source.Key(), plan.Target.Key());
         var user = plan.TargetSlot.CryptoUser;
-        var dualUser = plan.Options.Strategy == Strategy.DualUser;
-        var inPlace = plan.Source == plan.Target;
-        return step switch
+        return plan.Strategy.Describe(step, plan) ?? step switch
         {
-            RotationStep.Preflight when inPlace => new(
-                "Check the environment; change nothing",
-                [$"the clock: now inside the maintenance window ({plan.Window})", "sts:GetCallerIdentity", "stack outputs (pulumi stack output)", $"cloudhsmv2:DescribeClusters for {s}: ACTIVE, every HSM ACTIVE", $"elbv2:DescribeListeners: {s} serves 100", $"elbv2:DescribeTargetHealth on {s} (healthy before the window's downtime)", $"secretsmanager:DescribeSecret on {s}'s secret (AWSPENDING means a run to resume)", $"the rotation lock on {s}'s secret"],
-                []),
-            RotationStep.Quiesce when inPlace => new(
-                $"Stop {s}'s clients (planned downtime starts): application group at 0, no instance left before the window ends",
-                ["autoscaling:DescribeAutoScalingGroups until no instance is left (none may hold an HSM session)"],
-                [$"stack config slots.{s}.clientCount = 0", "autoscaling:SetDesiredCapacity 0"],
-                "not drained by the window's end: clients start again with the old password, exit 1"),
-            RotationStep.Finish when inPlace => new($"Done: {s} serves again with its new password; the measured downtime is reported", [], []),
-            RotationStep.Preflight => new(
-                "Check the environment; change nothing",
-                [.. dualUser ? KeySharing(plan) : [], "sts:GetCallerIdentity", "stack outputs (pulumi stack output)", $"cloudhsmv2:DescribeClusters for {s} and {t}: ACTIVE, every HSM ACTIVE, hsmSubnets inside a read cluster's subnet mapping", "elbv2:DescribeListeners: weights must be " + $"{s} 100 / {t} 0", $"elbv2:DescribeTargetHealth on {s} (the rollback target must be healthy)", $"secretsmanager:DescribeSecret on both secrets (AWSPENDING on {t}'s means a run to resume)", .. dualUser ? [] : BackupSeed(plan), "the rotation lock on " + $"{t}'s secret"],
-                []),
             RotationStep.Quiesce => new(
                 $"Quiesce {t}: its application group at 0, no instance left",
                 ["autoscaling:DescribeAutoScalingGroups until no instance is left (none may hold an HSM session)"],
@@ -61,13 +45,11 @@ public sealed record StepText(string Title, IReadOnlyList<string> Reads, IReadOn
             RotationStep.PromoteSecret => new(
                 "Promote AWSPENDING to AWSCURRENT",
                 ["secretsmanager:DescribeSecret"],
-                [inPlace
-                    ? $"secretsmanager:UpdateSecretVersionStage AWSCURRENT to the new version, AWSPREVIOUS to the old one"
-                    : $"secretsmanager:UpdateSecretVersionStage AWSCURRENT to the new version, AWSPREVIOUS to {(dualUser ? $"{user}'s old one" : "the seed")} ({s}'s secret is never touched)", "secretsmanager:UpdateSecretVersionStage remove AWSPENDING and the HSMBG_ labels"]),
+                [$"secretsmanager:UpdateSecretVersionStage AWSCURRENT to the new version, AWSPREVIOUS to {plan.Strategy.PreviousVersion(plan)}", "secretsmanager:UpdateSecretVersionStage remove AWSPENDING and the HSMBG_ labels"]),
             RotationStep.StartTarget start => new(
                 $"Start {t}: application group at {start.ClientCount.ToString(CultureInfo.InvariantCulture)}, wait for healthy targets (up to {Durations.Format(plan.Options.HealthTimeout)})",
                 ["autoscaling:DescribeAutoScalingGroups", $"elbv2:DescribeTargetHealth on {t} every {Durations.Format(plan.Options.PollInterval)}"],
-                [$"stack config slots.{t}.clientCount = {start.ClientCount.ToString(CultureInfo.InvariantCulture)}", $"autoscaling:SetDesiredCapacity {start.ClientCount.ToString(CultureInfo.InvariantCulture)}", .. inPlace ? Array.Empty<string>() : [$"elbv2:ModifyListener {s} 100 / {t} 0, only if the forward action leaves {t} out (ELB health-checks only groups a listener or rule forwards to)"]]),
+                [$"stack config slots.{t}.clientCount = {start.ClientCount.ToString(CultureInfo.InvariantCulture)}", $"autoscaling:SetDesiredCapacity {start.ClientCount.ToString(CultureInfo.InvariantCulture)}", .. !plan.Strategy.ShiftsTraffic ? Array.Empty<string>() : [$"elbv2:ModifyListener {s} 100 / {t} 0, only if the forward action leaves {t} out (ELB health-checks only groups a listener or rule forwards to)"]]),
             RotationStep.SmokeCheck smoke => new(
                 $"Smoke-check {t} through its test route before any traffic moves: GET {(plan.Settings.Listener.Protocol == Settings.ListenerProtocol.Https ? "https" : "http")}://<albDnsName>:{plan.Settings.Listener.Port.ToString(CultureInfo.InvariantCulture)}{smoke.Path} with {TestRoute.HeaderName}: {TestRoute.HeaderValue(plan.Target)}, expect 2xx",
                 [$"elbv2:DescribeRules: a rule matching only {TestRoute.HeaderName}: {TestRoute.HeaderValue(plan.Target)} that forwards only to {t}", $"ssm:SendCommand curl on {t}'s admin host (the load balancer is internal; the command holds no secret)", $"elbv2:DescribeListeners (already done once {t} has a share)"],
@@ -78,19 +60,17 @@ public sealed record StepText(string Title, IReadOnlyList<string> Reads, IReadOn
                 ["elbv2:DescribeListeners (read back until the weights show)", $"gates on every bake tick: {string.Join(", ", GateRunner.FastNames)}; after the bake: {string.Join(", ", GateRunner.Names)}"],
                 ["elbv2:ModifyListener (both slots listed, a slot at 0 with weight 0 so its targets stay health-checked)", $"stack config traffic.{s} = {100 - shift.Percent}, traffic.{t} = {shift.Percent}", "pulumi up --target the listener"],
                 shift.PauseAfter ? "pauses here: continue with 'hsm-rotate promote'" : null),
-            RotationStep.Finish when dualUser => new($"Done: {t} serves 100% as {user}; {s} stays for the next rotation, which changes {plan.SourceSlot.CryptoUser}", [], []),
-            RotationStep.Finish => new($"Done: {t} serves 100%; retire {s} after its drain time", [], [], $"'hsm-rotate retire {s}' when {s} has drained"),
             _ => throw new ArgumentOutOfRangeException(nameof(step), step, null),
         };
     }
 
-    /// <summary>A backup holds the passwords of its time: the seed is the source's version current when the target's backup was taken.</summary>
-    private static string[] BackupSeed(RotationPlan plan)
+    /// <summary>Preflight of a strategy with two slots: the common reads, with the strategy's own before and after them.</summary>
+    public static StepText TwoSlotPreflight(RotationPlan plan, IEnumerable<string> before, IEnumerable<string> after)
     {
         var (s, t) = (plan.Source.Key(), plan.Target.Key());
-        return [$"cloudhsmv2:DescribeBackups of {t}'s source backup: taken of {s}'s cluster, else stop", $"secretsmanager:ListSecretVersionIds on {s}'s secret: the version current when that backup was taken (AWSCURRENT, else AWSPREVIOUS) is the seed, else stop naming the next backup"];
+        return new(
+            "Check the environment; change nothing",
+            [.. before, "sts:GetCallerIdentity", "stack outputs (pulumi stack output)", $"cloudhsmv2:DescribeClusters for {s} and {t}: ACTIVE, every HSM ACTIVE, hsmSubnets inside a read cluster's subnet mapping", "elbv2:DescribeListeners: weights must be " + $"{s} 100 / {t} 0", $"elbv2:DescribeTargetHealth on {s} (the rollback target must be healthy)", $"secretsmanager:DescribeSecret on both secrets (AWSPENDING on {t}'s means a run to resume)", .. after, "the rotation lock on " + $"{t}'s secret"],
+            []);
     }
-
-    private static string[] KeySharing(RotationPlan plan) =>
-        [.. plan.Settings.KeyLabels.Select(l => $"ssm:SendCommand cloudhsm-cli key list --filter attr.label={l} --verbose as {plan.SourceSlot.CryptoUser} on {plan.Source.Key()}'s admin host: shared with {plan.TargetSlot.CryptoUser}")];
 }

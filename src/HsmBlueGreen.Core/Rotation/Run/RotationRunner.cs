@@ -91,7 +91,7 @@ public static class RotationRunner
             var result = await handler.ApplyAsync(run).ConfigureAwait(false);
             if (!result.Continues)
             {
-                result = await ServiceRestore.AfterFailureAsync(run, result).ConfigureAwait(false);
+                result = await run.Plan.Strategy.RestoreAfterFailureAsync(run, result).ConfigureAwait(false);
                 await lease.ReleaseAsync().ConfigureAwait(false);
                 return Stop(run, result);
             }
@@ -105,12 +105,7 @@ public static class RotationRunner
 
         run.CurrentStep = "done";
         await lease.ReleaseAsync().ConfigureAwait(false);
-        var done = run.Plan.Options.Strategy switch
-        {
-            Strategy.MaintenanceWindow => $"{run.Target.Key()} serves again as {run.Plan.TargetSlot.CryptoUser} with its new password; measured downtime {Downtime.Measured(run)}.",
-            Strategy.DualUser => $"{run.Target.Key()} serves 100% as {run.Plan.TargetSlot.CryptoUser} with its new password. Keep {run.Source.Key()}: the next rotation changes {run.Plan.SourceSlot.CryptoUser}'s password there (its clients are stopped first).",
-            _ => $"{run.Target.Key()} serves 100% with its new password. When {run.Source.Key()} has drained, retire it: 'hsm-rotate retire {run.Source.Key()} --stack {run.Stack}'.",
-        };
+        var done = run.Plan.Strategy.FinishMessage(run);
         run.Record(EventKinds.Finished, done);
         return new RunResult(RotationOutcome.Done, done);
     }

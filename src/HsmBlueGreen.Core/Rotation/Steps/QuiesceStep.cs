@@ -42,9 +42,9 @@ internal sealed class QuiesceStep : IStepHandler
         if (group.Desired != 0)
         {
             var data = new Dictionary<string, string> { ["group"] = name, ["desired"] = "0" };
-            if (run.Source == run.Target)
+            if (!run.Plan.Strategy.ShiftsTraffic)
             {
-                // The serving slot itself: downtime starts here, and the finish line reports it.
+                // No other slot takes the traffic: downtime starts here, and the finish line reports it.
                 data[Downtime.StartField] = WindowCheck.Stamp(run.Clock.GetUtcNow());
             }
 
@@ -52,13 +52,13 @@ internal sealed class QuiesceStep : IStepHandler
             await run.Ports.AppGroups.SetDesiredCapacityAsync(name, 0, run.CancellationToken).ConfigureAwait(false);
         }
 
-        var limit = WindowCheck.DrainLimit(run);
+        var limit = run.Plan.Strategy.DrainLimit(run);
         var last = group;
         var empty = await Polling.UntilAsync(run, limit, run.Plan.Options.PollInterval, async () =>
             (last = await DescribeAsync(run).ConfigureAwait(false)).Instances == 0).ConfigureAwait(false);
         return empty
             ? StepResult.Continue
-            : Blocker(run, last) ?? StepResult.NeedsOperator($"{run.Target.Key()}'s application group {name} still has instances after {Durations.Format(limit)}{(run.Source == run.Target ? " (the rest of the maintenance window)" : string.Empty)}; its user's password cannot change while they may hold sessions. Check the group's scaling activities (lifecycle hooks, scale-in protection), then run 'hsm-rotate resume --stack {run.Stack}'.");
+            : Blocker(run, last) ?? StepResult.NeedsOperator($"{run.Target.Key()}'s application group {name} still has instances after {Durations.Format(limit)}{(run.Plan.Strategy.ShiftsTraffic ? string.Empty : " (the rest of the maintenance window)")}; its user's password cannot change while they may hold sessions. Check the group's scaling activities (lifecycle hooks, scale-in protection), then run 'hsm-rotate resume --stack {run.Stack}'.");
     }
 
     private static bool IsQuiet(AppGroupState group) => group.Desired == 0 && group.MinSize == 0 && group.Instances == 0 && group.Standby == 0;

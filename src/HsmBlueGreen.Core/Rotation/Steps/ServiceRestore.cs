@@ -13,7 +13,7 @@ internal static class ServiceRestore
 {
     public static async Task<StepResult> AfterFailureAsync(RotationRun run, StepResult failure)
     {
-        if (run.Source != run.Target || (await SecretView.ReadAsync(run).ConfigureAwait(false)) is { Promoted: true })
+        if ((await SecretView.ReadAsync(run).ConfigureAwait(false)) is { Promoted: true })
         {
             return failure;
         }

@@ -20,13 +20,7 @@ public static class StrategyKeys
     public static IReadOnlyList<Strategy> All { get; } = Enum.GetValues<Strategy>();
 
     /// <summary>The name on the command line and in the journal.</summary>
-    public static string Key(this Strategy strategy) => strategy switch
-    {
-        Strategy.GreenCluster => "green-cluster",
-        Strategy.DualUser => "dual-user",
-        Strategy.MaintenanceWindow => "maintenance-window",
-        _ => throw new ArgumentOutOfRangeException(nameof(strategy), strategy, null),
-    };
+    public static string Key(this Strategy strategy) => RotationStrategies.For(strategy).Key;
 
     public static Strategy Parse(string text)
     {
