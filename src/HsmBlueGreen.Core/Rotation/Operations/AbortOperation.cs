@@ -1,3 +1,4 @@
+using HsmBlueGreen.Core.Rotation.Actions;
 using HsmBlueGreen.Core.Rotation.Run;
 using HsmBlueGreen.Core.Rotation.Steps;
 using HsmBlueGreen.Core.Rotation.Traffic;
@@ -66,7 +67,7 @@ public static class AbortOperation
 
         run.Tokens = RotationTokens.InProgress(secret, current);
         var result = (await SecretView.ReadAsync(run).ConfigureAwait(false)).Promoted
-            ? await new StartTargetStep(run.Plan.TargetClientCount).ApplyAsync(run).ConfigureAwait(false) is { Continues: true }
+            ? await AppGroupControl.StartAsync(run, run.Plan.TargetClientCount).ConfigureAwait(false) is { Continues: true }
                 ? StepResult.RolledBack($"aborted: the new password was already promoted, so {run.Source.Key()}'s clients run with it again.")
                 : StepResult.NeedsOperator($"aborted, but {run.Source.Key()}'s clients did not come back healthy; check 'hsm-rotate status --stack {run.Stack}'.")
             : await ServiceRestore.AfterFailureAsync(run, StepResult.NeedsOperator("aborted by the operator.")).ConfigureAwait(false);
@@ -93,7 +94,7 @@ public static class AbortOperation
 
         if (view.HasStage(pending, Ports.SecretStages.Pending))
         {
-            await PromoteSecretStep.MoveAsync(run, run.TargetOutputs.SecretArn, Ports.SecretStages.Pending, null, pending).ConfigureAwait(false);
+            await SecretLabels.MoveAsync(run, run.TargetOutputs.SecretArn, Ports.SecretStages.Pending, null, pending).ConfigureAwait(false);
         }
 
         return view.LoginFailed

@@ -1,4 +1,5 @@
 using System.Globalization;
+using HsmBlueGreen.Core.Rotation.Actions;
 using HsmBlueGreen.Core.Rotation.Plan;
 using HsmBlueGreen.Core.Rotation.Steps;
 using HsmBlueGreen.Core.Rotation.Strategies;
@@ -73,7 +74,7 @@ public static class RotationRunner
             var view = await SecretView.ReadAsync(run).ConfigureAwait(false);
             foreach (var stage in new[] { RotationTokens.LoginFailedStage, RotationTokens.PasswordChangingStage }.Where(s => view.HasStage(run.RequireTokens.Pending, s)))
             {
-                await PromoteSecretStep.MoveAsync(run, run.TargetOutputs.SecretArn, stage, null, run.RequireTokens.Pending).ConfigureAwait(false);
+                await SecretLabels.MoveAsync(run, run.TargetOutputs.SecretArn, stage, null, run.RequireTokens.Pending).ConfigureAwait(false);
             }
         }
 

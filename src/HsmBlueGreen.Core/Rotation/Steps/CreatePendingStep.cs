@@ -1,4 +1,5 @@
 using HsmBlueGreen.Core.Ports;
+using HsmBlueGreen.Core.Rotation.Actions;
 using HsmBlueGreen.Core.Rotation.Run;
 using HsmBlueGreen.Core.Secrets;
 using HsmBlueGreen.Core.Slots;
@@ -19,7 +20,7 @@ internal sealed class CreatePendingStep : IStepHandler
             // An aborted attempt left this version without labels. Secrets Manager keeps it and refuses its id with another
             // value, so the rotation takes it up again; the change-password that follows sets it whatever the HSM had.
             var holder = (await run.Ports.Secrets.DescribeAsync(target, run.CancellationToken).ConfigureAwait(false)).VersionWith(SecretStages.Pending);
-            await PromoteSecretStep.MoveAsync(run, target, SecretStages.Pending, tokens.Pending, holder).ConfigureAwait(false);
+            await SecretLabels.MoveAsync(run, target, SecretStages.Pending, tokens.Pending, holder).ConfigureAwait(false);
             return StepResult.Continue;
         }
 

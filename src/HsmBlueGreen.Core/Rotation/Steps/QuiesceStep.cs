@@ -1,5 +1,6 @@
 using System.Globalization;
 using HsmBlueGreen.Core.Ports;
+using HsmBlueGreen.Core.Rotation.Actions;
 using HsmBlueGreen.Core.Rotation.Plan;
 using HsmBlueGreen.Core.Rotation.Run;
 using HsmBlueGreen.Core.Slots;
@@ -34,8 +35,7 @@ internal sealed class QuiesceStep : IStepHandler
 
         if (run.Plan.TargetSlot.ClientCount != 0)
         {
-            // Recorded first, so a `pulumi up` meanwhile does not scale the group back up.
-            await AppGroupConfig.SetClientCountAsync(run, 0).ConfigureAwait(false);
+            await AppGroupControl.SetClientCountAsync(run, 0).ConfigureAwait(false);
         }
 
         var group = await DescribeAsync(run).ConfigureAwait(false);
@@ -83,16 +83,4 @@ internal sealed class QuiesceStep : IStepHandler
 
     private static Task<AppGroupState> DescribeAsync(RotationRun run) =>
         run.Ports.AppGroups.DescribeAsync(run.TargetOutputs.AppGroupName, run.CancellationToken);
-}
-
-/// <summary>slots.&lt;color&gt;.clientCount in the stack config, kept equal to what the step program scaled the group to.</summary>
-internal static class AppGroupConfig
-{
-    public static async Task SetClientCountAsync(RotationRun run, int count)
-    {
-        var path = $"slots.{run.Target.Key()}.clientCount";
-        var value = count.ToString(CultureInfo.InvariantCulture);
-        run.Call("pulumi:config-set", $"{path} = {value}", new Dictionary<string, string> { ["path"] = path, ["value"] = value });
-        await run.Ports.Stack.SetConfigAsync(run.Stack, path, value, run.CancellationToken).ConfigureAwait(false);
-    }
 }

@@ -1,4 +1,5 @@
 using HsmBlueGreen.Core.Ports;
+using HsmBlueGreen.Core.Rotation.Actions;
 using HsmBlueGreen.Core.Rotation.Run;
 using HsmBlueGreen.Core.Slots;
 
@@ -44,7 +45,7 @@ internal static class ServiceRestore
         }
 
         await ClearPendingAsync(run, view).ConfigureAwait(false);
-        var started = await new StartTargetStep(run.Plan.TargetClientCount).ApplyAsync(run).ConfigureAwait(false);
+        var started = await AppGroupControl.StartAsync(run, run.Plan.TargetClientCount).ConfigureAwait(false);
         if (!started.Continues)
         {
             return StepResult.NeedsOperator($"{failure.Message} Restarting the clients failed too: {started.Message}");
@@ -69,7 +70,7 @@ internal static class ServiceRestore
         var pending = view.Tokens.Pending;
         foreach (var stage in RotationTokens.ProgressStages.Prepend(SecretStages.Pending).Where(s => view.HasStage(pending, s)))
         {
-            await PromoteSecretStep.MoveAsync(run, run.TargetOutputs.SecretArn, stage, null, pending).ConfigureAwait(false);
+            await SecretLabels.MoveAsync(run, run.TargetOutputs.SecretArn, stage, null, pending).ConfigureAwait(false);
         }
     }
 }

@@ -1,4 +1,5 @@
 using HsmBlueGreen.Core.Ports;
+using HsmBlueGreen.Core.Rotation.Actions;
 using HsmBlueGreen.Core.Rotation.Run;
 
 namespace HsmBlueGreen.Core.Rotation.Steps;
@@ -50,7 +51,7 @@ internal sealed class SetPasswordStep : IStepHandler
 
     private static async Task<StepResult> MarkAsync(RotationRun run, string stage)
     {
-        await PromoteSecretStep.AttachAsync(run, run.TargetOutputs.SecretArn, stage, run.RequireTokens.Pending).ConfigureAwait(false);
+        await SecretLabels.AttachAsync(run, run.TargetOutputs.SecretArn, stage, run.RequireTokens.Pending).ConfigureAwait(false);
         return StepResult.Continue;
     }
 }
