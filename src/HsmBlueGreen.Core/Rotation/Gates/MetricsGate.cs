@@ -35,6 +35,8 @@ internal sealed class MetricsGate(string name, Func<TargetGroupMetrics, long, Ga
 
     public string Name => name;
 
+    public string Describe(RotationPlan plan) => $"{Name}: cloudwatch:GetMetricData for {plan.Target.Key()}'s target group over the bake's complete 1-minute periods";
+
     public async Task<GateResult> JudgeAsync(RotationRun run, DateTimeOffset windowStart)
     {
         if (MetricsWindow.Of(windowStart, run.Clock.GetUtcNow()) is not { } window)

@@ -1,3 +1,5 @@
+using HsmBlueGreen.Core.Rotation.Plan;
+
 namespace HsmBlueGreen.Core.Rotation.Run;
 
 /// <summary>
@@ -9,4 +11,7 @@ internal interface IStepHandler
     Task<bool> IsDoneAsync(RotationRun run);
 
     Task<StepResult> ApplyAsync(RotationRun run);
+
+    /// <summary>What the step reads and changes, with the AWS calls behind it: the plan prints it, the run titles the step with it.</summary>
+    StepText Describe(RotationPlan plan);
 }

@@ -1,5 +1,6 @@
 using HsmBlueGreen.Core.Ports;
 using HsmBlueGreen.Core.Rotation.Actions;
+using HsmBlueGreen.Core.Rotation.Plan;
 using HsmBlueGreen.Core.Rotation.Run;
 
 namespace HsmBlueGreen.Core.Rotation.Steps;
@@ -34,5 +35,14 @@ internal sealed class PromoteSecretStep : IStepHandler
         }
 
         return StepResult.Continue;
+    }
+
+    /// <summary>What this step reads and changes, with the AWS calls behind it, as `plan` prints it.</summary>
+    public StepText Describe(RotationPlan plan)
+    {
+        return new StepText(
+            "Promote AWSPENDING to AWSCURRENT",
+            ["secretsmanager:DescribeSecret"],
+            [$"secretsmanager:UpdateSecretVersionStage AWSCURRENT to the new version, AWSPREVIOUS to {plan.Strategy.PreviousVersion(plan)}", "secretsmanager:UpdateSecretVersionStage remove AWSPENDING and the HSMBG_ labels"]);
     }
 }

@@ -83,4 +83,16 @@ internal sealed class QuiesceStep : IStepHandler
 
     private static Task<AppGroupState> DescribeAsync(RotationRun run) =>
         run.Ports.AppGroups.DescribeAsync(run.TargetOutputs.AppGroupName, run.CancellationToken);
+
+    /// <summary>What this step reads and changes, with the AWS calls behind it, as `plan` prints it.</summary>
+    public StepText Describe(RotationPlan plan)
+    {
+        var t = plan.Target.Key();
+        return new StepText(
+            $"Quiesce {t}: its application group at 0, no instance left",
+            ["autoscaling:DescribeAutoScalingGroups until no instance is left (none may hold an HSM session)"],
+            plan.TargetSlot.ClientCount == 0
+                ? ["autoscaling:SetDesiredCapacity 0, only if the group is above 0"]
+                : [$"pulumi:config-set slots.{t}.clientCount = 0", "autoscaling:SetDesiredCapacity 0"]);
+    }
 }

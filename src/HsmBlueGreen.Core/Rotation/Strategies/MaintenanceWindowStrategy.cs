@@ -57,12 +57,12 @@ public sealed class MaintenanceWindowStrategy : IRotationStrategy
         {
             RotationStep.Preflight => new(
                 "Check the environment; change nothing",
-                [$"the clock: now inside the maintenance window ({plan.Window})", "sts:GetCallerIdentity", "stack outputs (pulumi stack output)", $"cloudhsmv2:DescribeClusters for {s}: ACTIVE, every HSM ACTIVE", $"elbv2:DescribeListeners: {s} serves 100", $"elbv2:DescribeTargetHealth on {s} (healthy before the window's downtime)", $"secretsmanager:DescribeSecret on {s}'s secret (AWSPENDING means a run to resume)", $"the rotation lock on {s}'s secret"],
+                [$"the clock: now inside the maintenance window ({plan.Window})", "sts:GetCallerIdentity", "stack outputs (pulumi stack output)", $"cloudhsmv2:DescribeClusters for {s}: ACTIVE, every HSM ACTIVE", $"elbv2:DescribeListeners: {s} serves 100", $"elbv2:DescribeTargetHealth on {s} (healthy before the window's downtime)", $"secretsmanager:DescribeSecret on {s}'s secret (AWSPENDING means a run to resume)", $"lock:acquire on {s}'s secret, renewed after every step (lock:release when the run ends)"],
                 []),
             RotationStep.Quiesce => new(
                 $"Stop {s}'s clients (planned downtime starts): application group at 0, no instance left before the window ends",
                 ["autoscaling:DescribeAutoScalingGroups until no instance is left (none may hold an HSM session)"],
-                [$"stack config slots.{s}.clientCount = 0", "autoscaling:SetDesiredCapacity 0"],
+                [$"pulumi:config-set slots.{s}.clientCount = 0", "autoscaling:SetDesiredCapacity 0"],
                 "not drained by the window's end: clients start again with the old password, exit 1"),
             RotationStep.Finish => new($"Done: {s} serves again with its new password; the measured downtime is reported", [], []),
             _ => null,
