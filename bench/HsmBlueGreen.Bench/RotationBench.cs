@@ -2,6 +2,8 @@ using System.Diagnostics;
 using HsmBlueGreen.Core.Config;
 using HsmBlueGreen.Core.Ports;
 using HsmBlueGreen.Core.Rotation;
+using HsmBlueGreen.Core.Rotation.Plan;
+using HsmBlueGreen.Core.Rotation.Run;
 using HsmBlueGreen.Core.Tests.Rotation.Fakes;
 
 namespace HsmBlueGreen.Bench;

@@ -1,4 +1,4 @@
-using HsmBlueGreen.Infra.Build;
+using HsmBlueGreen.Infra.Declarations;
 using HsmBlueGreen.Infra.Tests.Support;
 
 namespace HsmBlueGreen.Infra.Tests;

@@ -27,7 +27,7 @@ public sealed class CompilerRebuildTests(CompilerRuns runs) : IClassFixture<Comp
     public void NextCallAfterASourceChangePrintsTheChangedProgram()
     {
         using var tree = TreeCopy.OfRepo();
-        tree.Edit("infra/HsmBlueGreen.Infra/Build/ProgramBuilder.cs", "blue/green CloudHSM slots behind one load balancer", "blue/green CloudHSM slots behind one edited load balancer");
+        tree.Edit("infra/HsmBlueGreen.Infra/Declarations/ProgramBuilder.cs", "blue/green CloudHSM slots behind one load balancer", "blue/green CloudHSM slots behind one edited load balancer");
 
         var run = CompilerProcess.Run(CompilerRuns.Variables("dev", tree.Root), tree.Root);
 

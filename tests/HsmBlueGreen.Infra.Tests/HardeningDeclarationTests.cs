@@ -1,7 +1,7 @@
 using System.Text.Json.Nodes;
 using HsmBlueGreen.Core.Policies;
 using HsmBlueGreen.Core.Tests.Settings;
-using HsmBlueGreen.Infra.Build;
+using HsmBlueGreen.Infra.Declarations;
 using HsmBlueGreen.Infra.Model;
 using HsmBlueGreen.Infra.Model.Aws;
 using HsmBlueGreen.Infra.Policy;

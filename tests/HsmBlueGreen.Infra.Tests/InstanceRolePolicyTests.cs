@@ -92,7 +92,7 @@ public sealed class InstanceRolePolicyTests
         Assert.Equal((ParameterReadRule.Name, "green-client-policy"), (violation.Rule, violation.Resource));
     }
 
-    private static Resource Declared(string name, ResourceBody body) => new(name, body, new ResourceOptions(Build.AwsProvider.Version));
+    private static Resource Declared(string name, ResourceBody body) => new(name, body, new ResourceOptions(Declarations.AwsProvider.Version));
 
     private static IEnumerable<string> Actions(JsonNode? statement) =>
         statement!["Action"] is JsonArray list ? list.Select(a => (string)a!) : [(string)statement["Action"]!];

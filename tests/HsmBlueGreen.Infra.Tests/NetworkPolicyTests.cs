@@ -1,4 +1,4 @@
-using HsmBlueGreen.Infra.Build;
+using HsmBlueGreen.Infra.Declarations;
 using HsmBlueGreen.Infra.Model.Aws;
 using HsmBlueGreen.Infra.Policy;
 using HsmBlueGreen.Infra.Tests.Support;

@@ -1,9 +1,9 @@
-using HsmBlueGreen.Core.Slots;
-using HsmBlueGreen.Core.Settings;
 using HsmBlueGreen.Core.Policies;
 using HsmBlueGreen.Core.Secrets;
+using HsmBlueGreen.Core.Settings;
+using HsmBlueGreen.Core.Slots;
 using HsmBlueGreen.Core.Tests.Settings;
-using HsmBlueGreen.Infra.Build;
+using HsmBlueGreen.Infra.Declarations;
 using HsmBlueGreen.Infra.Model;
 using HsmBlueGreen.Infra.Model.Aws;
 using HsmBlueGreen.Infra.Policy;

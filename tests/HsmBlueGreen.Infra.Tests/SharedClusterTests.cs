@@ -1,5 +1,5 @@
 using HsmBlueGreen.Core.Tests.Settings;
-using HsmBlueGreen.Infra.Build;
+using HsmBlueGreen.Infra.Declarations;
 using HsmBlueGreen.Infra.Model.Aws;
 using HsmBlueGreen.Infra.Policy;
 using HsmBlueGreen.Infra.Tests.Support;

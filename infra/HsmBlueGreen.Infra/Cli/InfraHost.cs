@@ -1,7 +1,7 @@
 using HsmBlueGreen.Core.Config;
 using HsmBlueGreen.Core.Secrets;
 using HsmBlueGreen.Core.Settings;
-using HsmBlueGreen.Infra.Build;
+using HsmBlueGreen.Infra.Declarations;
 using HsmBlueGreen.Infra.Emit;
 using HsmBlueGreen.Infra.Policy;
 

@@ -1,7 +1,7 @@
-using HsmBlueGreen.Infra.Build;
+using HsmBlueGreen.Core.Slots;
+using HsmBlueGreen.Infra.Declarations;
 using HsmBlueGreen.Infra.Model;
 using HsmBlueGreen.Infra.Model.Aws;
-using HsmBlueGreen.Core.Slots;
 
 namespace HsmBlueGreen.Infra.Policy;
 

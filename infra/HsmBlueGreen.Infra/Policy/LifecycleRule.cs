@@ -1,6 +1,6 @@
-using HsmBlueGreen.Core.Policies;
 using System.Globalization;
-using HsmBlueGreen.Infra.Build;
+using HsmBlueGreen.Core.Policies;
+using HsmBlueGreen.Infra.Declarations;
 using HsmBlueGreen.Infra.Model;
 using HsmBlueGreen.Infra.Model.Aws;
 

@@ -1,5 +1,5 @@
 using HsmBlueGreen.Core.Slots;
-using HsmBlueGreen.Infra.Build;
+using HsmBlueGreen.Infra.Declarations;
 using HsmBlueGreen.Infra.Model;
 using HsmBlueGreen.Infra.Model.Aws;
 

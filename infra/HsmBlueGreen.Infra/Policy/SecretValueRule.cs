@@ -1,5 +1,5 @@
 using HsmBlueGreen.Core.Config;
-using HsmBlueGreen.Infra.Build;
+using HsmBlueGreen.Infra.Declarations;
 using HsmBlueGreen.Infra.Emit;
 using HsmBlueGreen.Infra.Model;
 

@@ -1,4 +1,5 @@
 using HsmBlueGreen.Core.Ports;
+using HsmBlueGreen.Core.Rotation.Plan;
 
 namespace HsmBlueGreen.Core.Rotation;
 

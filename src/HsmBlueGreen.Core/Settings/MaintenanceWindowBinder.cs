@@ -1,5 +1,6 @@
 using HsmBlueGreen.Core.Config;
 using HsmBlueGreen.Core.Rotation;
+using HsmBlueGreen.Core.Rotation.Plan;
 
 namespace HsmBlueGreen.Core.Settings;
 

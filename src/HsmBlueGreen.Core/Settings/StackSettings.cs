@@ -41,7 +41,7 @@ public sealed record StackSettings(
     public IReadOnlyList<string> KeyLabels { get; init; } = [];
 
     /// <summary>When planned downtime is accepted (`maintenanceWindow`); --window-start/--window-duration override it.</summary>
-    public Rotation.MaintenanceWindow? MaintenanceWindow { get; init; }
+    public Rotation.Plan.MaintenanceWindow? MaintenanceWindow { get; init; }
 
     /// <summary>Hourly prices for `plan --compare` (`prices`); unknown unless configured.</summary>
     public HourlyPrices Prices { get; init; } = HourlyPrices.Unknown;

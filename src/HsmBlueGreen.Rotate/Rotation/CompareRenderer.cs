@@ -2,6 +2,9 @@ using System.Globalization;
 using System.Text;
 using HsmBlueGreen.Core.Rotation;
 using HsmBlueGreen.Core.Rotation.Comparison;
+using HsmBlueGreen.Core.Rotation.Plan;
+using HsmBlueGreen.Core.Rotation.Run;
+using HsmBlueGreen.Core.Rotation.Strategies;
 using HsmBlueGreen.Core.Settings;
 
 namespace HsmBlueGreen.Rotate.Rotation;

@@ -1,6 +1,7 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using HsmBlueGreen.Core.Rotation;
+using HsmBlueGreen.Core.Rotation.Run;
 
 namespace HsmBlueGreen.Rotate.Rotation;
 

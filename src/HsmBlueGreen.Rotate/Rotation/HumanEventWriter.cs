@@ -1,5 +1,6 @@
 using System.Globalization;
 using HsmBlueGreen.Core.Rotation;
+using HsmBlueGreen.Core.Rotation.Run;
 using Spectre.Console;
 
 namespace HsmBlueGreen.Rotate.Rotation;

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using HsmBlueGreen.Core.Rotation;
+using HsmBlueGreen.Core.Rotation.Run;
 
 namespace HsmBlueGreen.Rotate.Rotation;
 

@@ -3,6 +3,8 @@ using System.Text;
 using HsmBlueGreen.Core.Ports;
 using HsmBlueGreen.Core.Rotation;
 using HsmBlueGreen.Core.Rotation.Gates;
+using HsmBlueGreen.Core.Rotation.Plan;
+using HsmBlueGreen.Core.Rotation.Strategies;
 using HsmBlueGreen.Core.Settings;
 using HsmBlueGreen.Core.Slots;
 
@@ -26,8 +28,8 @@ internal static class PlanRenderer
         foreach (var slot in settings.Slots.Values.OrderBy(v => v.Color))
         {
             var role = slot.Color == plan.Source
-                ? $"serves {settings.Traffic.For(slot.Color)}%, {(plan.Source == plan.Target ? "rotated in place" : "source")}"
-                : $"{settings.Traffic.For(slot.Color)}%, {(plan.Source == plan.Target ? "not involved" : "target")}";
+                ? $"serves {settings.Traffic.For(slot.Color)}%, {(!plan.Strategy.ShiftsTraffic ? "rotated in place" : "source")}"
+                : $"{settings.Traffic.For(slot.Color)}%, {(!plan.Strategy.ShiftsTraffic ? "not involved" : "target")}";
             var cluster = slot.Cluster switch
             {
                 ClusterSource.Existing existing => $"cluster {existing.ClusterId}",
@@ -39,7 +41,7 @@ internal static class PlanRenderer
 
         Line($"  HSMs       {settings.HsmType}, one per zone {(settings.SlotsShareCluster ? "on the cluster both slots share" : "in each slot")}: {string.Join(", ", settings.HsmSubnets.Entries.Select(e => $"{e.Key} ({e.Value})"))}");
         Line($"  listener   {settings.Listener.Protocol.ToString().ToUpperInvariant()}:{settings.Listener.Port.ToString(CultureInfo.InvariantCulture)}, stickiness {(settings.Listener.StickinessEnabled ? Durations.Format(TimeSpan.FromSeconds(settings.Listener.StickinessSeconds)) : "off")}; traffic now {settings.Traffic}");
-        if (plan.Source != plan.Target)
+        if (plan.Strategy.ShiftsTraffic)
         {
             Line();
             TargetSlotRenderer.Render(plan, l => Line(l));
@@ -70,7 +72,7 @@ internal static class PlanRenderer
         }
 
         Line();
-        if (plan.Source == plan.Target)
+        if (!plan.Strategy.ShiftsTraffic)
         {
             Line($"No traffic shift: {s} keeps the listener; while its clients are stopped it has no healthy target (planned downtime).");
             Line($"Window: {plan.Window}; a run starts only inside it, and the clients must be gone before it ends.");
@@ -87,7 +89,7 @@ internal static class PlanRenderer
         Line("Needs an operator");
         Line($"  - confirm before the first change (or pass --yes); --dry-run reads AWS and changes nothing");
         Line($"  - a failed HSM login: never retried, exit 3; check the user, then 'resume --acknowledge-login-failure'");
-        if (plan.Source != plan.Target)
+        if (plan.Strategy.ShiftsTraffic)
         {
             Line($"  - an inconclusive gate (missing metrics): exit 3 with traffic held; 'promote' to continue or 'abort'");
         }
@@ -97,18 +99,9 @@ internal static class PlanRenderer
             Line($"  - the pause after {t} {pause.ToString(CultureInfo.InvariantCulture)}%: 'hsm-rotate promote --stack {settings.Stack}'");
         }
 
-        switch (plan.Options.Strategy)
+        foreach (var note in plan.Strategy.OperatorNotes(plan))
         {
-            case Strategy.DualUser:
-                Line($"  - a key in keyLabels not shared with {plan.TargetSlot.CryptoUser}: refused in preflight (exit 2); {KeySharingLimits}");
-                Line($"  - no retire: {s} stays, and the next rotation changes {plan.SourceSlot.CryptoUser}'s password");
-                break;
-            case Strategy.MaintenanceWindow:
-                Line("  - outside the window: refused (exit 2); clients not gone within it: service restored, exit 1");
-                break;
-            default:
-                Line($"  - retiring {s} once drained: 'hsm-rotate retire {s} --stack {settings.Stack}'");
-                break;
+            Line($"  - {note}");
         }
 
         if (settings.Listener.StickinessEnabled && TimeSpan.FromSeconds(settings.Listener.StickinessSeconds) > plan.Options.Bake)
@@ -149,7 +142,7 @@ internal static class PlanRenderer
         var o = plan.Options;
         var commands = RotationPlan.SecretCommandsTime;
         line("Time estimate");
-        if (plan.Source != plan.Target)
+        if (plan.Strategy.ShiftsTraffic)
         {
             line($"  shifting      {Durations.Format(plan.MinimumShiftTime)} ({o.Steps.Percents.Count.ToString(CultureInfo.InvariantCulture)} x ({Durations.Format(o.Settle)} settle + {Durations.Format(plan.JudgedBake)} bake{(plan.JudgedBake > o.Bake ? " and wait for a complete period" : string.Empty)}))");
         }
@@ -160,9 +153,6 @@ internal static class PlanRenderer
     }
 
     private static string Count(int n, string noun) => $"{n.ToString(CultureInfo.InvariantCulture)} {noun}{(n == 1 ? string.Empty : "s")}";
-
-    /// <summary>What cloudhsm-facts §1.6 says a user a key is shared with may not do, shortened for the plan.</summary>
-    private const string KeySharingLimits = "a shared key can only be used (sign, encrypt, decrypt, verify, HMAC), never exported, wrapped, changed, deleted or derived from";
 
     private static string Flags(RotationPlan plan)
     {

@@ -1,5 +1,7 @@
 using System.Globalization;
 using HsmBlueGreen.Core.Rotation;
+using HsmBlueGreen.Core.Rotation.Plan;
+using HsmBlueGreen.Core.Rotation.Strategies;
 using HsmBlueGreen.Rotate.Cli;
 
 namespace HsmBlueGreen.Rotate.Rotation;
@@ -17,7 +19,7 @@ internal static class RotationArguments
         var defaults = RotationOptions.Default;
         var options = defaults with
         {
-            Strategy = Value("strategy") is { } strategy ? Strategies.Parse(strategy) : defaults.Strategy,
+            Strategy = Value("strategy") is { } strategy ? StrategyKeys.Parse(strategy) : defaults.Strategy,
             Window = Window(Value("window-start"), Value("window-duration")),
             Steps = Value("steps") is { } steps ? WeightSchedule.Parse(steps) : defaults.Steps,
             Bake = Duration(Value("bake"), "bake", defaults.Bake),

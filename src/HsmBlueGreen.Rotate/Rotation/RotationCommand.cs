@@ -2,6 +2,7 @@ using HsmBlueGreen.Aws;
 using HsmBlueGreen.Aws.Http;
 using HsmBlueGreen.Core.Config;
 using HsmBlueGreen.Core.Rotation;
+using HsmBlueGreen.Core.Rotation.Run;
 using HsmBlueGreen.Rotate.Cli;
 
 namespace HsmBlueGreen.Rotate.Rotation;

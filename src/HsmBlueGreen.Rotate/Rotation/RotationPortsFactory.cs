@@ -1,6 +1,7 @@
 using HsmBlueGreen.Aws;
 using HsmBlueGreen.Core.Config;
 using HsmBlueGreen.Core.Rotation;
+using HsmBlueGreen.Core.Rotation.Plan;
 using HsmBlueGreen.Core.Settings;
 using HsmBlueGreen.Rotate.Cli;
 

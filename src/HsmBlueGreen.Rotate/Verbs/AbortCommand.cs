@@ -1,4 +1,7 @@
 using HsmBlueGreen.Core.Rotation;
+using HsmBlueGreen.Core.Rotation.Operations;
+using HsmBlueGreen.Core.Rotation.Plan;
+using HsmBlueGreen.Core.Rotation.Run;
 using HsmBlueGreen.Rotate.Rotation;
 
 namespace HsmBlueGreen.Rotate.Verbs;

@@ -1,4 +1,5 @@
 using HsmBlueGreen.Core.Rotation;
+using HsmBlueGreen.Core.Rotation.Plan;
 using HsmBlueGreen.Core.Settings;
 using HsmBlueGreen.Rotate.Cli;
 using HsmBlueGreen.Rotate.Rotation;

@@ -1,4 +1,6 @@
 using HsmBlueGreen.Core.Rotation;
+using HsmBlueGreen.Core.Rotation.Operations;
+using HsmBlueGreen.Core.Rotation.Plan;
 using HsmBlueGreen.Core.Slots;
 using HsmBlueGreen.Rotate.Cli;
 using HsmBlueGreen.Rotate.Rotation;

@@ -1,5 +1,7 @@
 using System.Text.Json;
 using HsmBlueGreen.Core.Rotation;
+using HsmBlueGreen.Core.Rotation.Operations;
+using HsmBlueGreen.Core.Rotation.Plan;
 using HsmBlueGreen.Rotate.Cli;
 using HsmBlueGreen.Rotate.Rotation;
 

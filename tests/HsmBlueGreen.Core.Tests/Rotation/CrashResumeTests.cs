@@ -1,4 +1,7 @@
 using HsmBlueGreen.Core.Rotation;
+using HsmBlueGreen.Core.Rotation.Plan;
+using HsmBlueGreen.Core.Rotation.Run;
+using HsmBlueGreen.Core.Rotation.Strategies;
 using HsmBlueGreen.Core.Tests.Rotation.Fakes;
 
 namespace HsmBlueGreen.Core.Tests.Rotation;
@@ -10,7 +13,7 @@ public sealed class CrashResumeTests
     public static TheoryData<Strategy, string> Boundaries()
     {
         var data = new TheoryData<Strategy, string>();
-        foreach (var strategy in Strategies.All)
+        foreach (var strategy in StrategyKeys.All)
         {
             foreach (var step in For(strategy).Plan().Steps.Where(s => s is not RotationStep.Finish))
             {

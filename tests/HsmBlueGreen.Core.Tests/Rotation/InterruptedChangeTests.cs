@@ -1,4 +1,5 @@
 using HsmBlueGreen.Core.Rotation;
+using HsmBlueGreen.Core.Rotation.Run;
 using HsmBlueGreen.Core.Tests.Rotation.Fakes;
 
 namespace HsmBlueGreen.Core.Tests.Rotation;

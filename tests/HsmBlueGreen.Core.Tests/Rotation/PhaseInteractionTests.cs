@@ -1,6 +1,7 @@
 using HsmBlueGreen.Core.Ports;
 using HsmBlueGreen.Core.Rotation;
 using HsmBlueGreen.Core.Rotation.Gates;
+using HsmBlueGreen.Core.Rotation.Run;
 using HsmBlueGreen.Core.Rotation.Steps;
 using HsmBlueGreen.Core.Secrets;
 using HsmBlueGreen.Core.Tests.Rotation.Fakes;

@@ -1,5 +1,6 @@
 using HsmBlueGreen.Core.Config;
 using HsmBlueGreen.Core.Rotation;
+using HsmBlueGreen.Core.Rotation.Plan;
 using HsmBlueGreen.Core.Settings;
 using HsmBlueGreen.Core.Tests.Settings;
 

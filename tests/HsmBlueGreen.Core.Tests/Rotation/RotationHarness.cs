@@ -1,6 +1,9 @@
 using HsmBlueGreen.Core.Config;
 using HsmBlueGreen.Core.Ports;
 using HsmBlueGreen.Core.Rotation;
+using HsmBlueGreen.Core.Rotation.Plan;
+using HsmBlueGreen.Core.Rotation.Run;
+using HsmBlueGreen.Core.Rotation.Strategies;
 using HsmBlueGreen.Core.Settings;
 using HsmBlueGreen.Core.Slots;
 using HsmBlueGreen.Core.Tests.Rotation.Fakes;
@@ -35,7 +38,7 @@ internal sealed class RotationHarness
         Options = RotationOptions.Default with
         {
             Strategy = Strategy.MaintenanceWindow,
-            Window = new Core.Rotation.MaintenanceWindow(start ?? new TimeOnly(5, 30), null, maxDuration ?? TimeSpan.FromHours(1)),
+            Window = new Core.Rotation.Plan.MaintenanceWindow(start ?? new TimeOnly(5, 30), null, maxDuration ?? TimeSpan.FromHours(1)),
         },
     };
 

@@ -1,4 +1,6 @@
 using HsmBlueGreen.Core.Rotation;
+using HsmBlueGreen.Core.Rotation.Plan;
+using HsmBlueGreen.Core.Rotation.Run;
 using HsmBlueGreen.Core.Slots;
 
 namespace HsmBlueGreen.Core.Tests.Rotation;

@@ -1,6 +1,8 @@
 using HsmBlueGreen.Core.Config;
 using HsmBlueGreen.Core.Rotation;
 using HsmBlueGreen.Core.Rotation.Comparison;
+using HsmBlueGreen.Core.Rotation.Plan;
+using HsmBlueGreen.Core.Rotation.Strategies;
 using HsmBlueGreen.Core.Settings;
 using HsmBlueGreen.Core.Tests.Settings;
 

@@ -1,7 +1,7 @@
 using System.Collections.Concurrent;
 using HsmBlueGreen.Core.Config;
 using HsmBlueGreen.Core.Settings;
-using HsmBlueGreen.Infra.Build;
+using HsmBlueGreen.Infra.Declarations;
 using HsmBlueGreen.Infra.Model;
 
 namespace HsmBlueGreen.Infra.Tests.Support;

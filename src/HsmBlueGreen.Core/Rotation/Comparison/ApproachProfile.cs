@@ -1,3 +1,6 @@
+using HsmBlueGreen.Core.Rotation.Run;
+using HsmBlueGreen.Core.Rotation.Strategies;
+
 namespace HsmBlueGreen.Core.Rotation.Comparison;
 
 /// <summary>
@@ -19,5 +22,5 @@ public sealed record ApproachProfile(
 {
     public bool Fits => NotReady is null;
 
-    public bool ZeroDowntime => Strategy != Strategy.MaintenanceWindow;
+    public bool ZeroDowntime => RotationStrategies.For(Strategy).ShiftsTraffic;
 }

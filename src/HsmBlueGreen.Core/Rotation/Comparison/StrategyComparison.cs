@@ -1,4 +1,6 @@
 using System.Globalization;
+using HsmBlueGreen.Core.Rotation.Plan;
+using HsmBlueGreen.Core.Rotation.Strategies;
 using HsmBlueGreen.Core.Settings;
 using HsmBlueGreen.Core.Slots;
 

@@ -1,3 +1,6 @@
+using HsmBlueGreen.Core.Rotation.Plan;
+using HsmBlueGreen.Core.Rotation.Run;
+
 namespace HsmBlueGreen.Core.Rotation.Gates;
 
 /// <summary>
@@ -21,4 +24,7 @@ internal interface IGate
     string Name { get; }
 
     Task<GateResult> JudgeAsync(RotationRun run, DateTimeOffset windowStart);
+
+    /// <summary>The gate's name and what it reads to judge, with the calls behind it, as `plan` prints it.</summary>
+    string Describe(RotationPlan plan);
 }

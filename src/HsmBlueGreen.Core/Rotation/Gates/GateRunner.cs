@@ -1,3 +1,6 @@
+using HsmBlueGreen.Core.Rotation.Plan;
+using HsmBlueGreen.Core.Rotation.Run;
+
 namespace HsmBlueGreen.Core.Rotation.Gates;
 
 /// <summary>
@@ -14,6 +17,9 @@ internal static class GateRunner
     public static IReadOnlyList<string> Names => Gates.Select(g => g.Name).ToList();
 
     public static IReadOnlyList<string> FastNames => Fast.Select(g => g.Name).ToList();
+
+    /// <summary>Each gate with what it reads, as `plan` prints it under a weight step.</summary>
+    public static IEnumerable<string> Describe(RotationPlan plan) => Gates.Select(g => g.Describe(plan));
 
     /// <summary>
     /// One bake tick: the first fast gate that fails, or null. Inconclusive and Error only mean "not yet" here

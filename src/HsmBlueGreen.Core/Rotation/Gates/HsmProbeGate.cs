@@ -1,5 +1,8 @@
 using HsmBlueGreen.Core.Ports;
+using HsmBlueGreen.Core.Rotation.Plan;
+using HsmBlueGreen.Core.Rotation.Run;
 using HsmBlueGreen.Core.Rotation.Steps;
+using HsmBlueGreen.Core.Slots;
 
 namespace HsmBlueGreen.Core.Rotation.Gates;
 
@@ -10,6 +13,8 @@ namespace HsmBlueGreen.Core.Rotation.Gates;
 internal sealed class HsmProbeGate : IGate
 {
     public string Name => "hsm-login";
+
+    public string Describe(RotationPlan plan) => $"{Name}: ssm:SendCommand cloudhsm-cli login as {plan.TargetSlot.CryptoUser} with AWSCURRENT on {plan.Target.Key()}'s admin host, then logout (a refusal is never retried)";
 
     public async Task<GateResult> JudgeAsync(RotationRun run, DateTimeOffset windowStart)
     {

@@ -1,5 +1,7 @@
 using System.Globalization;
 using HsmBlueGreen.Core.Ports;
+using HsmBlueGreen.Core.Rotation.Plan;
+using HsmBlueGreen.Core.Rotation.Run;
 using HsmBlueGreen.Core.Slots;
 
 namespace HsmBlueGreen.Core.Rotation.Gates;
@@ -32,6 +34,8 @@ internal sealed class MetricsGate(string name, Func<TargetGroupMetrics, long, Ga
             : (GateVerdict.Inconclusive, "no response time from CloudWatch"));
 
     public string Name => name;
+
+    public string Describe(RotationPlan plan) => $"{Name}: cloudwatch:GetMetricData for {plan.Target.Key()}'s target group over the bake's complete 1-minute periods";
 
     public async Task<GateResult> JudgeAsync(RotationRun run, DateTimeOffset windowStart)
     {

@@ -1,4 +1,6 @@
 using HsmBlueGreen.Core.Ports;
+using HsmBlueGreen.Core.Rotation.Plan;
+using HsmBlueGreen.Core.Rotation.Run;
 using HsmBlueGreen.Core.Slots;
 
 namespace HsmBlueGreen.Core.Rotation.Gates;
@@ -7,6 +9,8 @@ namespace HsmBlueGreen.Core.Rotation.Gates;
 internal sealed class TargetHealthGate : IGate
 {
     public string Name => "targets-healthy";
+
+    public string Describe(RotationPlan plan) => $"{Name}: elbv2:DescribeTargetHealth on {plan.Target.Key()}, every target healthy";
 
     public async Task<GateResult> JudgeAsync(RotationRun run, DateTimeOffset windowStart)
     {

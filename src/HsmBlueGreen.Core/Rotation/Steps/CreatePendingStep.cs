@@ -1,4 +1,7 @@
 using HsmBlueGreen.Core.Ports;
+using HsmBlueGreen.Core.Rotation.Actions;
+using HsmBlueGreen.Core.Rotation.Plan;
+using HsmBlueGreen.Core.Rotation.Run;
 using HsmBlueGreen.Core.Secrets;
 using HsmBlueGreen.Core.Slots;
 
@@ -18,7 +21,7 @@ internal sealed class CreatePendingStep : IStepHandler
             // An aborted attempt left this version without labels. Secrets Manager keeps it and refuses its id with another
             // value, so the rotation takes it up again; the change-password that follows sets it whatever the HSM had.
             var holder = (await run.Ports.Secrets.DescribeAsync(target, run.CancellationToken).ConfigureAwait(false)).VersionWith(SecretStages.Pending);
-            await PromoteSecretStep.MoveAsync(run, target, SecretStages.Pending, tokens.Pending, holder).ConfigureAwait(false);
+            await SecretLabels.MoveAsync(run, target, SecretStages.Pending, tokens.Pending, holder).ConfigureAwait(false);
             return StepResult.Continue;
         }
 
@@ -33,6 +36,16 @@ internal sealed class CreatePendingStep : IStepHandler
         run.Call("secretsmanager:PutSecretValue", $"store the new password on {run.Target.Key()}'s secret as AWSPENDING (version {tokens.Pending})", new Dictionary<string, string> { ["secret"] = target, ["versionId"] = tokens.Pending, ["stages"] = SecretStages.Pending });
         await run.Ports.Secrets.PutAsync(target, tokens.Pending, new Credential(run.Plan.TargetSlot.CryptoUser, password), [SecretStages.Pending], run.CancellationToken).ConfigureAwait(false);
         return StepResult.Continue;
+    }
+
+    /// <summary>What this step reads and changes, with the AWS calls behind it, as `plan` prints it.</summary>
+    public StepText Describe(RotationPlan plan)
+    {
+        var t = plan.Target.Key();
+        return new StepText(
+            "Create the new password as AWSPENDING",
+            [$"secretsmanager:GetRandomPassword ({PasswordPolicy.CloudHsm.Length} characters, no ':' and no shell characters)"],
+            [$"secretsmanager:PutSecretValue {t} as AWSPENDING"]);
     }
 }
 

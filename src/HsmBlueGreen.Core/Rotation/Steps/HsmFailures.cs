@@ -1,4 +1,6 @@
 using HsmBlueGreen.Core.Ports;
+using HsmBlueGreen.Core.Rotation.Actions;
+using HsmBlueGreen.Core.Rotation.Run;
 using HsmBlueGreen.Core.Slots;
 
 namespace HsmBlueGreen.Core.Rotation.Steps;
@@ -22,7 +24,7 @@ internal static class HsmFailures
         }
 
         var tokens = run.RequireTokens;
-        await PromoteSecretStep.AttachAsync(run, run.TargetOutputs.SecretArn, RotationTokens.LoginFailedStage, tokens.Pending).ConfigureAwait(false);
+        await SecretLabels.AttachAsync(run, run.TargetOutputs.SecretArn, RotationTokens.LoginFailedStage, tokens.Pending).ConfigureAwait(false);
         return StepResult.NeedsOperator(
             $"{action}: login as {user} failed on {where} ({result.Outcome}: {result.Detail}). Not retried: the user locks after 5 failed logins. " +
             $"Check with an admin: 'cloudhsm-cli user list' (is {user} locked?), whether {run.Target.Key()}'s cluster was restored from a backup of {run.Source.Key()}'s cluster, " +

@@ -1,5 +1,7 @@
 using System.Globalization;
 using HsmBlueGreen.Core.Ports;
+using HsmBlueGreen.Core.Rotation.Plan;
+using HsmBlueGreen.Core.Rotation.Run;
 using HsmBlueGreen.Core.Rotation.Traffic;
 using HsmBlueGreen.Core.Slots;
 
@@ -40,7 +42,7 @@ internal static class PreflightStep
         }
 
         run.Record(EventKinds.Weights, $"listener: {ListenerWeights.Split(run.Target, targetPercent.Value)}", ListenerWeights.EventData(run, targetPercent.Value));
-        if (!resuming && targetPercent != 0 && run.Source != run.Target)
+        if (!resuming && targetPercent != 0 && run.Plan.Strategy.ShiftsTraffic)
         {
             return StepResult.BadInput($"traffic is already split ({ListenerWeights.Split(run.Target, targetPercent.Value)} on the listener): a rotation is in progress. Fix: 'hsm-rotate resume --stack {run.Stack}' to finish it or 'hsm-rotate abort --stack {run.Stack}' to put traffic back.");
         }
@@ -66,27 +68,7 @@ internal static class PreflightStep
             return progress;
         }
 
-        if (run.Plan.Options.Strategy == Strategy.GreenCluster && run.Source != run.Target && !(resuming && (await SecretView.ReadAsync(run).ConfigureAwait(false)).Seeded))
-        {
-            // Once seeded, the target's credential no longer depends on its backup: a resume goes on regardless.
-            var restored = await RestoredClusterCheck.RunAsync(run).ConfigureAwait(false);
-            if (!restored.Continues || resuming)
-            {
-                return restored;
-            }
-        }
-
-        if (resuming)
-        {
-            return progress;
-        }
-
-        return run.Plan.Options.Strategy switch
-        {
-            Strategy.DualUser => await KeySharingCheck.RunAsync(run).ConfigureAwait(false),
-            Strategy.MaintenanceWindow => WindowCheck.Inside(run),
-            _ => progress,
-        };
+        return await run.Plan.Strategy.PreflightChecksAsync(run, resuming).ConfigureAwait(false);
     }
 
     /// <summary>A resume must not start a rotation nobody confirmed: it needs our tokens in AWS or our own run's lease.</summary>
@@ -150,7 +132,7 @@ internal static class PreflightStep
             return StepResult.BadInput($"{run.Source.Key()}'s secret {run.SourceOutputs.SecretArn} has no AWSCURRENT version, so there is no credential to carry over. Fix: store {run.Source.Key()}'s crypto-user credential in it first.");
         }
 
-        run.Tokens = resuming && run.Source == run.Target ? RotationTokens.InProgress(source, currentVersion) : RotationTokens.For(currentVersion);
+        run.Tokens = run.Plan.Strategy.TokensAt(source, currentVersion, resuming);
         var view = await SecretView.ReadAsync(run).ConfigureAwait(false);
         var pending = view.Versions.VersionWith(SecretStages.Pending);
         if (!resuming && pending is not null)

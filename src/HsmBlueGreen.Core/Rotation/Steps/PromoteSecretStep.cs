@@ -1,4 +1,7 @@
 using HsmBlueGreen.Core.Ports;
+using HsmBlueGreen.Core.Rotation.Actions;
+using HsmBlueGreen.Core.Rotation.Plan;
+using HsmBlueGreen.Core.Rotation.Run;
 
 namespace HsmBlueGreen.Core.Rotation.Steps;
 
@@ -18,47 +21,28 @@ internal sealed class PromoteSecretStep : IStepHandler
         if (!view.Promoted)
         {
             var current = view.Versions.VersionWith(SecretStages.Current);
-            await MoveAsync(run, secret, SecretStages.Current, pending, current).ConfigureAwait(false);
+            await SecretLabels.MoveAsync(run, secret, SecretStages.Current, pending, current).ConfigureAwait(false);
         }
 
         if (view.HasStage(pending, SecretStages.Pending))
         {
-            await MoveAsync(run, secret, SecretStages.Pending, null, pending).ConfigureAwait(false);
+            await SecretLabels.MoveAsync(run, secret, SecretStages.Pending, null, pending).ConfigureAwait(false);
         }
 
         foreach (var stage in RotationTokens.ProgressStages.Where(s => view.HasStage(pending, s)))
         {
-            await MoveAsync(run, secret, stage, null, pending).ConfigureAwait(false);
+            await SecretLabels.MoveAsync(run, secret, stage, null, pending).ConfigureAwait(false);
         }
 
         return StepResult.Continue;
     }
 
-    /// <summary>
-    /// Puts one of our labels on a version. Secrets Manager refuses to move a label that another version holds unless
-    /// told that version, and an aborted attempt can have left one there.
-    /// </summary>
-    internal static async Task AttachAsync(RotationRun run, string secret, string stage, string version)
+    /// <summary>What this step reads and changes, with the AWS calls behind it, as `plan` prints it.</summary>
+    public StepText Describe(RotationPlan plan)
     {
-        var holder = (await run.Ports.Secrets.DescribeAsync(secret, run.CancellationToken).ConfigureAwait(false)).VersionWith(stage);
-        await MoveAsync(run, secret, stage, version, holder is not null && holder != version ? holder : null).ConfigureAwait(false);
-    }
-
-    internal static async Task MoveAsync(RotationRun run, string secret, string stage, string? moveTo, string? removeFrom)
-    {
-        var what = moveTo is null ? $"remove {stage} from {removeFrom}" : $"move {stage} to {moveTo}" + (removeFrom is null ? string.Empty : $" from {removeFrom}");
-        var data = new Dictionary<string, string> { ["secret"] = secret, ["stage"] = stage };
-        if (moveTo is not null)
-        {
-            data["moveTo"] = moveTo;
-        }
-
-        if (removeFrom is not null)
-        {
-            data["removeFrom"] = removeFrom;
-        }
-
-        run.Call("secretsmanager:UpdateSecretVersionStage", what, data);
-        await run.Ports.Secrets.MoveStageAsync(secret, stage, moveTo, removeFrom, run.CancellationToken).ConfigureAwait(false);
+        return new StepText(
+            "Promote AWSPENDING to AWSCURRENT",
+            ["secretsmanager:DescribeSecret"],
+            [$"secretsmanager:UpdateSecretVersionStage AWSCURRENT to the new version, AWSPREVIOUS to {plan.Strategy.PreviousVersion(plan)}", "secretsmanager:UpdateSecretVersionStage remove AWSPENDING and the HSMBG_ labels"]);
     }
 }

@@ -1,5 +1,8 @@
 using System.Globalization;
 using HsmBlueGreen.Core.Ports;
+using HsmBlueGreen.Core.Rotation.Actions;
+using HsmBlueGreen.Core.Rotation.Plan;
+using HsmBlueGreen.Core.Rotation.Run;
 using HsmBlueGreen.Core.Slots;
 
 namespace HsmBlueGreen.Core.Rotation.Steps;
@@ -32,17 +35,16 @@ internal sealed class QuiesceStep : IStepHandler
 
         if (run.Plan.TargetSlot.ClientCount != 0)
         {
-            // Recorded first, so a `pulumi up` meanwhile does not scale the group back up.
-            await AppGroupConfig.SetClientCountAsync(run, 0).ConfigureAwait(false);
+            await AppGroupControl.SetClientCountAsync(run, 0).ConfigureAwait(false);
         }
 
         var group = await DescribeAsync(run).ConfigureAwait(false);
         if (group.Desired != 0)
         {
             var data = new Dictionary<string, string> { ["group"] = name, ["desired"] = "0" };
-            if (run.Source == run.Target)
+            if (!run.Plan.Strategy.ShiftsTraffic)
             {
-                // The serving slot itself: downtime starts here, and the finish line reports it.
+                // No other slot takes the traffic: downtime starts here, and the finish line reports it.
                 data[Downtime.StartField] = WindowCheck.Stamp(run.Clock.GetUtcNow());
             }
 
@@ -50,13 +52,13 @@ internal sealed class QuiesceStep : IStepHandler
             await run.Ports.AppGroups.SetDesiredCapacityAsync(name, 0, run.CancellationToken).ConfigureAwait(false);
         }
 
-        var limit = WindowCheck.DrainLimit(run);
+        var limit = run.Plan.Strategy.DrainLimit(run);
         var last = group;
         var empty = await Polling.UntilAsync(run, limit, run.Plan.Options.PollInterval, async () =>
             (last = await DescribeAsync(run).ConfigureAwait(false)).Instances == 0).ConfigureAwait(false);
         return empty
             ? StepResult.Continue
-            : Blocker(run, last) ?? StepResult.NeedsOperator($"{run.Target.Key()}'s application group {name} still has instances after {Durations.Format(limit)}{(run.Source == run.Target ? " (the rest of the maintenance window)" : string.Empty)}; its user's password cannot change while they may hold sessions. Check the group's scaling activities (lifecycle hooks, scale-in protection), then run 'hsm-rotate resume --stack {run.Stack}'.");
+            : Blocker(run, last) ?? StepResult.NeedsOperator($"{run.Target.Key()}'s application group {name} still has instances after {Durations.Format(limit)}{(run.Plan.Strategy.ShiftsTraffic ? string.Empty : " (the rest of the maintenance window)")}; its user's password cannot change while they may hold sessions. Check the group's scaling activities (lifecycle hooks, scale-in protection), then run 'hsm-rotate resume --stack {run.Stack}'.");
     }
 
     private static bool IsQuiet(AppGroupState group) => group.Desired == 0 && group.MinSize == 0 && group.Instances == 0 && group.Standby == 0;
@@ -81,16 +83,16 @@ internal sealed class QuiesceStep : IStepHandler
 
     private static Task<AppGroupState> DescribeAsync(RotationRun run) =>
         run.Ports.AppGroups.DescribeAsync(run.TargetOutputs.AppGroupName, run.CancellationToken);
-}
 
-/// <summary>slots.&lt;color&gt;.clientCount in the stack config, kept equal to what the step program scaled the group to.</summary>
-internal static class AppGroupConfig
-{
-    public static async Task SetClientCountAsync(RotationRun run, int count)
+    /// <summary>What this step reads and changes, with the AWS calls behind it, as `plan` prints it.</summary>
+    public StepText Describe(RotationPlan plan)
     {
-        var path = $"slots.{run.Target.Key()}.clientCount";
-        var value = count.ToString(CultureInfo.InvariantCulture);
-        run.Call("pulumi:config-set", $"{path} = {value}", new Dictionary<string, string> { ["path"] = path, ["value"] = value });
-        await run.Ports.Stack.SetConfigAsync(run.Stack, path, value, run.CancellationToken).ConfigureAwait(false);
+        var t = plan.Target.Key();
+        return new StepText(
+            $"Quiesce {t}: its application group at 0, no instance left",
+            ["autoscaling:DescribeAutoScalingGroups until no instance is left (none may hold an HSM session)"],
+            plan.TargetSlot.ClientCount == 0
+                ? ["autoscaling:SetDesiredCapacity 0, only if the group is above 0"]
+                : [$"pulumi:config-set slots.{t}.clientCount = 0", "autoscaling:SetDesiredCapacity 0"]);
     }
 }

@@ -1,4 +1,6 @@
 using HsmBlueGreen.Core.Ports;
+using HsmBlueGreen.Core.Rotation.Plan;
+using HsmBlueGreen.Core.Rotation.Run;
 using HsmBlueGreen.Core.Slots;
 
 namespace HsmBlueGreen.Core.Rotation.Steps;
@@ -32,5 +34,16 @@ internal sealed class SeedSecretStep : IStepHandler
         run.Call("secretsmanager:PutSecretValue", $"seed {run.Target.Key()}'s secret with a copy of {run.Source.Key()}'s credential as AWSCURRENT (version {tokens.Seed})", new Dictionary<string, string> { ["secret"] = target, ["versionId"] = tokens.Seed, ["stages"] = SecretStages.Current });
         await run.Ports.Secrets.PutAsync(target, tokens.Seed, credential, [SecretStages.Current], run.CancellationToken).ConfigureAwait(false);
         return StepResult.Continue;
+    }
+
+    /// <summary>What this step reads and changes, with the AWS calls behind it, as `plan` prints it.</summary>
+    public StepText Describe(RotationPlan plan)
+    {
+        var s = plan.Source.Key();
+        var t = plan.Target.Key();
+        return new StepText(
+            $"Seed {t}'s secret with {s}'s credential as of {t}'s backup (its cluster came from {s}'s backup)",
+            [$"secretsmanager:GetSecretValue {s} at the version preflight chose (kept in memory only)"],
+            [$"secretsmanager:PutSecretValue {t} as AWSCURRENT"]);
     }
 }

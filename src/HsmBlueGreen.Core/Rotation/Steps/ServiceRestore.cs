@@ -1,4 +1,6 @@
 using HsmBlueGreen.Core.Ports;
+using HsmBlueGreen.Core.Rotation.Actions;
+using HsmBlueGreen.Core.Rotation.Run;
 using HsmBlueGreen.Core.Slots;
 
 namespace HsmBlueGreen.Core.Rotation.Steps;
@@ -12,7 +14,7 @@ internal static class ServiceRestore
 {
     public static async Task<StepResult> AfterFailureAsync(RotationRun run, StepResult failure)
     {
-        if (run.Source != run.Target || (await SecretView.ReadAsync(run).ConfigureAwait(false)) is { Promoted: true })
+        if ((await SecretView.ReadAsync(run).ConfigureAwait(false)) is { Promoted: true })
         {
             return failure;
         }
@@ -43,7 +45,7 @@ internal static class ServiceRestore
         }
 
         await ClearPendingAsync(run, view).ConfigureAwait(false);
-        var started = await new StartTargetStep(run.Plan.TargetClientCount).ApplyAsync(run).ConfigureAwait(false);
+        var started = await AppGroupControl.StartAsync(run, run.Plan.TargetClientCount).ConfigureAwait(false);
         if (!started.Continues)
         {
             return StepResult.NeedsOperator($"{failure.Message} Restarting the clients failed too: {started.Message}");
@@ -68,7 +70,7 @@ internal static class ServiceRestore
         var pending = view.Tokens.Pending;
         foreach (var stage in RotationTokens.ProgressStages.Prepend(SecretStages.Pending).Where(s => view.HasStage(pending, s)))
         {
-            await PromoteSecretStep.MoveAsync(run, run.TargetOutputs.SecretArn, stage, null, pending).ConfigureAwait(false);
+            await SecretLabels.MoveAsync(run, run.TargetOutputs.SecretArn, stage, null, pending).ConfigureAwait(false);
         }
     }
 }

@@ -1,4 +1,8 @@
 using HsmBlueGreen.Core.Ports;
+using HsmBlueGreen.Core.Rotation.Actions;
+using HsmBlueGreen.Core.Rotation.Plan;
+using HsmBlueGreen.Core.Rotation.Run;
+using HsmBlueGreen.Core.Slots;
 
 namespace HsmBlueGreen.Core.Rotation.Steps;
 
@@ -49,7 +53,19 @@ internal sealed class SetPasswordStep : IStepHandler
 
     private static async Task<StepResult> MarkAsync(RotationRun run, string stage)
     {
-        await PromoteSecretStep.AttachAsync(run, run.TargetOutputs.SecretArn, stage, run.RequireTokens.Pending).ConfigureAwait(false);
+        await SecretLabels.AttachAsync(run, run.TargetOutputs.SecretArn, stage, run.RequireTokens.Pending).ConfigureAwait(false);
         return StepResult.Continue;
+    }
+
+    /// <summary>What this step reads and changes, with the AWS calls behind it, as `plan` prints it.</summary>
+    public StepText Describe(RotationPlan plan)
+    {
+        var t = plan.Target.Key();
+        var user = plan.TargetSlot.CryptoUser;
+        return new StepText(
+            $"Set it on {t}'s cluster as {user} (cloudhsm-cli on {t}'s admin host)",
+            [$"ssm:SendCommand cloudhsm-cli user list ({user} present, not locked)"],
+            [$"secretsmanager:UpdateSecretVersionStage label {RotationTokens.PasswordChangingStage} (a crash after this resumes with one login, not a second change)", $"ssm:SendCommand cloudhsm-cli user change-password, logged in as {user} with AWSCURRENT; the host reads both versions itself", $"secretsmanager:UpdateSecretVersionStage label {RotationTokens.PasswordSetStage}"],
+            "a failed login stops the run (exit 3), never retried");
     }
 }

@@ -1,5 +1,7 @@
 using System.Globalization;
 using HsmBlueGreen.Core.Rotation.Gates;
+using HsmBlueGreen.Core.Rotation.Plan;
+using HsmBlueGreen.Core.Rotation.Run;
 using HsmBlueGreen.Core.Rotation.Traffic;
 using HsmBlueGreen.Core.Slots;
 
@@ -116,4 +118,16 @@ internal sealed class ShiftWeightStep(RotationStep.ShiftWeight step) : IStepHand
 
     private void RecordBake(RotationRun run, string message, TimeSpan left) =>
         run.Record(EventKinds.Bake, message, new Dictionary<string, string> { ["target"] = step.Percent.ToString(CultureInfo.InvariantCulture), ["remainingSeconds"] = ((int)Math.Ceiling(left.TotalSeconds)).ToString(CultureInfo.InvariantCulture) });
+
+    /// <summary>What this step reads and changes, with the AWS calls behind it, as `plan` prints it.</summary>
+    public StepText Describe(RotationPlan plan)
+    {
+        var s = plan.Source.Key();
+        var t = plan.Target.Key();
+        return new StepText(
+            $"Shift {s} {100 - step.Percent} / {t} {step.Percent}",
+            ["elbv2:DescribeListeners (read back until the weights show)", $"gates on every bake tick: {string.Join(", ", GateRunner.FastNames)}; after the bake: {string.Join(", ", GateRunner.Names)}", .. GateRunner.Describe(plan)],
+            ["elbv2:ModifyListener (both slots listed, a slot at 0 with weight 0 so its targets stay health-checked)", $"pulumi:config-set traffic.{s} = {100 - step.Percent}, traffic.{t} = {step.Percent}", "pulumi:up --target the listener"],
+            step.PauseAfter ? "pauses here: continue with 'hsm-rotate promote'" : null);
+    }
 }

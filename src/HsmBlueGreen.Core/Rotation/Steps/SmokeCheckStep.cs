@@ -1,5 +1,7 @@
 using System.Globalization;
 using HsmBlueGreen.Core.Ports;
+using HsmBlueGreen.Core.Rotation.Plan;
+using HsmBlueGreen.Core.Rotation.Run;
 using HsmBlueGreen.Core.Rotation.Traffic;
 using HsmBlueGreen.Core.Settings;
 using HsmBlueGreen.Core.Slots;
@@ -52,5 +54,17 @@ internal sealed class SmokeCheckStep(string path) : IStepHandler
         var scheme = listener.Protocol == ListenerProtocol.Https ? "https" : "http";
         var url = new UriBuilder(scheme, run.Outputs!.AlbDnsName, listener.Port, path).Uri;
         return new SmokeCheckRequest(run.TargetOutputs.AdminInstanceId, url, TestRoute.HeaderName, TestRoute.HeaderValue(run.Target));
+    }
+
+    /// <summary>What this step reads and changes, with the AWS calls behind it, as `plan` prints it.</summary>
+    public StepText Describe(RotationPlan plan)
+    {
+        var s = plan.Source.Key();
+        var t = plan.Target.Key();
+        return new StepText(
+            $"Smoke-check {t} through its test route before any traffic moves: GET {(plan.Settings.Listener.Protocol == Settings.ListenerProtocol.Https ? "https" : "http")}://<albDnsName>:{plan.Settings.Listener.Port.ToString(CultureInfo.InvariantCulture)}{path} with {TestRoute.HeaderName}: {TestRoute.HeaderValue(plan.Target)}, expect 2xx",
+            [$"elbv2:DescribeRules: a rule matching only {TestRoute.HeaderName}: {TestRoute.HeaderValue(plan.Target)} that forwards only to {t}", $"ssm:SendCommand curl on {t}'s admin host (the load balancer is internal; the command holds no secret)", $"elbv2:DescribeListeners (already done once {t} has a share)"],
+            [],
+            $"no such rule (run 'pulumi up' first) or not 2xx: stops with all traffic on {s} (exit 3)");
     }
 }

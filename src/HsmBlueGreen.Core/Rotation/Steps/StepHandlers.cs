@@ -1,3 +1,6 @@
+using HsmBlueGreen.Core.Rotation.Plan;
+using HsmBlueGreen.Core.Rotation.Run;
+
 namespace HsmBlueGreen.Core.Rotation.Steps;
 
 /// <summary>Maps each step record to the handler that reconciles it.</summary>

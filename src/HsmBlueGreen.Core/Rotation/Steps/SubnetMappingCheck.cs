@@ -1,4 +1,5 @@
 using HsmBlueGreen.Core.Ports;
+using HsmBlueGreen.Core.Rotation.Run;
 using HsmBlueGreen.Core.Settings;
 using HsmBlueGreen.Core.Slots;
 

@@ -1,3 +1,4 @@
+using HsmBlueGreen.Core.Rotation.Run;
 using HsmBlueGreen.Core.Slots;
 namespace HsmBlueGreen.Core.Rotation.Steps;
 

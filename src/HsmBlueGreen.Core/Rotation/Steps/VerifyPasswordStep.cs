@@ -1,4 +1,6 @@
 using HsmBlueGreen.Core.Ports;
+using HsmBlueGreen.Core.Rotation.Plan;
+using HsmBlueGreen.Core.Rotation.Run;
 
 namespace HsmBlueGreen.Core.Rotation.Steps;
 
@@ -19,5 +21,16 @@ internal sealed class VerifyPasswordStep : IStepHandler
         run.Call("ssm:SendCommand", $"cloudhsm-cli login --username {target.CryptoUser} --role crypto-user with AWSPENDING on {target.InstanceId}, then logout", new Dictionary<string, string> { ["instance"] = target.InstanceId, ["cluster"] = target.ClusterId, ["version"] = pending.VersionId! });
         var login = await run.Ports.HsmUsers.LoginAsync(target, pending, run.CancellationToken).ConfigureAwait(false);
         return login.Succeeded ? StepResult.Continue : await HsmFailures.StopAsync(run, "login with the new password", login).ConfigureAwait(false);
+    }
+
+    /// <summary>What this step reads and changes, with the AWS calls behind it, as `plan` prints it.</summary>
+    public StepText Describe(RotationPlan plan)
+    {
+        var user = plan.TargetSlot.CryptoUser;
+        return new StepText(
+            "Verify the new password",
+            [$"ssm:SendCommand cloudhsm-cli user list: locked \"false\", cluster-coverage \"full\"", "ssm:SendCommand cloudhsm-cli login with AWSPENDING, then logout"],
+            [],
+            "a failed login stops the run (exit 3); resume needs --acknowledge-login-failure");
     }
 }

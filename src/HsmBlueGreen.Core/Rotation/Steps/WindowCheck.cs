@@ -1,3 +1,4 @@
+using HsmBlueGreen.Core.Rotation.Run;
 using HsmBlueGreen.Core.Slots;
 
 namespace HsmBlueGreen.Core.Rotation.Steps;
@@ -19,11 +20,11 @@ internal static class WindowCheck
         return StepResult.Continue;
     }
 
-    /// <summary>How long the clients may take to drain: the rest of the window, never more than the health timeout.</summary>
+    /// <summary>How long the serving slot's clients may take to drain: the rest of the window, never more than the health timeout.</summary>
     public static TimeSpan DrainLimit(RotationRun run)
     {
         var limit = run.Plan.Options.HealthTimeout;
-        if (run.Plan.Options.Strategy == Strategy.MaintenanceWindow && run.Plan.Window?.Containing(run.Clock.GetUtcNow()) is { } open)
+        if (run.Plan.Window?.Containing(run.Clock.GetUtcNow()) is { } open)
         {
             var rest = open.End - run.Clock.GetUtcNow();
             return rest < limit ? rest : limit;

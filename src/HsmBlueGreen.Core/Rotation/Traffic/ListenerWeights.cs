@@ -1,4 +1,5 @@
 using HsmBlueGreen.Core.Ports;
+using HsmBlueGreen.Core.Rotation.Run;
 using HsmBlueGreen.Core.Settings;
 using HsmBlueGreen.Core.Slots;
 
@@ -60,7 +61,7 @@ internal static class ListenerWeights
     public static async Task ListTargetAsync(RotationRun run)
     {
         var state = await ReadAsync(run).ConfigureAwait(false);
-        if (run.Source == run.Target || ListsTarget(run, state) || TargetPercent(run, state) is not 0)
+        if (!run.Plan.Strategy.ShiftsTraffic || ListsTarget(run, state) || TargetPercent(run, state) is not 0)
         {
             return;
         }

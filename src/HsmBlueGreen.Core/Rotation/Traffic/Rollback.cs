@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using HsmBlueGreen.Core.Rotation.Run;
 using HsmBlueGreen.Core.Slots;
 
 namespace HsmBlueGreen.Core.Rotation.Traffic;

@@ -1,6 +1,7 @@
 using HsmBlueGreen.Core.Policies;
 using HsmBlueGreen.Core.Ports;
 using HsmBlueGreen.Core.Rotation;
+using HsmBlueGreen.Core.Rotation.Plan;
 using HsmBlueGreen.Core.Secrets;
 using HsmBlueGreen.Core.Slots;
 

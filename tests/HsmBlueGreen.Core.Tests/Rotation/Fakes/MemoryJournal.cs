@@ -1,4 +1,5 @@
 using HsmBlueGreen.Core.Rotation;
+using HsmBlueGreen.Core.Rotation.Run;
 
 namespace HsmBlueGreen.Core.Tests.Rotation.Fakes;
 

@@ -1,0 +1,61 @@
+using System.Globalization;
+using HsmBlueGreen.Core.Ports;
+using HsmBlueGreen.Core.Rotation.Plan;
+using HsmBlueGreen.Core.Rotation.Run;
+using HsmBlueGreen.Core.Rotation.Traffic;
+using HsmBlueGreen.Core.Slots;
+
+namespace HsmBlueGreen.Core.Rotation.Actions;
+
+/// <summary>
+/// The target's application group: started at a count with every target healthy, its count kept in the stack config
+/// (slots.&lt;color&gt;.clientCount) so a `pulumi up` meanwhile does not undo it. The start step, the service
+/// restore after a failed maintenance window and abort all start clients this way.
+/// </summary>
+internal static class AppGroupControl
+{
+    public static async Task<bool> IsStartedAsync(RotationRun run, int clientCount)
+    {
+        var group = await run.Ports.AppGroups.DescribeAsync(run.TargetOutputs.AppGroupName, run.CancellationToken).ConfigureAwait(false);
+        return group.Desired == clientCount && await HealthyAsync(run, clientCount).ConfigureAwait(false);
+    }
+
+    public static async Task<StepResult> StartAsync(RotationRun run, int clientCount)
+    {
+        var name = run.TargetOutputs.AppGroupName;
+        await SetClientCountAsync(run, clientCount).ConfigureAwait(false);
+        var group = await run.Ports.AppGroups.DescribeAsync(name, run.CancellationToken).ConfigureAwait(false);
+        if (group.MaxSize < clientCount)
+        {
+            return StepResult.NeedsOperator($"{name} has max size {group.MaxSize}, below the {clientCount} instances {run.Target.Key()} needs to take all traffic. Run 'pulumi up --stack {run.Stack}' (slots.{run.Target.Key()}.clientCount is now {clientCount}), then 'hsm-rotate resume --stack {run.Stack}'.");
+        }
+
+        if (group.Desired != clientCount)
+        {
+            var value = clientCount.ToString(CultureInfo.InvariantCulture);
+            run.Call("autoscaling:SetDesiredCapacity", $"{name}: desired {group.Desired} -> {value}", new Dictionary<string, string> { ["group"] = name, ["desired"] = value });
+            await run.Ports.AppGroups.SetDesiredCapacityAsync(name, clientCount, run.CancellationToken).ConfigureAwait(false);
+        }
+
+        await ListenerWeights.ListTargetAsync(run).ConfigureAwait(false);
+        var healthy = await Polling.UntilAsync(run, run.Plan.Options.HealthTimeout, run.Plan.Options.PollInterval, () => HealthyAsync(run, clientCount)).ConfigureAwait(false);
+        return healthy
+            ? StepResult.Continue
+            : StepResult.NeedsOperator($"{run.Target.Key()}'s targets are not all healthy after {Durations.Format(run.Plan.Options.HealthTimeout)} (all traffic is still on {run.Source.Key()}). Check 'hsm-rotate status --stack {run.Stack}' and the instances' application logs, then 'hsm-rotate resume' or 'hsm-rotate abort'.");
+    }
+
+    /// <summary>Recorded before the group is scaled, so a `pulumi up` meanwhile does not scale it back.</summary>
+    public static async Task SetClientCountAsync(RotationRun run, int count)
+    {
+        var path = $"slots.{run.Target.Key()}.clientCount";
+        var value = count.ToString(CultureInfo.InvariantCulture);
+        run.Call("pulumi:config-set", $"{path} = {value}", new Dictionary<string, string> { ["path"] = path, ["value"] = value });
+        await run.Ports.Stack.SetConfigAsync(run.Stack, path, value, run.CancellationToken).ConfigureAwait(false);
+    }
+
+    private static async Task<bool> HealthyAsync(RotationRun run, int clientCount)
+    {
+        var targets = await run.Ports.LoadBalancer.GetTargetHealthAsync(run.TargetOutputs.TargetGroupArn, run.CancellationToken).ConfigureAwait(false);
+        return targets.Count(t => t.State == TargetHealthState.Healthy) >= clientCount && targets.All(t => t.State == TargetHealthState.Healthy);
+    }
+}

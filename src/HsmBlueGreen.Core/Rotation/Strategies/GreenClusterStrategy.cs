@@ -1,0 +1,78 @@
+using HsmBlueGreen.Core.Rotation.Plan;
+using HsmBlueGreen.Core.Rotation.Run;
+using HsmBlueGreen.Core.Rotation.Steps;
+using HsmBlueGreen.Core.Settings;
+using HsmBlueGreen.Core.Slots;
+
+namespace HsmBlueGreen.Core.Rotation.Strategies;
+
+/// <summary>
+/// green-cluster: the target slot's cluster was restored from the source's backup, so its copy of the crypto user
+/// still has the password of the backup's time; it is seeded with that credential, changed, then takes the traffic.
+/// </summary>
+public sealed class GreenClusterStrategy : TwoSlotStrategy
+{
+    public override Strategy Kind => Strategy.GreenCluster;
+
+    public override string Key => "green-cluster";
+
+    public override string? Refusal(StackSettings settings, MaintenanceWindow? window, SlotSettings from, SlotSettings to)
+    {
+        var (f, t) = (from.Color.Key(), to.Color.Key());
+        if (settings.SlotsShareCluster)
+        {
+            return $"both slots use cluster {((ClusterSource.Existing)from.Cluster).ClusterId} in Pulumi.{settings.Stack}.yaml, so there is no restored cluster to rotate to. Fix: use --strategy dual-user.";
+        }
+
+        if (to.Cluster is ClusterSource.Existing existing)
+        {
+            // After a rotation that was not retired, the old slot still names the cluster it served from: its user has
+            // the password of before that rotation, not the serving slot's.
+            return $"slots.{t} reads cluster {existing.ClusterId} (clusterId), which was not restored from a backup of {f}'s cluster, so its {to.CryptoUser} does not have {f}'s password. Fix: retire {t} ('hsm-rotate retire {t} --stack {settings.Stack}'), then restore it from a backup of {f}'s cluster taken after its last password change: pulumi config set --stack {settings.Stack} --path 'slots.{t}.sourceBackupId' <backup id> (and its cryptoUser), then pulumi up.";
+        }
+
+        return string.Equals(from.CryptoUser, to.CryptoUser, StringComparison.Ordinal)
+            ? null
+            : $"slots.{t}.cryptoUser is '{to.CryptoUser}' but {f}'s is '{from.CryptoUser}': a cluster restored from {f}'s backup has {f}'s users. Fix: pulumi config set --stack {settings.Stack} --path 'slots.{t}.cryptoUser' {from.CryptoUser}.";
+    }
+
+    public override IReadOnlyList<RotationStep> Steps(RotationPlan plan) =>
+    [
+        new RotationStep.Preflight(),
+        new RotationStep.Quiesce(),
+        // Only a restored cluster starts with the source's password; a second user on the same cluster has its own.
+        new RotationStep.SeedSecret(),
+        .. StepLists.NewPassword(),
+        new RotationStep.StartTarget(plan.TargetClientCount),
+        .. StepLists.Shift(plan),
+        new RotationStep.Finish(),
+    ];
+
+    public override async Task<StepResult> PreflightChecksAsync(RotationRun run, bool resuming)
+    {
+        // Once seeded, the target's credential no longer depends on its backup: a resume goes on regardless.
+        return resuming && (await SecretView.ReadAsync(run).ConfigureAwait(false)).Seeded
+            ? StepResult.Continue
+            : await RestoredClusterCheck.RunAsync(run).ConfigureAwait(false);
+    }
+
+    public override string FinishMessage(RotationRun run) =>
+        $"{run.Target.Key()} serves 100% with its new password. When {run.Source.Key()} has drained, retire it: 'hsm-rotate retire {run.Source.Key()} --stack {run.Stack}'.";
+
+    public override StepText? Describe(RotationStep step, RotationPlan plan)
+    {
+        var (s, t) = (plan.Source.Key(), plan.Target.Key());
+        return step switch
+        {
+            // A backup holds the passwords of its time: the seed is the source's version current when the target's backup was taken.
+            RotationStep.Preflight => StepText.TwoSlotPreflight(plan, [], [$"cloudhsmv2:DescribeBackups of {t}'s source backup: taken of {s}'s cluster, else stop", $"secretsmanager:ListSecretVersionIds on {s}'s secret: the version current when that backup was taken (AWSCURRENT, else AWSPREVIOUS) is the seed, else stop naming the next backup"]),
+            RotationStep.Finish => new($"Done: {t} serves 100%; retire {s} after its drain time", [], [], $"'hsm-rotate retire {s}' when {s} has drained"),
+            _ => null,
+        };
+    }
+
+    public override string PreviousVersion(RotationPlan plan) => $"the seed ({plan.Source.Key()}'s secret is never touched)";
+
+    public override IReadOnlyList<string> OperatorNotes(RotationPlan plan) =>
+        [$"retiring {plan.Source.Key()} once drained: 'hsm-rotate retire {plan.Source.Key()} --stack {plan.Settings.Stack}'"];
+}
