@@ -12,7 +12,7 @@ public sealed class MfaCommandTests : IDisposable
     {
         var run = await workspace.RunAsync("mfa", "help");
 
-        Assert.Equal(ExitCodes.Done, run.ExitCode);
+        Assert.Equal(ExitCodes.Done, run.Exit);
         Assert.StartsWith("usage: hsm-rotate mfa <keygen|sign|verify> [options]\n", run.Out.ReplaceLineEndings("\n"), StringComparison.Ordinal);
     }
 
@@ -21,7 +21,7 @@ public sealed class MfaCommandTests : IDisposable
     {
         var run = await workspace.RunAsync("mfa", "rotate");
 
-        Assert.Equal(ExitCodes.BadInput, run.ExitCode);
+        Assert.Equal(ExitCodes.BadInput, run.Exit);
         Assert.Equal("hsm-rotate mfa: unknown subcommand 'rotate'; use keygen, sign or verify.\n", run.Error.ReplaceLineEndings("\n"));
     }
 
