@@ -54,4 +54,5 @@ internal static class Exit
     public const int RolledBack = ExitCodes.FailedRolledBack;
     public const int BadInput = ExitCodes.BadInput;
     public const int NeedsOperator = ExitCodes.NeedsOperator;
+    public const int Crashed = ExitCodes.Crashed;
 }

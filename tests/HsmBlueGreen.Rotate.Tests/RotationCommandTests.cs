@@ -242,7 +242,7 @@ public sealed class RotationCommandTests
         cli.Account.BeforeCall = null;
         var resumed = await cli.RunAsync("resume --stack dev");
 
-        Assert.Equal(Exit.NeedsOperator, crashed.Exit);
+        Assert.Equal(Exit.Crashed, crashed.Exit);
         Assert.StartsWith("hsm-rotate run: crashed: InjectedCrashException: injected crash at hsm.change-password", crashed.Error, StringComparison.Ordinal);
         Assert.Equal(Exit.Done, resumed.Exit);
         Assert.Contains("an earlier change-password was interrupted before SSM ran it on the host; changing again", resumed.Out, StringComparison.Ordinal);

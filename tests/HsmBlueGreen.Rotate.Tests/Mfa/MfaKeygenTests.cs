@@ -62,7 +62,7 @@ public sealed class MfaKeygenTests : IDisposable
         var run = await workspace.RunAsync("mfa", "keygen", "--out", "k", "--encrypt");
 
         Assert.Equal(ExitCodes.BadInput, run.Exit);
-        Assert.EndsWith("hsm-rotate mfa: the two passphrases typed for k.key differ; run the command again.\n", run.Error.ReplaceLineEndings("\n"), StringComparison.Ordinal);
+        Assert.EndsWith("hsm-rotate mfa keygen: the two passphrases typed for k.key differ; run the command again.\n", run.Error.ReplaceLineEndings("\n"), StringComparison.Ordinal);
         Assert.Empty(Directory.GetFileSystemEntries(workspace.Root));
     }
 
@@ -74,7 +74,7 @@ public sealed class MfaKeygenTests : IDisposable
         var run = await workspace.RunAsync("mfa", "keygen", "--out", "k", "--passphrase-env", "EMPTY");
 
         Assert.Equal(ExitCodes.BadInput, run.Exit);
-        Assert.Equal("hsm-rotate mfa: --passphrase-env names EMPTY, which is empty; put the passphrase in it, or leave --passphrase-env out to be prompted.\n", run.Error.ReplaceLineEndings("\n"));
+        Assert.Equal("hsm-rotate mfa keygen: --passphrase-env names EMPTY, which is empty; put the passphrase in it, or leave --passphrase-env out to be prompted.\n", run.Error.ReplaceLineEndings("\n"));
         Assert.Empty(Directory.GetFileSystemEntries(workspace.Root));
     }
 
@@ -84,7 +84,7 @@ public sealed class MfaKeygenTests : IDisposable
         var run = await workspace.RunAsync("mfa", "keygen", "--out", "k", "--passphrase", "hunter2");
 
         Assert.Equal(ExitCodes.BadInput, run.Exit);
-        Assert.StartsWith("hsm-rotate mfa: unknown option '--passphrase'.", run.Error, StringComparison.Ordinal);
+        Assert.StartsWith("hsm-rotate mfa keygen: unknown option '--passphrase'", run.Error, StringComparison.Ordinal);
         Assert.Empty(Directory.GetFileSystemEntries(workspace.Root));
     }
 
@@ -94,7 +94,7 @@ public sealed class MfaKeygenTests : IDisposable
         var run = await workspace.RunAsync("mfa", "keygen", "--out", "no/such/dir/k");
 
         Assert.Equal(ExitCodes.BadInput, run.Exit);
-        Assert.StartsWith("hsm-rotate mfa: cannot write no/such/dir/k.key and no/such/dir/k.pub:", run.Error, StringComparison.Ordinal);
+        Assert.StartsWith("hsm-rotate mfa keygen: cannot write no/such/dir/k.key and no/such/dir/k.pub:", run.Error, StringComparison.Ordinal);
     }
 
     public void Dispose() => workspace.Dispose();

@@ -72,7 +72,7 @@ public sealed class MfaVerifyTests : IDisposable
         var run = await workspace.RunAsync("mfa", "verify", "--tokens", "t.json");
 
         Assert.Equal(ExitCodes.BadInput, run.Exit);
-        Assert.Equal("hsm-rotate mfa: --public-key is required.\n", run.Error.ReplaceLineEndings("\n"));
+        Assert.Equal("hsm-rotate mfa verify: --public-key is required.\n", run.Error.ReplaceLineEndings("\n"));
     }
 
     public void Dispose() => workspace.Dispose();
