@@ -19,6 +19,9 @@ internal sealed class ProgramFixture
 
     public TimeProvider Clock { get; init; } = TimeProvider.System;
 
+    /// <summary>Whether <see cref="Input"/> stands for someone typing at a terminal (true) or a pipe.</summary>
+    public bool InputIsTerminal { get; init; } = true;
+
     public RotationPortsFactory? RotationPorts { get; init; }
 
     public Func<CliContext, string, AuditWiring>? AuditWiring { get; init; }
@@ -33,7 +36,7 @@ internal sealed class ProgramFixture
         using var output = new StringWriter();
         using var error = new StringWriter();
         using var input = new StringReader(Input);
-        var context = new CliContext(output, error, input, Environment, WorkingDirectory, Clock, Cancellation);
+        var context = new CliContext(output, error, input, Environment, WorkingDirectory, Clock, Cancellation) { InputIsTerminal = InputIsTerminal };
         var exit = await new CliHost(Commands.All(RotationPorts, AuditWiring)).RunAsync(args, context);
         return new CliRun(exit, output.ToString(), error.ToString());
     }

@@ -107,6 +107,21 @@ public sealed class RotationCommandTests
     }
 
     [Fact]
+    public async Task AfterARollbackTheAdviceNamesTheSecretsStateAndARunAgainFinishes()
+    {
+        using var cli = new CliFixture();
+        cli.Metrics.FailAtPercent = 25;
+        var rolledBack = await cli.RunAsync("run --stack dev --yes");
+        cli.Metrics.FailAtPercent = null;
+
+        var again = await cli.RunAsync("run --stack dev --yes");
+
+        Assert.Equal((Exit.RolledBack, Exit.Done), (rolledBack.Exit, again.Exit));
+        Assert.Contains("green's secret keeps the new password as AWSCURRENT (its cluster has it, its clients use it, it serves no traffic); blue's secret and password are untouched. Next: fix what the gate found, then 'hsm-rotate run --stack dev' again.", rolledBack.Error, StringComparison.Ordinal);
+        Assert.Equal(100, cli.Account.TargetPercent(Color.Green));
+    }
+
+    [Fact]
     public async Task FailedLoginExitsThreeAndResumeNeedsTheAcknowledgement()
     {
         using var cli = new CliFixture();

@@ -23,8 +23,18 @@ internal sealed class PlanCommand() : RotationCommand((_, _) => throw new Invali
     protected override async Task<int> ExecuteOfflineAsync(CommandLine line, CliContext context, StackSettings settings)
     {
         var options = RotationArguments.Parse(line);
-        WindowChecks.Refuse(RotationPlan.For(settings, options), context.Clock.GetUtcNow());
-        var text = line.Has("compare") ? CompareRenderer.Render(settings, options) : PlanRenderer.Render(RotationPlan.For(settings, options));
+        string text;
+        if (line.Has("compare"))
+        {
+            text = CompareRenderer.Render(settings, options);
+        }
+        else
+        {
+            var plan = RotationPlan.For(settings, options);
+            WindowChecks.Refuse(plan, context.Clock.GetUtcNow());
+            text = PlanRenderer.Render(plan);
+        }
+
         await context.Out.WriteAsync(text).ConfigureAwait(false);
         return ExitCodes.Done;
     }

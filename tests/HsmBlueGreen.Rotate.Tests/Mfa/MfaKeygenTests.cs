@@ -57,7 +57,7 @@ public sealed class MfaKeygenTests : IDisposable
     [Fact]
     public async Task PassphrasesThatDifferWriteNothing()
     {
-        workspace.Input = "one\ntwo\n";
+        workspace.Input = "first-passphrase\nsecond-passphrase\n";
 
         var run = await workspace.RunAsync("mfa", "keygen", "--out", "k", "--encrypt");
 

@@ -26,6 +26,9 @@ internal sealed class MfaWorkspace : IDisposable
     /// <summary>What the operator types at prompts, one line each.</summary>
     public string Input { get; set; } = string.Empty;
 
+    /// <summary>False: stdin is a pipe, as in CI.</summary>
+    public bool InputIsTerminal { get; set; } = true;
+
     public string PathOf(string name) => Path.Combine(Root, name);
 
     public void Write(string name, string text) => File.WriteAllText(PathOf(name), text);
@@ -37,7 +40,7 @@ internal sealed class MfaWorkspace : IDisposable
     public byte[] Bytes(string name) => File.ReadAllBytes(PathOf(name));
 
     public Task<CliRun> RunAsync(params string[] args) =>
-        new ProgramFixture { Environment = name => Environment.GetValueOrDefault(name), WorkingDirectory = Root, Input = Input }.RunAsync(args);
+        new ProgramFixture { Environment = name => Environment.GetValueOrDefault(name), WorkingDirectory = Root, Input = Input, InputIsTerminal = InputIsTerminal }.RunAsync(args);
 
     /// <summary>Runs openssl here with this workspace's environment; fails the test if it is not installed.</summary>
     public OpensslRun Openssl(params string[] args)

@@ -50,7 +50,7 @@ public sealed class AuditCommand(Func<CliContext, string, AuditWiring>? wiring =
         var session = new AuditSession(region, outputs, cryptoUsers, context.Clock.GetUtcNow(), AuditLimits.Default, ports.Ports);
         var report = new AuditReport(stack, region, await AuditRunner.RunAsync(session, AuditRunner.AllChecks, context.CancellationToken).ConfigureAwait(false));
         await context.Out.WriteAsync(line.Has("json") ? report.ToJson() + Environment.NewLine : report.ToText()).ConfigureAwait(false);
-        return report.AnyFailed ? ChecksFailed : ExitCodes.Done;
+        return report.AnyFailed ? ChecksFailed : report.NothingVerified ? ExitCodes.NothingVerified : ExitCodes.Done;
     }
 
     private static Dictionary<Color, string> CryptoUsers(PhysicalProjectFiles project, string stack)

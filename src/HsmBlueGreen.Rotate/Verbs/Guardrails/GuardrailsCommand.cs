@@ -25,6 +25,9 @@ public sealed class GuardrailsCommand : ICliCommand
         ArgumentNullException.ThrowIfNull(line);
         ArgumentNullException.ThrowIfNull(context);
         var stack = CommandArguments.Checked(line, "stack", IdRule.StackName);
+
+        // The boundary is named after the stack: a stack with no Pulumi.<stack>.yaml is refused as `plan` refuses it.
+        _ = Rotation.StackLoader.Load(context, stack);
         var role = CommandArguments.Checked(line, "break-glass-role", IdRule.IamRoleName, GuardrailPolicies.DefaultBreakGlassRole);
         var scp = GuardrailPolicies.ServiceControlPolicy(role).ToJson();
         var boundary = GuardrailPolicies.PermissionsBoundary(stack).ToJson();

@@ -31,6 +31,7 @@ internal sealed class MfaSign : ICliCommand
 
         var outDisplay = line.Value("out") ?? display;
         var outPath = MfaInputs.FullPath(context, outDisplay);
+        SafeFiles.RequireWritable(outPath, outDisplay, line.Value("out") is null ? "write the signed file elsewhere with --out <file>" : "choose another --out");
         SafeFiles.WriteAll([new PendingFile(outPath, outDisplay, signed, SafeFiles.ModeOf(outPath, SafeFiles.ModeOf(path, SafeFiles.Private)))], replace: true);
 
         var added = publicKey is not null && file is AuthDataFile ? $" and set its PublicKey from {publicKey.Source}" : string.Empty;
