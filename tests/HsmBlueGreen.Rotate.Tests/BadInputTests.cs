@@ -23,7 +23,7 @@ public sealed class BadInputTests
     [InlineData("run --stack dev --json", "hsm-rotate run: --json needs --yes")]
     [InlineData("retire purple --stack dev --yes", "hsm-rotate retire: unknown slot 'purple': a slot is blue or green.")]
     [InlineData("abort --stack dev --to purple", "hsm-rotate abort: unknown slot 'purple': a slot is blue or green.")]
-    [InlineData("run --dev", "hsm-rotate run: unknown option '--dev'.")]
+    [InlineData("run --dev", "hsm-rotate run: unknown option '--dev'")]
     [InlineData("run --yes", "hsm-rotate run: --stack is required.")]
     public async Task BadInputIsOneLineWithExitCodeTwoAndChangesNothing(string commandLine, string message)
     {

@@ -1,6 +1,5 @@
 using HsmBlueGreen.Core.Rotation;
 using HsmBlueGreen.Core.Tests.Rotation.Fakes;
-using HsmBlueGreen.Rotate.Cli;
 
 namespace HsmBlueGreen.Rotate.Tests;
 
@@ -57,15 +56,18 @@ internal sealed class CliFixture : IDisposable
 
     public async Task<CliRun> RunAsync(string commandLine, string input = "", string? workingDirectory = null)
     {
-        var (output, error) = (new StringWriter(), new StringWriter());
-        var context = new CliContext(output, error, new StringReader(input), _ => null, workingDirectory ?? Directory, Account.Clock, CancellationToken.None);
-        var host = new CliHost(Commands.All((_, _) =>
+        var program = new ProgramFixture
         {
-            PortsBuilt++;
-            return Account.Ports(metrics: Metrics);
-        }));
-        var exit = await host.RunAsync(commandLine.Split(' ', StringSplitOptions.RemoveEmptyEntries), context);
-        var run = new CliRun(exit, output.ToString(), error.ToString());
+            WorkingDirectory = workingDirectory ?? Directory,
+            Input = input,
+            Clock = Account.Clock,
+            RotationPorts = (_, _) =>
+            {
+                PortsBuilt++;
+                return Account.Ports(metrics: Metrics);
+            },
+        };
+        var run = await program.RunAsync(commandLine);
         runs.Add(run);
         return run;
     }
@@ -94,18 +96,4 @@ internal sealed class CliFixture : IDisposable
 
         throw new InvalidOperationException("the repository root (Pulumi.yaml beside HsmBlueGreen.sln) was not found above the test binaries");
     }
-}
-
-internal sealed record CliRun(int Exit, string Out, string Error)
-{
-    public override string ToString() => $"exit {Exit}\n--- stdout\n{Out}\n--- stderr\n{Error}";
-}
-
-/// <summary>Exit codes as DESIGN.md names them, for readable assertions.</summary>
-internal static class Exit
-{
-    public const int Done = ExitCodes.Done;
-    public const int RolledBack = ExitCodes.FailedRolledBack;
-    public const int BadInput = ExitCodes.BadInput;
-    public const int NeedsOperator = ExitCodes.NeedsOperator;
 }

@@ -107,6 +107,21 @@ public sealed class RotationCommandTests
     }
 
     [Fact]
+    public async Task AfterARollbackTheAdviceNamesTheSecretsStateAndARunAgainFinishes()
+    {
+        using var cli = new CliFixture();
+        cli.Metrics.FailAtPercent = 25;
+        var rolledBack = await cli.RunAsync("run --stack dev --yes");
+        cli.Metrics.FailAtPercent = null;
+
+        var again = await cli.RunAsync("run --stack dev --yes");
+
+        Assert.Equal((Exit.RolledBack, Exit.Done), (rolledBack.Exit, again.Exit));
+        Assert.Contains("green's secret keeps the new password as AWSCURRENT (its cluster has it, its clients use it, it serves no traffic); blue's secret and password are untouched. Next: fix what the gate found, then 'hsm-rotate run --stack dev' again.", rolledBack.Error, StringComparison.Ordinal);
+        Assert.Equal(100, cli.Account.TargetPercent(Color.Green));
+    }
+
+    [Fact]
     public async Task FailedLoginExitsThreeAndResumeNeedsTheAcknowledgement()
     {
         using var cli = new CliFixture();
@@ -242,7 +257,7 @@ public sealed class RotationCommandTests
         cli.Account.BeforeCall = null;
         var resumed = await cli.RunAsync("resume --stack dev");
 
-        Assert.Equal(Exit.NeedsOperator, crashed.Exit);
+        Assert.Equal(Exit.Crashed, crashed.Exit);
         Assert.StartsWith("hsm-rotate run: crashed: InjectedCrashException: injected crash at hsm.change-password", crashed.Error, StringComparison.Ordinal);
         Assert.Equal(Exit.Done, resumed.Exit);
         Assert.Contains("an earlier change-password was interrupted before SSM ran it on the host; changing again", resumed.Out, StringComparison.Ordinal);

@@ -1,4 +1,5 @@
 using System.Text;
+using System.Text.Encodings.Web;
 using System.Text.Json;
 
 namespace HsmBlueGreen.Core.Audit;
@@ -7,6 +8,9 @@ namespace HsmBlueGreen.Core.Audit;
 public sealed record AuditReport(string Stack, string Region, IReadOnlyList<AuditFinding> Findings)
 {
     public bool AnyFailed => Findings.Any(f => f.Outcome == AuditOutcome.Fail);
+
+    /// <summary>No check could tell pass from fail: the audit verified nothing, which must not read as a clean account.</summary>
+    public bool NothingVerified => Findings.All(f => f.Outcome == AuditOutcome.CannotTell);
 
     public static string Label(AuditOutcome outcome) => outcome switch
     {
@@ -38,7 +42,9 @@ public sealed record AuditReport(string Stack, string Region, IReadOnlyList<Audi
     public string ToJson()
     {
         using var buffer = new MemoryStream();
-        using (var json = new Utf8JsonWriter(buffer, new JsonWriterOptions { Indented = true }))
+        // Evidence and fixes quote commands in backticks; the default encoder would write them as \u0060. No HTML
+        // page embeds this output, so the relaxed encoder (which still escapes quotes, backslashes and controls) fits.
+        using (var json = new Utf8JsonWriter(buffer, new JsonWriterOptions { Indented = true, Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping }))
         {
             json.WriteStartObject();
             json.WriteString("stack", Stack);

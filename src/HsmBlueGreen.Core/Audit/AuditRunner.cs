@@ -44,7 +44,7 @@ public static class AuditRunner
         }
         catch (Exception ex) when (ex is not OperationCanceledException)
         {
-            return new AuditFinding(check.Id, check.Title, AuditOutcome.CannotTell, "could not read: " + ex.Message, "grant the audit role the policy `hsm-rotate audit` needs (AccessPolicies.Audit) and check the resource exists, then run the audit again.");
+            return new AuditFinding(check.Id, check.Title, AuditOutcome.CannotTell, "could not read: " + ex.Message, "grant the audit role the policy `hsm-rotate guardrails --stack <stack> --only audit` prints and check the resource exists, then run the audit again.");
         }
     }
 }

@@ -24,4 +24,28 @@ public static class ProjectNamespace
 
         return string.Equals(ns, Name, StringComparison.Ordinal) ? key : null;
     }
+
+    /// <summary>
+    /// Refuses a key whose namespace is a near miss of ours (hsm-bluegreen:stickinessSeconds): Pulumi would take it as
+    /// another project's setting, and the default would silently stay in force.
+    /// </summary>
+    public static void RefuseNearMiss(string source, string namespacedKey)
+    {
+        ArgumentNullException.ThrowIfNull(namespacedKey);
+        var colon = namespacedKey.IndexOf(':', StringComparison.Ordinal);
+        if (colon <= 0 || Strip(namespacedKey) is not null)
+        {
+            return;
+        }
+
+        var ns = namespacedKey[..colon];
+        if (KnownKeys.Nearest(ns, [Name]) is null)
+        {
+            return;
+        }
+
+        var key = namespacedKey[(colon + 1)..];
+        var nearest = KnownKeys.Nearest(key, KnownKeys.Top.Keys) ?? key;
+        throw new ConfigException($"{source}: '{namespacedKey}' is under the namespace '{ns}', not '{Name}', so it would be ignored. Fix: rename it to '{Name}:{nearest}'.");
+    }
 }

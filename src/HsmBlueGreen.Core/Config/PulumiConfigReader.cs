@@ -33,6 +33,7 @@ public static class PulumiConfigReader
 
         foreach (var (namespacedKey, text) in map ?? [])
         {
+            ProjectNamespace.RefuseNearMiss(Source, namespacedKey);
             var key = ProjectNamespace.Strip(namespacedKey);
             if (key is null)
             {

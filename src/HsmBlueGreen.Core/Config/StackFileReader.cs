@@ -27,7 +27,9 @@ public static class StackFileReader
 
         foreach (var (keyNode, valueNode) in config.Children)
         {
-            var key = ProjectNamespace.Strip(((YamlScalarNode)keyNode).Value ?? string.Empty);
+            var namespacedKey = ((YamlScalarNode)keyNode).Value ?? string.Empty;
+            ProjectNamespace.RefuseNearMiss(fileName, namespacedKey);
+            var key = ProjectNamespace.Strip(namespacedKey);
             if (key is null)
             {
                 continue;

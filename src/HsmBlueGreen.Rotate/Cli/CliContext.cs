@@ -13,6 +13,9 @@ public sealed record CliContext(
     TimeProvider Clock,
     CancellationToken CancellationToken)
 {
+    /// <summary>Whether someone can type at a prompt; false for a pipe or CI, where prompts are refused instead.</summary>
+    public bool InputIsTerminal { get; init; } = true;
+
     public static CliContext ForProcess(CancellationToken cancellationToken) => new(
         Console.Out,
         Console.Error,
@@ -20,5 +23,8 @@ public sealed record CliContext(
         System.Environment.GetEnvironmentVariable,
         Directory.GetCurrentDirectory(),
         TimeProvider.System,
-        cancellationToken);
+        cancellationToken)
+    {
+        InputIsTerminal = !Console.IsInputRedirected,
+    };
 }

@@ -1,41 +1,53 @@
+using System.CommandLine;
+using System.CommandLine.Invocation;
+
 namespace HsmBlueGreen.Rotate.Cli;
 
-/// <summary>Dispatches to a command and turns expected errors into one line and an exit code.</summary>
+/// <summary>
+/// Parses with System.CommandLine (help, --version, [suggest] completions), refuses any parse error as one line with
+/// exit 2, runs the verb, and sends every error through <see cref="ErrorMap"/>.
+/// </summary>
 public sealed class CliHost(IReadOnlyList<ICliCommand> commands)
 {
     public async Task<int> RunAsync(IReadOnlyList<string> args, CliContext context)
     {
-        if (args.Count == 0 || args[0] is "help" or "--help" or "-h")
+        ArgumentNullException.ThrowIfNull(args);
+        ArgumentNullException.ThrowIfNull(context);
+        var tree = new CommandTree(commands);
+
+        // `hsm-rotate help [verb]` reads as `hsm-rotate [verb] --help`.
+        IReadOnlyList<string> words = args.Count > 0 && args[0] == "help" ? [.. args.Skip(1), "--help"] : args;
+        var result = tree.Root.Parse(words);
+        var invocation = new InvocationConfiguration { Output = context.Out, Error = context.Error, EnableDefaultExceptionHandler = false };
+
+        if (result.Action is { } builtIn && builtIn is not ParseErrorAction)
         {
-            await WriteUsageAsync(context.Out).ConfigureAwait(false);
-            return args.Count == 0 ? ExitCodes.BadInput : ExitCodes.Done;
+            // --help, --version, [suggest]: System.CommandLine's own output.
+            return await result.InvokeAsync(invocation, context.CancellationToken).ConfigureAwait(false);
         }
 
-        var command = commands.FirstOrDefault(c => string.Equals(c.Name, args[0], StringComparison.Ordinal));
-        if (command is null)
+        var verb = tree.VerbOf(result.CommandResult.Command);
+        if (result.Errors.Count > 0 && !(verb is null or { Subcommands.Count: > 0 } && result.UnmatchedTokens.Count == 0))
         {
-            await context.Error.WriteLineAsync($"hsm-rotate: unknown command '{args[0]}'. Run 'hsm-rotate help' for the list.").ConfigureAwait(false);
+            await context.Error.WriteLineAsync(ParseErrors.FirstLine(result)).ConfigureAwait(false);
             return ExitCodes.BadInput;
         }
 
+        if (verb is null or { Subcommands.Count: > 0 })
+        {
+            // No verb (or a group without its subcommand): the usage, on stderr since nothing ran.
+            await tree.Root.Parse([.. words, "--help"]).InvokeAsync(new InvocationConfiguration { Output = context.Error, Error = context.Error }, context.CancellationToken).ConfigureAwait(false);
+            return ExitCodes.BadInput;
+        }
+
+        var line = tree.LineFrom(result);
         try
         {
-            return await command.RunAsync(args.Skip(1).ToList(), context).ConfigureAwait(false);
+            return await verb.RunAsync(line, context).ConfigureAwait(false);
         }
-        catch (UsageException e)
+        catch (Exception e)
         {
-            await context.Error.WriteLineAsync($"hsm-rotate {command.Name}: {e.Message}").ConfigureAwait(false);
-            return ExitCodes.BadInput;
-        }
-    }
-
-    private async Task WriteUsageAsync(TextWriter output)
-    {
-        await output.WriteLineAsync("usage: hsm-rotate <command> [options]").ConfigureAwait(false);
-        await output.WriteLineAsync().ConfigureAwait(false);
-        foreach (var command in commands)
-        {
-            await output.WriteLineAsync($"  {command.Name,-10} {command.Summary}").ConfigureAwait(false);
+            return await ErrorMap.ReportAsync(e, ParseErrors.Path(result.CommandResult.Command), verb, line, context).ConfigureAwait(false);
         }
     }
 }

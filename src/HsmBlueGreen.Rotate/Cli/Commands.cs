@@ -9,9 +9,11 @@ namespace HsmBlueGreen.Rotate.Cli;
 /// <summary>The composition root's list of verbs, in the order help shows them.</summary>
 public static class Commands
 {
-    public static IReadOnlyList<ICliCommand> All() => All(ProductionPorts.Factory);
+    /// <param name="ports">The rotation verbs' AWS ports; the production adapters unless a test swaps them.</param>
+    /// <param name="audit">The audit's read-only ports; the production adapters unless a test swaps them.</param>
+    public static IReadOnlyList<ICliCommand> All(RotationPortsFactory? ports = null, Func<CliContext, string, AuditWiring>? audit = null) => Build(ports ?? ProductionPorts.Factory, audit);
 
-    public static IReadOnlyList<ICliCommand> All(RotationPortsFactory ports) =>
+    private static IReadOnlyList<ICliCommand> Build(RotationPortsFactory ports, Func<CliContext, string, AuditWiring>? audit) =>
     [
         new PlanCommand(),
         new RunCommand(ports),
@@ -22,6 +24,6 @@ public static class Commands
         new RetireCommand(ports),
         new MfaCommand(),
         new GuardrailsCommand(),
-        new AuditCommand(),
+        new AuditCommand(audit),
     ];
 }

@@ -25,7 +25,7 @@ internal static class CompareRenderer
         Section(Line, "Downtime", profiles, p => [p.Downtime]);
         Section(Line, "What runs besides the serving slot", profiles, p => [p.Extra]);
         Section(Line, "For how long", profiles, p => [p.RunsFor]);
-        Section(Line, $"Extra cost per hour while it runs (prices from Pulumi.{settings.Stack}.yaml)", profiles, p => [Cost(p)]);
+        Section(Line, $"Extra cost per hour while it runs (prices from Pulumi.{settings.Stack}.yaml, in their currency: USD for AWS list prices)", profiles, p => [Cost(p)]);
         Section(Line, "Must already be true", profiles, p => [.. p.Needs.Select(n => "- " + n)]);
         Section(Line, "Ready in this stack", profiles, p => [p.NotReady is null ? "yes" : "no: " + p.NotReady]);
         Line();
@@ -60,6 +60,6 @@ internal static class CompareRenderer
     }
 
     private static string Cost(ApproachProfile profile) => profile.HourlyCost is { } cost
-        ? cost.ToString("0.00##", CultureInfo.InvariantCulture)
+        ? cost.ToString("F4", CultureInfo.InvariantCulture)
         : $"unknown: set {profile.MissingPrice}";
 }

@@ -119,7 +119,7 @@ internal static class PlanRenderer
     {
         var (s, t) = (plan.Source.Key(), plan.Target.Key());
         var o = plan.Options;
-        line($"Weight schedule ({o.Steps.Percents.Count.ToString(CultureInfo.InvariantCulture)} steps; each: set, read back, settle {Durations.Format(o.Settle)}, record in the stack, bake {Durations.Format(o.Bake)}, gates)");
+        line($"Weight schedule ({Count(o.Steps.Percents.Count, "step")}; each: set, read back, settle {Durations.Format(o.Settle)}, record in the stack, bake {Durations.Format(o.Bake)}, gates)");
         line($"  {s,5} {t,5}  then");
         foreach (var step in plan.Steps.OfType<RotationStep.ShiftWeight>())
         {

@@ -11,10 +11,42 @@ internal static class RotationArguments
 {
     public static readonly string[] ValueOptions = ["strategy", "window-start", "window-duration", "steps", "bake", "settle", "pause-at", "max-5xx-rate", "max-latency", "min-requests", "health-timeout", "client-count", "smoke-path"];
 
+    public static readonly string[] Switches = [NoBake];
+
+    private const string NoBake = "acknowledge-no-bake";
+
+    /// <summary>
+    /// Each value's own rule, run by the parser as the option's custom parser so a bad value is a parse error; the
+    /// rules that need two options (a pause weight among the steps, both window options) run in <see cref="Parse"/>.
+    /// </summary>
+    public static readonly IReadOnlyDictionary<string, Action<string>> ValueRules = new Dictionary<string, Action<string>>(StringComparer.Ordinal)
+    {
+        ["strategy"] = text => Strategies.Parse(text),
+        ["window-start"] = text => WindowStart(text),
+        ["window-duration"] = text => Positive("window-duration", Durations.Parse("window-duration", text)),
+        ["steps"] = text => WeightSchedule.Parse(text),
+        ["bake"] = text => Durations.Parse("bake", text),
+        ["settle"] = text => Durations.Parse("settle", text),
+        ["health-timeout"] = text => Positive("health-timeout", Durations.Parse("health-timeout", text)),
+        ["max-latency"] = text => Positive("max-latency", Duration(text, "max-latency", TimeSpan.Zero, allowMilliseconds: true)),
+        ["pause-at"] = text => Percent("pause-at", text),
+        ["max-5xx-rate"] = text => Percent("max-5xx-rate", text.TrimEnd('%')),
+        ["min-requests"] = text => Count("min-requests", text),
+        ["client-count"] = text => Instances("client-count", text),
+    };
+
     /// <param name="fallback">Values for options not on the command line, e.g. the interrupted run's from the journal.</param>
     public static RotationOptions Parse(CommandLine line, Func<string, string?>? fallback = null)
     {
         string? Value(string name) => line.Value(name) ?? fallback?.Invoke(name);
+
+        foreach (var (name, rule) in ValueRules)
+        {
+            if (Value(name) is { } text)
+            {
+                rule(text);
+            }
+        }
 
         var defaults = RotationOptions.Default;
         var options = defaults with
@@ -33,7 +65,28 @@ internal static class RotationArguments
                 Duration(Value("max-latency"), "max-latency", defaults.Thresholds.MaxLatency, allowMilliseconds: true),
                 Value("min-requests") is { } min ? Count("min-requests", min) : defaults.Thresholds.MinRequests),
         };
+        if (options.Bake == TimeSpan.Zero && line.Value("bake") is not null && !line.Has(NoBake))
+        {
+            throw new RotationInputException($"--bake 0s judges every gate the moment traffic moves, on whatever data exists. Fix: give a bake, e.g. --bake 5m, or add --{NoBake} to mean it.");
+        }
+
         return options.Validated();
+    }
+
+    private static void Positive(string name, TimeSpan value)
+    {
+        if (value <= TimeSpan.Zero)
+        {
+            throw new RotationInputException($"--{name} must be longer than 0s: nothing can pass in no time. Fix: leave it out for the default ({OptionHelp.For(string.Empty, name).Default}).");
+        }
+    }
+
+    private static void WindowStart(string text)
+    {
+        if (!MaintenanceWindow.TryParseStart(text, out _, out _))
+        {
+            throw new RotationInputException($"--window-start '{text}' is not {MaintenanceWindow.StartFormats}.");
+        }
     }
 
     /// <summary>--window-start and --window-duration come together; without both the stack's maintenanceWindow applies.</summary>
@@ -49,15 +102,8 @@ internal static class RotationArguments
             throw new RotationInputException($"--window-start and --window-duration go together. Fix: pass both, e.g. --window-start 02:00 --window-duration 1h.");
         }
 
-        if (!MaintenanceWindow.TryParseStart(start, out var daily, out var once))
-        {
-            throw new RotationInputException($"--window-start '{start}' is not {MaintenanceWindow.StartFormats}.");
-        }
-
-        var length = Durations.Parse("window-duration", duration);
-        return length > TimeSpan.Zero
-            ? new MaintenanceWindow(daily, once, length)
-            : throw new RotationInputException("--window-duration must be longer than 0s.");
+        _ = MaintenanceWindow.TryParseStart(start, out var daily, out var once);
+        return new MaintenanceWindow(daily, once, Durations.Parse("window-duration", duration));
     }
 
     private static TimeSpan Duration(string? text, string name, TimeSpan fallback, bool allowMilliseconds = false)

@@ -1,6 +1,3 @@
-using HsmBlueGreen.Aws;
-using HsmBlueGreen.Aws.Http;
-using HsmBlueGreen.Core.Config;
 using HsmBlueGreen.Core.Rotation;
 using HsmBlueGreen.Core.Rotation.Run;
 using HsmBlueGreen.Rotate.Cli;
@@ -8,8 +5,8 @@ using HsmBlueGreen.Rotate.Cli;
 namespace HsmBlueGreen.Rotate.Rotation;
 
 /// <summary>
-/// The shape every rotation verb shares: parse, load the stack's settings, build the ports, run, map the outcome to
-/// an exit code. Expected errors print one line (exit 2 for input, 3 when interrupted); a crash prints its detail.
+/// The shape every rotation verb shares: load the stack's settings, build the ports, run, map the outcome to an exit
+/// code. Errors go through the host's <see cref="ErrorMap"/>; this verb supplies the next step after a stop.
 /// </summary>
 internal abstract class RotationCommand(RotationPortsFactory ports) : ICliCommand
 {
@@ -27,66 +24,43 @@ internal abstract class RotationCommand(RotationPortsFactory ports) : ICliComman
     /// <summary>Offline commands (plan) never build the ports.</summary>
     protected virtual bool NeedsPorts => true;
 
-    public async Task<int> RunAsync(IReadOnlyList<string> args, CliContext context)
+    public VerbOptions Options => new(ValueOptions, Switches, BareArguments);
+
+    public virtual IReadOnlyList<string> Examples => [$"hsm-rotate {Name} --stack dev"];
+
+    /// <summary>Names of the bare words the verb takes (retire's slot); none by default.</summary>
+    protected virtual IReadOnlyList<string> BareArguments => [];
+
+    /// <summary>After AWS stopped, an interrupt or a crash: status, then resume or abort; nothing for read-only verbs or a dry run.</summary>
+    public virtual string? AfterStop(CommandLine line)
     {
-        var line = CommandLine.Parse(args, ValueOptions, Switches);
+        ArgumentNullException.ThrowIfNull(line);
+        var stack = line.Value("stack");
+        if (!ChangesState || stack is null)
+        {
+            return null;
+        }
+
+        return line.Has("dry-run")
+            ? "A dry run changes nothing: there is nothing to resume or abort; run it again once fixed."
+            : $"AWS holds the state: check with 'hsm-rotate status --stack {stack}', then 'hsm-rotate resume --stack {stack}' or 'hsm-rotate abort --stack {stack}'.";
+    }
+
+    public async Task<int> RunAsync(CommandLine line, CliContext context)
+    {
+        ArgumentNullException.ThrowIfNull(line);
+        ArgumentNullException.ThrowIfNull(context);
         var stack = line.Required("stack");
-        try
+        Validate(line);
+        var (settings, directory) = StackLoader.Load(context, stack);
+        if (!NeedsPorts)
         {
-            Validate(line);
-            var (settings, directory) = StackLoader.Load(context, stack);
-            if (!NeedsPorts)
-            {
-                return await ExecuteOfflineAsync(line, context, settings).ConfigureAwait(false);
-            }
+            return await ExecuteOfflineAsync(line, context, settings).ConfigureAwait(false);
+        }
 
-            IRotationEvents events = line.Has("json") ? new JsonEventWriter(context.Out) : new HumanEventWriter(context.Out, line.Has("verbose"));
-            var session = new RotationSession(context, line, settings, ports(context, settings), new JournalFile(directory, stack), events);
-            return await ExecuteAsync(session).ConfigureAwait(false);
-        }
-        catch (ConfigException e)
-        {
-            foreach (var error in e.Lines(ProjectNamespace.Name))
-            {
-                await context.Error.WriteLineAsync($"hsm-rotate {Name}: {error}").ConfigureAwait(false);
-            }
-
-            return ExitCodes.BadInput;
-        }
-        catch (Exception e) when (e is RotationInputException or PortsUnavailableException)
-        {
-            await context.Error.WriteLineAsync($"hsm-rotate {Name}: {e.Message}").ConfigureAwait(false);
-            return ExitCodes.BadInput;
-        }
-        catch (AwsConfigurationException e)
-        {
-            await context.Error.WriteLineAsync($"hsm-rotate {Name}: {e.Message}").ConfigureAwait(false);
-            return ExitCodes.BadInput;
-        }
-        catch (AdapterException e)
-        {
-            // AWS or pulumi refused or failed: the message says what and where; every step is safe to re-run once fixed.
-            await context.Error.WriteLineAsync($"hsm-rotate {Name}: {e.Message}").ConfigureAwait(false);
-            if (!ChangesState)
-            {
-                return ExitCodes.NeedsOperator;
-            }
-
-            await context.Error.WriteLineAsync($"hsm-rotate {Name}: stopped. Check with 'hsm-rotate status --stack {stack}', then 'hsm-rotate resume --stack {stack}' or 'hsm-rotate abort --stack {stack}'.").ConfigureAwait(false);
-            return ExitCodes.NeedsOperator;
-        }
-        catch (OperationCanceledException) when (context.CancellationToken.IsCancellationRequested)
-        {
-            await context.Error.WriteLineAsync($"hsm-rotate {Name}: interrupted. AWS holds the state: 'hsm-rotate status --stack {stack}', then 'hsm-rotate resume --stack {stack}' or 'hsm-rotate abort --stack {stack}'.").ConfigureAwait(false);
-            return ExitCodes.NeedsOperator;
-        }
-        catch (Exception e) when (e is not UsageException)
-        {
-            // Unexpected: full detail for the operator (messages never carry secrets), and a code that is not "rolled back".
-            await context.Error.WriteLineAsync($"hsm-rotate {Name}: crashed: {(line.Has("verbose") ? e.ToString() : $"{e.GetType().Name}: {e.Message}")}").ConfigureAwait(false);
-            await context.Error.WriteLineAsync($"hsm-rotate {Name}: every step is safe to re-run: 'hsm-rotate status --stack {stack}', then 'hsm-rotate resume --stack {stack}'.").ConfigureAwait(false);
-            return ExitCodes.NeedsOperator;
-        }
+        IRotationEvents events = line.Has("json") ? new JsonEventWriter(context.Out) : new HumanEventWriter(context.Out, line.Has("verbose"));
+        var session = new RotationSession(context, line, settings, ports(context, settings), new JournalFile(directory, stack), events);
+        return await ExecuteAsync(session).ConfigureAwait(false);
     }
 
     /// <summary>Checks option combinations before anything is read.</summary>

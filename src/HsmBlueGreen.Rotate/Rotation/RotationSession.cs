@@ -26,7 +26,7 @@ internal sealed record RotationSession(CliContext Context, CommandLine Line, Sta
     public RotationOptions LastRunOptions()
     {
         var fallback = JournalDefaults.From(Journal);
-        var options = RotationArguments.Parse(CommandLine.Parse([], RotationArguments.ValueOptions, []), fallback);
+        var options = RotationArguments.Parse(CommandLine.Empty, fallback);
         return fallback("strategy") is null && Settings.SlotsShareCluster ? options with { Strategy = Strategy.DualUser } : options;
     }
 

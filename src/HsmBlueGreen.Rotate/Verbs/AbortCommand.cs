@@ -15,6 +15,8 @@ internal sealed class AbortCommand(RotationPortsFactory ports) : RotationCommand
 
     protected override IReadOnlyCollection<string> ValueOptions => ["stack", "to"];
 
+    public override IReadOnlyList<string> Examples => ["hsm-rotate abort --stack dev", "hsm-rotate abort --stack dev --to blue"];
+
     protected override async Task<int> ExecuteAsync(RotationSession session)
     {
         var source = session.Line.Value("to") is { } to ? SlotArgument.Parse(to, session.Settings) : await session.SourceAsync().ConfigureAwait(false);

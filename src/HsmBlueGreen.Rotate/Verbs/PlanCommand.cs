@@ -15,14 +15,27 @@ internal sealed class PlanCommand() : RotationCommand((_, _) => throw new Invali
 
     protected override IReadOnlyCollection<string> ValueOptions => ["stack", .. RotationArguments.ValueOptions];
 
-    protected override IReadOnlyCollection<string> Switches => ["compare"];
+    protected override IReadOnlyCollection<string> Switches => ["compare", .. RotationArguments.Switches];
+
+    public override IReadOnlyList<string> Examples => ["hsm-rotate plan --stack dev", "hsm-rotate plan --stack dev --steps 10,50,100 --bake 10m", "hsm-rotate plan --stack dev --compare"];
 
     protected override bool NeedsPorts => false;
 
     protected override async Task<int> ExecuteOfflineAsync(CommandLine line, CliContext context, StackSettings settings)
     {
         var options = RotationArguments.Parse(line);
-        var text = line.Has("compare") ? CompareRenderer.Render(settings, options) : PlanRenderer.Render(RotationPlan.For(settings, options));
+        string text;
+        if (line.Has("compare"))
+        {
+            text = CompareRenderer.Render(settings, options);
+        }
+        else
+        {
+            var plan = RotationPlan.For(settings, options);
+            WindowChecks.Refuse(plan, context.Clock.GetUtcNow());
+            text = PlanRenderer.Render(plan);
+        }
+
         await context.Out.WriteAsync(text).ConfigureAwait(false);
         return ExitCodes.Done;
     }

@@ -17,7 +17,7 @@ internal sealed class ResumeCommand(RotationPortsFactory ports, bool promote = f
 
     protected override IReadOnlyCollection<string> ValueOptions => ["stack", .. RotationArguments.ValueOptions];
 
-    protected override IReadOnlyCollection<string> Switches => ["json", "verbose", "acknowledge-login-failure"];
+    protected override IReadOnlyCollection<string> Switches => ["json", "verbose", "acknowledge-login-failure", .. RotationArguments.Switches];
 
     protected override async Task<int> ExecuteAsync(RotationSession session)
     {

@@ -18,6 +18,19 @@ internal sealed class RetireCommand(RotationPortsFactory ports) : RotationComman
 
     protected override IReadOnlyCollection<string> Switches => ["json", "verbose", "yes", "assume-drained"];
 
+    protected override IReadOnlyList<string> BareArguments => ["slot"];
+
+    public override IReadOnlyList<string> Examples => ["hsm-rotate retire blue --stack dev", "hsm-rotate retire blue --stack dev --drain 10m --yes"];
+
+    /// <summary>A failed retire has no run to resume or abort: it is re-run as it was, once the cause is fixed.</summary>
+    public override string? AfterStop(CommandLine line)
+    {
+        ArgumentNullException.ThrowIfNull(line);
+        var stack = line.Value("stack");
+        var slot = line.Positionals.FirstOrDefault() ?? "<slot>";
+        return stack is null ? null : $"Nothing to resume or abort: check with 'hsm-rotate status --stack {stack}', then run 'hsm-rotate retire {slot} --stack {stack}' again once fixed.";
+    }
+
     protected override void Validate(CommandLine line)
     {
         if (line.Positionals.Count != 1)

@@ -16,7 +16,9 @@ internal sealed class RunCommand(RotationPortsFactory ports) : RotationCommand(p
 
     protected override IReadOnlyCollection<string> ValueOptions => ["stack", .. RotationArguments.ValueOptions];
 
-    protected override IReadOnlyCollection<string> Switches => ["json", "verbose", "yes", "dry-run"];
+    protected override IReadOnlyCollection<string> Switches => ["json", "verbose", "yes", "dry-run", .. RotationArguments.Switches];
+
+    public override IReadOnlyList<string> Examples => ["hsm-rotate run --stack dev --dry-run", "hsm-rotate run --stack dev", "hsm-rotate run --stack dev --pause-at 50 --max-5xx-rate 2 --yes"];
 
     protected override void Validate(CommandLine line)
     {
@@ -29,6 +31,7 @@ internal sealed class RunCommand(RotationPortsFactory ports) : RotationCommand(p
     protected override async Task<int> ExecuteAsync(RotationSession session)
     {
         var plan = RotationPlan.For(session.Settings, RotationArguments.Parse(session.Line));
+        WindowChecks.Refuse(plan, session.Context.Clock.GetUtcNow());
         var run = session.NewRun(plan);
         Func<RotationPlan, Task<bool>>? confirm = session.Line.Has("yes")
             ? null

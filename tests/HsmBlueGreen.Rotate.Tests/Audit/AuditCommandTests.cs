@@ -1,5 +1,6 @@
 using System.Text.Json;
 using HsmBlueGreen.Aws.Http;
+using HsmBlueGreen.Core.Audit;
 using HsmBlueGreen.Core.Ports;
 using HsmBlueGreen.Core.Tests.Audit;
 using HsmBlueGreen.Rotate.Cli;
@@ -51,6 +52,26 @@ public class AuditCommandTests
         Assert.Equal(AuditCommand.ChecksFailed, run.Exit);
         Assert.Equal(10, outcomes.Count);
         Assert.Equal(("fail", "cannot-tell", "pass"), (outcomes["cloudtrail"], outcomes["user-quorum"], outcomes["flow-logs"]));
+    }
+
+    [Fact]
+    public async Task AnAuditWhereNoCheckCanTellExitsWithItsOwnCodeAndNamesNoInternalClass()
+    {
+        using var workspace = new AuditWorkspace();
+        var unreadable = new Moq.Mock<IAccountInventory>(Moq.MockBehavior.Strict).Object;
+        var clusters = new Moq.Mock<IClusterControl>(Moq.MockBehavior.Strict).Object;
+        var users = new Moq.Mock<IHsmUserCommands>(Moq.MockBehavior.Strict).Object;
+        var account = AuditAccount.Healthy();
+        var wiring = new AuditWiring(new AuditPorts(unreadable, clusters, users), new OutputsOnly(account.Outputs), () => AuditAccount.Region);
+
+        var run = await workspace.RunAsync(() => wiring, "--stack", "prod", "--json");
+
+        using var json = JsonDocument.Parse(run.Out);
+        var checks = json.RootElement.GetProperty("checks").EnumerateArray().ToList();
+        Assert.Equal(ExitCodes.NothingVerified, run.Exit);
+        Assert.All(checks, c => Assert.Equal("cannot-tell", c.GetProperty("outcome").GetString()));
+        Assert.All(checks, c => Assert.DoesNotMatch(@"\b[A-Z][a-z]+[A-Z]\w*\.[A-Z]", c.GetProperty("fix").GetString()!));
+        Assert.Contains("`hsm-rotate guardrails --stack <stack> --only audit`", run.Out, StringComparison.Ordinal);
     }
 
     [Fact]

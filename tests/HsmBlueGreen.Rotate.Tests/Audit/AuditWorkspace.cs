@@ -4,7 +4,6 @@ using HsmBlueGreen.Core.Slots;
 using HsmBlueGreen.Core.Tests.Audit;
 using HsmBlueGreen.Core.Tests.Settings;
 using HsmBlueGreen.Rotate.Cli;
-using HsmBlueGreen.Rotate.Verbs.Audit;
 
 namespace HsmBlueGreen.Rotate.Tests.Audit;
 
@@ -27,16 +26,17 @@ internal sealed class AuditWorkspace : IDisposable
 
     public async Task<CliRun> RunAsync(Func<AuditWiring> wiring, params string[] args)
     {
-        using var output = new StringWriter();
-        using var error = new StringWriter();
-        var context = new CliContext(output, error, TextReader.Null, _ => null, Path.Combine(Root), new FixedClock(), CancellationToken.None);
-        var command = new AuditCommand((_, project) =>
+        var program = new ProgramFixture
         {
-            WiredProject = project;
-            return wiring();
-        });
-        var exitCode = await new CliHost([command]).RunAsync(["audit", .. args], context);
-        return new CliRun(exitCode, output.ToString(), error.ToString());
+            WorkingDirectory = Root,
+            Clock = new FixedClock(),
+            AuditWiring = (_, project) =>
+            {
+                WiredProject = project;
+                return wiring();
+            },
+        };
+        return await program.RunAsync(["audit", .. args]);
     }
 
     public static AuditWiring Over(AuditAccount account) =>

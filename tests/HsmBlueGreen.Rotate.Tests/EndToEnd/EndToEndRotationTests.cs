@@ -17,7 +17,7 @@ public sealed class EndToEndRotationTests : IDisposable
     private const string OldPassword = "e2e-Blue-Passw0rd-never-printed";
     private const string BlueSecret = LoopbackCli.BlueSecret;
     private const string GreenSecret = LoopbackCli.GreenSecret;
-    private const string Zero = "--bake 0s --settle 0s --health-timeout 0s";
+    private const string Zero = "--bake 0s --acknowledge-no-bake --settle 0s --health-timeout 1s";
 
     private readonly CliFixture project = new();
     private readonly FakePulumi pulumi = new FakePulumi().Answer(LoopbackCli.StackOutputs);

@@ -1,6 +1,5 @@
 using HsmBlueGreen.Aws.Tests.Loopback;
 using HsmBlueGreen.Aws.Tests.Support;
-using HsmBlueGreen.Rotate.Cli;
 using HsmBlueGreen.Rotate.Rotation;
 
 namespace HsmBlueGreen.Rotate.Tests.EndToEnd;
@@ -31,9 +30,8 @@ internal static class LoopbackCli
     {
         var environment = new Dictionary<string, string>(server.Environment()) { [ProductionPorts.PulumiVariable] = pulumi.Executable };
         changeEnvironment?.Invoke(environment);
-        var (output, error) = (new StringWriter(), new StringWriter());
-        var context = new CliContext(output, error, new StringReader(string.Empty), name => environment.GetValueOrDefault(name), projectDirectory, server.Account.Clock, CancellationToken.None);
-        var exit = await new CliHost(Cli.Commands.All()).RunAsync(commandLine.Split(' '), context);
-        return (exit, output.ToString(), error.ToString());
+        var run = await new ProgramFixture { Environment = name => environment.GetValueOrDefault(name), WorkingDirectory = projectDirectory, Clock = server.Account.Clock }
+            .RunAsync(commandLine.Split(' '));
+        return (run.Exit, run.Out, run.Error);
     }
 }

@@ -23,7 +23,7 @@ public sealed class MfaKeygenTests : IDisposable
     {
         var run = await workspace.RunAsync("mfa", "keygen", "--out", "officer1");
 
-        Assert.Equal(ExitCodes.Done, run.ExitCode);
+        Assert.Equal(ExitCodes.Done, run.Exit);
         Assert.StartsWith("-----BEGIN PRIVATE KEY-----", workspace.Read("officer1.key"), StringComparison.Ordinal);
         Assert.StartsWith("-----BEGIN PUBLIC KEY-----", workspace.Read("officer1.pub"), StringComparison.Ordinal);
         Assert.StartsWith("wrote officer1.key (RSA 2048, PKCS#8, not encrypted, mode 0600) and officer1.pub.\n", run.Out.ReplaceLineEndings("\n"), StringComparison.Ordinal);
@@ -38,7 +38,7 @@ public sealed class MfaKeygenTests : IDisposable
 
         var run = await workspace.RunAsync("mfa", "keygen", "--out", "k", "--force");
 
-        Assert.Equal(ExitCodes.Done, run.ExitCode);
+        Assert.Equal(ExitCodes.Done, run.Exit);
         Assert.NotEqual(first, workspace.Read("k.pub"));
     }
 
@@ -49,7 +49,7 @@ public sealed class MfaKeygenTests : IDisposable
 
         var run = await workspace.RunAsync("mfa", "keygen", "--out", "k", "--encrypt");
 
-        Assert.Equal(ExitCodes.Done, run.ExitCode);
+        Assert.Equal(ExitCodes.Done, run.Exit);
         Assert.Equal(workspace.Read("k.pub"), workspace.MustOpenssl("pkey", "-in", "k.key", "-passin", "pass:typed secret", "-pubout"));
         Assert.DoesNotContain("typed secret", run.Output, StringComparison.Ordinal);
     }
@@ -57,12 +57,12 @@ public sealed class MfaKeygenTests : IDisposable
     [Fact]
     public async Task PassphrasesThatDifferWriteNothing()
     {
-        workspace.Input = "one\ntwo\n";
+        workspace.Input = "first-passphrase\nsecond-passphrase\n";
 
         var run = await workspace.RunAsync("mfa", "keygen", "--out", "k", "--encrypt");
 
-        Assert.Equal(ExitCodes.BadInput, run.ExitCode);
-        Assert.EndsWith("hsm-rotate mfa: the two passphrases typed for k.key differ; run the command again.\n", run.Error.ReplaceLineEndings("\n"), StringComparison.Ordinal);
+        Assert.Equal(ExitCodes.BadInput, run.Exit);
+        Assert.EndsWith("hsm-rotate mfa keygen: the two passphrases typed for k.key differ; run the command again.\n", run.Error.ReplaceLineEndings("\n"), StringComparison.Ordinal);
         Assert.Empty(Directory.GetFileSystemEntries(workspace.Root));
     }
 
@@ -73,8 +73,8 @@ public sealed class MfaKeygenTests : IDisposable
 
         var run = await workspace.RunAsync("mfa", "keygen", "--out", "k", "--passphrase-env", "EMPTY");
 
-        Assert.Equal(ExitCodes.BadInput, run.ExitCode);
-        Assert.Equal("hsm-rotate mfa: --passphrase-env names EMPTY, which is empty; put the passphrase in it, or leave --passphrase-env out to be prompted.\n", run.Error.ReplaceLineEndings("\n"));
+        Assert.Equal(ExitCodes.BadInput, run.Exit);
+        Assert.Equal("hsm-rotate mfa keygen: --passphrase-env names EMPTY, which is empty; put the passphrase in it, or leave --passphrase-env out to be prompted.\n", run.Error.ReplaceLineEndings("\n"));
         Assert.Empty(Directory.GetFileSystemEntries(workspace.Root));
     }
 
@@ -83,8 +83,8 @@ public sealed class MfaKeygenTests : IDisposable
     {
         var run = await workspace.RunAsync("mfa", "keygen", "--out", "k", "--passphrase", "hunter2");
 
-        Assert.Equal(ExitCodes.BadInput, run.ExitCode);
-        Assert.StartsWith("hsm-rotate mfa: unknown option '--passphrase'.", run.Error, StringComparison.Ordinal);
+        Assert.Equal(ExitCodes.BadInput, run.Exit);
+        Assert.StartsWith("hsm-rotate mfa keygen: unknown option '--passphrase'", run.Error, StringComparison.Ordinal);
         Assert.Empty(Directory.GetFileSystemEntries(workspace.Root));
     }
 
@@ -93,8 +93,8 @@ public sealed class MfaKeygenTests : IDisposable
     {
         var run = await workspace.RunAsync("mfa", "keygen", "--out", "no/such/dir/k");
 
-        Assert.Equal(ExitCodes.BadInput, run.ExitCode);
-        Assert.StartsWith("hsm-rotate mfa: cannot write no/such/dir/k.key and no/such/dir/k.pub:", run.Error, StringComparison.Ordinal);
+        Assert.Equal(ExitCodes.BadInput, run.Exit);
+        Assert.StartsWith("hsm-rotate mfa keygen: cannot write no/such/dir/k.key and no/such/dir/k.pub:", run.Error, StringComparison.Ordinal);
     }
 
     public void Dispose() => workspace.Dispose();

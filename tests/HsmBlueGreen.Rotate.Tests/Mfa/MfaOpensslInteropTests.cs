@@ -16,7 +16,7 @@ public sealed class MfaOpensslInteropTests : IDisposable
 
         var run = await workspace.RunAsync("mfa", "sign", "--tokens", "t.json", "--key", "k.key");
 
-        Assert.Equal(ExitCodes.Done, run.ExitCode);
+        Assert.Equal(ExitCodes.Done, run.Exit);
         Assert.All(OpensslSigning.Entries(workspace.Read("t.json")), e => Assert.True(OpensslSigning.VerifiedOk(OpensslSigning.Verify(workspace, e.Digest, e.Signature, "k.pub"))));
     }
 
@@ -28,7 +28,7 @@ public sealed class MfaOpensslInteropTests : IDisposable
 
         var run = await workspace.RunAsync("mfa", "sign", "--authdata", "authdata", "--key", "k.key", "--public-key", "k.pub");
 
-        Assert.Equal(ExitCodes.Done, run.ExitCode);
+        Assert.Equal(ExitCodes.Done, run.Exit);
         Assert.All(OpensslSigning.Entries(workspace.Read("authdata")), e => Assert.True(OpensslSigning.VerifiedOk(OpensslSigning.Verify(workspace, e.Digest, e.Signature, "k.pub"))));
     }
 
@@ -55,7 +55,7 @@ public sealed class MfaOpensslInteropTests : IDisposable
 
         var run = await workspace.RunAsync("mfa", "verify", "--tokens", "t.json", "--public-key", "k.pub");
 
-        Assert.Equal(ExitCodes.Done, run.ExitCode);
+        Assert.Equal(ExitCodes.Done, run.Exit);
         Assert.Equal("token 1 of 3: ok\ntoken 2 of 3: ok\ntoken 3 of 3: ok\nall 3 signatures in t.json verify with k.pub.\n", run.Out.ReplaceLineEndings("\n"));
     }
 
@@ -86,7 +86,7 @@ public sealed class MfaOpensslInteropTests : IDisposable
 
         var sign = await workspace.RunAsync("mfa", "sign", "--tokens", "t.json", "--key", "k.key", "--passphrase-env", "MFA_PASSPHRASE");
 
-        Assert.True(sign.ExitCode == ExitCodes.Done, $"{kind}: {sign.Error}");
+        Assert.True(sign.Exit == ExitCodes.Done, $"{kind}: {sign.Error}");
         Assert.All(OpensslSigning.Entries(workspace.Read("t.json")), e => Assert.True(OpensslSigning.VerifiedOk(OpensslSigning.Verify(workspace, e.Digest, e.Signature, "k.pub"))));
     }
 
@@ -101,8 +101,8 @@ public sealed class MfaOpensslInteropTests : IDisposable
 
         var sign = await workspace.RunAsync("mfa", "sign", "--authdata", "authdata", "--key", "k.key", "--public-key", "k.pub");
 
-        Assert.Equal(ExitCodes.Done, sign.ExitCode);
-        Assert.Equal(ExitCodes.Done, (await workspace.RunAsync("mfa", "verify", "--authdata", "authdata", "--public-key", "k.pub")).ExitCode);
+        Assert.Equal(ExitCodes.Done, sign.Exit);
+        Assert.Equal(ExitCodes.Done, (await workspace.RunAsync("mfa", "verify", "--authdata", "authdata", "--public-key", "k.pub")).Exit);
     }
 
     [Fact]
@@ -140,7 +140,7 @@ public sealed class MfaOpensslInteropTests : IDisposable
 
         var run = await workspace.RunAsync("mfa", "sign", "--tokens", "t.json", "--key", "old.key", "--passphrase-env", "PW");
 
-        Assert.Equal(ExitCodes.BadInput, run.ExitCode);
+        Assert.Equal(ExitCodes.BadInput, run.Exit);
         Assert.Contains("openssl pkcs8 -topk8 -v2 aes-256-cbc -in old.key -out new.key", run.Error, StringComparison.Ordinal);
     }
 
@@ -149,6 +149,6 @@ public sealed class MfaOpensslInteropTests : IDisposable
     private async Task KeygenAsync(string name, params string[] options)
     {
         var run = await workspace.RunAsync(["mfa", "keygen", "--out", name, .. options]);
-        Assert.True(run.ExitCode == ExitCodes.Done, run.Error);
+        Assert.True(run.Exit == ExitCodes.Done, run.Error);
     }
 }

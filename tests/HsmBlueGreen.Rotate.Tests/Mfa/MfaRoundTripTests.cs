@@ -29,8 +29,8 @@ public sealed class MfaRoundTripTests : IDisposable
         var sign = await workspace.RunAsync("mfa", "sign", $"--{kind}", "f.json", "--key", "k.key");
         var verify = await workspace.RunAsync("mfa", "verify", $"--{kind}", "f.json", "--public-key", "k.pub");
 
-        Assert.Equal(ExitCodes.Done, sign.ExitCode);
-        Assert.Equal(ExitCodes.Done, verify.ExitCode);
+        Assert.Equal(ExitCodes.Done, sign.Exit);
+        Assert.Equal(ExitCodes.Done, verify.Exit);
         Assert.Equal(count + 1, verify.Out.Split('\n', StringSplitOptions.RemoveEmptyEntries).Length);
         Assert.Equal(count, verify.Out.Split('\n').Count(l => l.EndsWith(": ok", StringComparison.Ordinal)));
         var entries = OpensslSigning.Entries(workspace.Read("f.json"));
@@ -48,9 +48,9 @@ public sealed class MfaRoundTripTests : IDisposable
 
         var sign = await workspace.RunAsync("mfa", "sign", $"--{kind}", "f.json", "--key", "k.key", "--out", "signed.json");
 
-        Assert.Equal(ExitCodes.Done, sign.ExitCode);
+        Assert.Equal(ExitCodes.Done, sign.Exit);
         Assert.Equal(before, workspace.Bytes("f.json"));
-        Assert.Equal(ExitCodes.Done, (await workspace.RunAsync("mfa", "verify", $"--{kind}", "signed.json", "--public-key", "k.pub")).ExitCode);
+        Assert.Equal(ExitCodes.Done, (await workspace.RunAsync("mfa", "verify", $"--{kind}", "signed.json", "--public-key", "k.pub")).Exit);
     }
 
     [Fact]
@@ -74,8 +74,8 @@ public sealed class MfaRoundTripTests : IDisposable
 
         var sign = await workspace.RunAsync("mfa", "sign", "--tokens", "t.json", "--key", "k.key", "--force");
 
-        Assert.Equal(ExitCodes.Done, sign.ExitCode);
-        Assert.Equal(ExitCodes.Done, (await workspace.RunAsync("mfa", "verify", "--tokens", "t.json", "--public-key", "k.pub")).ExitCode);
+        Assert.Equal(ExitCodes.Done, sign.Exit);
+        Assert.Equal(ExitCodes.Done, (await workspace.RunAsync("mfa", "verify", "--tokens", "t.json", "--public-key", "k.pub")).Exit);
     }
 
     [Fact]
@@ -88,10 +88,10 @@ public sealed class MfaRoundTripTests : IDisposable
 
         var sign = await workspace.RunAsync("mfa", "sign", "--tokens", "t.json", "--key", "k.key");
 
-        Assert.Equal(ExitCodes.Done, sign.ExitCode);
+        Assert.Equal(ExitCodes.Done, sign.Exit);
         Assert.Equal("Passphrase for k.key: \n", sign.Error.ReplaceLineEndings("\n"));
         Assert.DoesNotContain("typed passphrase", sign.Output, StringComparison.Ordinal);
-        Assert.Equal(ExitCodes.Done, (await workspace.RunAsync("mfa", "verify", "--tokens", "t.json", "--public-key", "k.pub")).ExitCode);
+        Assert.Equal(ExitCodes.Done, (await workspace.RunAsync("mfa", "verify", "--tokens", "t.json", "--public-key", "k.pub")).Exit);
     }
 
     [Fact]

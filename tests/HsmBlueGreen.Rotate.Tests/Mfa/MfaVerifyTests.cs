@@ -17,7 +17,7 @@ public sealed class MfaVerifyTests : IDisposable
 
         var run = await workspace.RunAsync("mfa", "verify", "--authdata", "authdata", "--public-key", "other.pub");
 
-        Assert.Equal(MfaCommand.SignatureRejected, run.ExitCode);
+        Assert.Equal(MfaCommand.SignatureRejected, run.Exit);
         Assert.Equal(
             "entry 1 of 2 (hsm-0abcdefghij): FAILED: the signature does not match the public key\n" +
             "entry 2 of 2 (hsm-1abcdefghij): FAILED: the signature does not match the public key\n" +
@@ -43,7 +43,7 @@ public sealed class MfaVerifyTests : IDisposable
 
         var run = await workspace.RunAsync("mfa", "verify", "--tokens", "t.json", "--public-key", "k.pub");
 
-        Assert.Equal(MfaCommand.SignatureRejected, run.ExitCode);
+        Assert.Equal(MfaCommand.SignatureRejected, run.Exit);
         Assert.Equal(
             "token 1 of 3: FAILED: the signature does not match the public key\n" +
             "token 2 of 3: ok\n" +
@@ -60,7 +60,7 @@ public sealed class MfaVerifyTests : IDisposable
 
         var run = await workspace.RunAsync("mfa", "verify", "--tokens", "t.json", "--public-key", "k.pub");
 
-        Assert.Equal(MfaCommand.SignatureRejected, run.ExitCode);
+        Assert.Equal(MfaCommand.SignatureRejected, run.Exit);
         Assert.StartsWith("token 1 of 1: FAILED: the signature is not valid base64\n", run.Out.ReplaceLineEndings("\n"), StringComparison.Ordinal);
     }
 
@@ -71,8 +71,8 @@ public sealed class MfaVerifyTests : IDisposable
 
         var run = await workspace.RunAsync("mfa", "verify", "--tokens", "t.json");
 
-        Assert.Equal(ExitCodes.BadInput, run.ExitCode);
-        Assert.Equal("hsm-rotate mfa: --public-key is required.\n", run.Error.ReplaceLineEndings("\n"));
+        Assert.Equal(ExitCodes.BadInput, run.Exit);
+        Assert.Equal("hsm-rotate mfa verify: --public-key is required.\n", run.Error.ReplaceLineEndings("\n"));
     }
 
     public void Dispose() => workspace.Dispose();

@@ -1,5 +1,4 @@
 using System.Diagnostics;
-using HsmBlueGreen.Rotate.Cli;
 
 namespace HsmBlueGreen.Rotate.Tests.Mfa;
 
@@ -27,6 +26,9 @@ internal sealed class MfaWorkspace : IDisposable
     /// <summary>What the operator types at prompts, one line each.</summary>
     public string Input { get; set; } = string.Empty;
 
+    /// <summary>False: stdin is a pipe, as in CI.</summary>
+    public bool InputIsTerminal { get; set; } = true;
+
     public string PathOf(string name) => Path.Combine(Root, name);
 
     public void Write(string name, string text) => File.WriteAllText(PathOf(name), text);
@@ -37,15 +39,8 @@ internal sealed class MfaWorkspace : IDisposable
 
     public byte[] Bytes(string name) => File.ReadAllBytes(PathOf(name));
 
-    public async Task<CliRun> RunAsync(params string[] args)
-    {
-        using var output = new StringWriter();
-        using var error = new StringWriter();
-        using var input = new StringReader(Input);
-        var context = new CliContext(output, error, input, name => Environment.GetValueOrDefault(name), Root, TimeProvider.System, CancellationToken.None);
-        var exitCode = await new CliHost(Cli.Commands.All()).RunAsync(args, context);
-        return new CliRun(exitCode, output.ToString(), error.ToString());
-    }
+    public Task<CliRun> RunAsync(params string[] args) =>
+        new ProgramFixture { Environment = name => Environment.GetValueOrDefault(name), WorkingDirectory = Root, Input = Input, InputIsTerminal = InputIsTerminal }.RunAsync(args);
 
     /// <summary>Runs openssl here with this workspace's environment; fails the test if it is not installed.</summary>
     public OpensslRun Openssl(params string[] args)
@@ -80,11 +75,6 @@ internal sealed class MfaWorkspace : IDisposable
     }
 
     public void Dispose() => Directory.Delete(Root, recursive: true);
-}
-
-internal sealed record CliRun(int ExitCode, string Out, string Error)
-{
-    public string Output => Out + Error;
 }
 
 internal sealed record OpensslRun(int ExitCode, string Out, string Error, string Command);

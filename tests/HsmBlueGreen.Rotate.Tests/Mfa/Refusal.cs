@@ -12,8 +12,8 @@ internal static class Refusal
 
         var run = await workspace.RunAsync(args);
 
-        Assert.Equal(ExitCodes.BadInput, run.ExitCode);
-        Assert.EndsWith($"hsm-rotate mfa: {message}\n", run.Error.ReplaceLineEndings("\n"), StringComparison.Ordinal);
+        Assert.Equal(ExitCodes.BadInput, run.Exit);
+        Assert.EndsWith($"hsm-rotate mfa {args[1]}: {message}\n", run.Error.ReplaceLineEndings("\n"), StringComparison.Ordinal);
         Assert.Equal(before, workspace.Bytes(file));
         Assert.Empty(Directory.GetFiles(workspace.Root, "*.tmp"));
         SecretAssert.NothingSecretIn(workspace, run);

@@ -57,7 +57,8 @@ public static partial class Durations
             text.Append(CultureInfo.InvariantCulture, $"{(int)rest.TotalHours}h");
         }
 
-        if (rest.Minutes > 0)
+        // 1h0m30s, not 1h30s, which reads as an hour and a half.
+        if (rest.Minutes > 0 || (rest.TotalHours >= 1 && rest.Seconds > 0))
         {
             text.Append(CultureInfo.InvariantCulture, $"{rest.Minutes}m");
         }

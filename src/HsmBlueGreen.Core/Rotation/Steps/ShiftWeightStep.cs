@@ -71,7 +71,7 @@ internal sealed class ShiftWeightStep(RotationStep.ShiftWeight step) : IStepHand
     }
 
     private static async Task<StepResult> RollBackAsync(RotationRun run, string reason) =>
-        StepResult.RolledBack(await Rollback.ApplyAsync(run, reason).ConfigureAwait(false));
+        StepResult.RolledBack($"{await Rollback.ApplyAsync(run, reason).ConfigureAwait(false)} {Rollback.AfterGateFailure(run)}");
 
     private async Task<bool> ReadBackAsync(RotationRun run)
     {

@@ -38,4 +38,9 @@ internal static class Rollback
             return $"rolled back: all traffic on {run.Source.Key()} ({reason}); the stack config still needs traffic.{run.Source.Key()}=100.";
         }
     }
+
+    /// <summary>A gate's rollback only moves traffic: the shift comes after the new password was promoted, so say where that leaves the secrets.</summary>
+    public static string AfterGateFailure(RotationRun run) =>
+        $"{run.Target.Key()}'s secret keeps the new password as AWSCURRENT (its cluster has it, its clients use it, it serves no traffic); " +
+        $"{run.Source.Key()}'s secret and password are untouched. Next: fix what the gate found, then 'hsm-rotate run --stack {run.Plan.Settings.Stack}' again.";
 }

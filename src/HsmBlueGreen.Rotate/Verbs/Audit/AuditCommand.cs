@@ -21,10 +21,14 @@ public sealed class AuditCommand(Func<CliContext, string, AuditWiring>? wiring =
 
     public string Summary => "check the live account against the CloudHSM security card (read-only)";
 
-    public async Task<int> RunAsync(IReadOnlyList<string> args, CliContext context)
+    public VerbOptions Options { get; } = new(["stack"], ["json"]);
+
+    public IReadOnlyList<string> Examples => ["hsm-rotate audit --stack prod", "hsm-rotate audit --stack prod --json"];
+
+    public async Task<int> RunAsync(CommandLine line, CliContext context)
     {
+        ArgumentNullException.ThrowIfNull(line);
         ArgumentNullException.ThrowIfNull(context);
-        var line = CommandLine.Parse(args, ["stack"], ["json"]);
         var stack = CommandArguments.Checked(line, "stack", IdRule.StackName);
         var project = PhysicalProjectFiles.FindFrom(context.WorkingDirectory)
             ?? throw new UsageException($"no {PhysicalProjectFiles.ProjectFile} at or above {context.WorkingDirectory}; run hsm-rotate audit from the project directory.");
@@ -46,7 +50,7 @@ public sealed class AuditCommand(Func<CliContext, string, AuditWiring>? wiring =
         var session = new AuditSession(region, outputs, cryptoUsers, context.Clock.GetUtcNow(), AuditLimits.Default, ports.Ports);
         var report = new AuditReport(stack, region, await AuditRunner.RunAsync(session, AuditRunner.AllChecks, context.CancellationToken).ConfigureAwait(false));
         await context.Out.WriteAsync(line.Has("json") ? report.ToJson() + Environment.NewLine : report.ToText()).ConfigureAwait(false);
-        return report.AnyFailed ? ChecksFailed : ExitCodes.Done;
+        return report.AnyFailed ? ChecksFailed : report.NothingVerified ? ExitCodes.NothingVerified : ExitCodes.Done;
     }
 
     private static Dictionary<Color, string> CryptoUsers(PhysicalProjectFiles project, string stack)

@@ -16,11 +16,18 @@ public sealed class GuardrailsCommand : ICliCommand
 
     public string Summary => "print the SCP and permissions boundary that deny destructive CloudHSM actions";
 
-    public async Task<int> RunAsync(IReadOnlyList<string> args, CliContext context)
+    public VerbOptions Options { get; } = new(["stack", "break-glass-role", "only"], []);
+
+    public IReadOnlyList<string> Examples => ["hsm-rotate guardrails --stack dev", "hsm-rotate guardrails --stack dev --only scp > scp.json"];
+
+    public async Task<int> RunAsync(CommandLine line, CliContext context)
     {
+        ArgumentNullException.ThrowIfNull(line);
         ArgumentNullException.ThrowIfNull(context);
-        var line = CommandLine.Parse(args, ["stack", "break-glass-role", "only"], []);
         var stack = CommandArguments.Checked(line, "stack", IdRule.StackName);
+
+        // The boundary is named after the stack: a stack with no Pulumi.<stack>.yaml is refused as `plan` refuses it.
+        _ = Rotation.StackLoader.Load(context, stack);
         var role = CommandArguments.Checked(line, "break-glass-role", IdRule.IamRoleName, GuardrailPolicies.DefaultBreakGlassRole);
         var scp = GuardrailPolicies.ServiceControlPolicy(role).ToJson();
         var boundary = GuardrailPolicies.PermissionsBoundary(stack).ToJson();

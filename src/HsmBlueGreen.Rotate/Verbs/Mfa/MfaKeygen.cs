@@ -4,16 +4,22 @@ using HsmBlueGreen.Rotate.Cli;
 namespace HsmBlueGreen.Rotate.Verbs.Mfa;
 
 /// <summary>`mfa keygen --out NAME`: an RSA 2048 pair as NAME.key (PKCS#8, 0600) and NAME.pub (SubjectPublicKeyInfo).</summary>
-internal static class MfaKeygen
+internal sealed class MfaKeygen : ICliCommand
 {
-    private static readonly string[] Values = ["out", Passphrases.EnvOption];
-    private static readonly string[] Switches = ["encrypt", "force"];
+    public string Name => "keygen";
 
-    public static async Task<int> RunAsync(IReadOnlyList<string> args, CliContext context)
+    public string Summary => "write an RSA 2048 key pair: <name>.key (PKCS#8, mode 0600) and <name>.pub";
+
+    public VerbOptions Options { get; } = new(["out", Passphrases.EnvOption], ["encrypt", "force"]);
+
+    public IReadOnlyList<string> Examples => ["hsm-rotate mfa keygen --out officer", "hsm-rotate mfa keygen --out officer --encrypt"];
+
+    public async Task<int> RunAsync(CommandLine line, CliContext context)
     {
-        var line = CommandLine.Parse(args, Values, Switches);
+        ArgumentNullException.ThrowIfNull(line);
+        ArgumentNullException.ThrowIfNull(context);
         var name = line.Required("out");
-        if (line.Positionals.Count > 0 || (line.Has("encrypt") && line.Value(Passphrases.EnvOption) is not null))
+        if (line.Has("encrypt") && line.Value(Passphrases.EnvOption) is not null)
         {
             throw new UsageException($"keygen takes --out <name> and either --{Passphrases.EnvOption} NAME or --encrypt, nothing else.");
         }

@@ -7,19 +7,20 @@ namespace HsmBlueGreen.Rotate.Verbs.Mfa;
 /// `mfa sign`: fills every signature of a token or authdata file and writes it back atomically,
 /// in place by default (the CloudHSM CLI prompt's default), or to --out.
 /// </summary>
-internal static class MfaSign
+internal sealed class MfaSign : ICliCommand
 {
-    private static readonly string[] Values = [MfaInputs.Tokens, MfaInputs.AuthData, MfaInputs.Key, MfaInputs.PublicKey, "out", Passphrases.EnvOption];
-    private static readonly string[] Switches = ["force"];
+    public string Name => "sign";
 
-    public static async Task<int> RunAsync(IReadOnlyList<string> args, CliContext context)
+    public string Summary => "sign every token or digest of a CloudHSM MFA token file or 2FA authdata file";
+
+    public VerbOptions Options { get; } = new([MfaInputs.Tokens, MfaInputs.AuthData, MfaInputs.Key, MfaInputs.PublicKey, "out", Passphrases.EnvOption], ["force"]);
+
+    public IReadOnlyList<string> Examples => ["hsm-rotate mfa sign --tokens tokens.json --key officer.key", "hsm-rotate mfa sign --authdata authdata.json --key officer.key --public-key officer.pub --out signed.json"];
+
+    public async Task<int> RunAsync(CommandLine line, CliContext context)
     {
-        var line = CommandLine.Parse(args, Values, Switches);
-        if (line.Positionals.Count > 0)
-        {
-            throw new UsageException($"sign takes no bare arguments ('{line.Positionals[0]}'); name files with --tokens, --authdata, --key.");
-        }
-
+        ArgumentNullException.ThrowIfNull(line);
+        ArgumentNullException.ThrowIfNull(context);
         _ = line.Required(MfaInputs.Key);
 
         // Every check happens before anything is written: a refusal leaves the file as it was.
@@ -30,6 +31,7 @@ internal static class MfaSign
 
         var outDisplay = line.Value("out") ?? display;
         var outPath = MfaInputs.FullPath(context, outDisplay);
+        SafeFiles.RequireWritable(outPath, outDisplay, line.Value("out") is null ? "write the signed file elsewhere with --out <file>" : "choose another --out");
         SafeFiles.WriteAll([new PendingFile(outPath, outDisplay, signed, SafeFiles.ModeOf(outPath, SafeFiles.ModeOf(path, SafeFiles.Private)))], replace: true);
 
         var added = publicKey is not null && file is AuthDataFile ? $" and set its PublicKey from {publicKey.Source}" : string.Empty;

@@ -4,18 +4,20 @@ using HsmBlueGreen.Rotate.Cli;
 namespace HsmBlueGreen.Rotate.Verbs.Mfa;
 
 /// <summary>`mfa verify`: one line per HSM, exit 1 if any signature does not check out.</summary>
-internal static class MfaVerify
+internal sealed class MfaVerify : ICliCommand
 {
-    private static readonly string[] Values = [MfaInputs.Tokens, MfaInputs.AuthData, MfaInputs.PublicKey];
+    public string Name => "verify";
 
-    public static async Task<int> RunAsync(IReadOnlyList<string> args, CliContext context)
+    public string Summary => "check every signature of a token or authdata file; exit 1 if any fails";
+
+    public VerbOptions Options { get; } = new([MfaInputs.Tokens, MfaInputs.AuthData, MfaInputs.PublicKey], []);
+
+    public IReadOnlyList<string> Examples => ["hsm-rotate mfa verify --tokens tokens.json --public-key officer.pub"];
+
+    public async Task<int> RunAsync(CommandLine line, CliContext context)
     {
-        var line = CommandLine.Parse(args, Values, []);
-        if (line.Positionals.Count > 0)
-        {
-            throw new UsageException($"verify takes no bare arguments ('{line.Positionals[0]}'); name files with --tokens or --authdata and --public-key.");
-        }
-
+        ArgumentNullException.ThrowIfNull(line);
+        ArgumentNullException.ThrowIfNull(context);
         _ = line.Required(MfaInputs.PublicKey);
         var (file, _, display) = MfaInputs.ReadChallengeFile(line, context);
         using var publicKey = MfaInputs.ReadPublicKey(line, context)!;

@@ -12,6 +12,9 @@ internal static class Passphrases
 {
     public const string EnvOption = "passphrase-env";
 
+    /// <summary>A passphrase is the only protection of a stolen key file; shorter ones fall to a dictionary.</summary>
+    public const int MinimumLength = 12;
+
     /// <summary>The passphrase from the variable named by --passphrase-env, or null when the option is absent.</summary>
     public static Sensitive? FromEnvironment(CommandLine line, CliContext context)
     {
@@ -38,6 +41,12 @@ internal static class Passphrases
     /// <summary>Asks on stderr and reads one line (hidden on a terminal); null when nothing is typed.</summary>
     public static async Task<Sensitive?> PromptAsync(CliContext context, string prompt)
     {
+        if (!context.InputIsTerminal)
+        {
+            // A pipe or CI: a prompt would read whatever stdin holds, or hang.
+            throw new UsageException($"standard input is not a terminal, so no passphrase can be typed. Fix: put it in an environment variable and pass --{EnvOption} NAME.");
+        }
+
         await context.Error.WriteAsync(prompt).ConfigureAwait(false);
         await context.Error.FlushAsync().ConfigureAwait(false);
         var typed = IsTerminal(context) ? ReadHidden() : await context.In.ReadLineAsync(context.CancellationToken).ConfigureAwait(false);
@@ -57,6 +66,11 @@ internal static class Passphrases
     {
         var first = await PromptAsync(context, $"New passphrase for {keyName}: ").ConfigureAwait(false)
             ?? throw new UsageException($"no passphrase was typed for {keyName}; type one, or use --{EnvOption} NAME.");
+        if (first.Length < MinimumLength)
+        {
+            throw new UsageException($"the passphrase typed for {keyName} has {first.Length} characters; an encrypted key needs {MinimumLength} or more. Run the command again with a longer one.");
+        }
+
         var second = await PromptAsync(context, $"Repeat the passphrase for {keyName}: ").ConfigureAwait(false);
         if (!first.Equals(second))
         {

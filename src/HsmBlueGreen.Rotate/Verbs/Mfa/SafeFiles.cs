@@ -17,6 +17,11 @@ internal static class SafeFiles
 
     public static string Read(string path, string display)
     {
+        if (Directory.Exists(path))
+        {
+            throw new UsageException($"{display} is a directory; name the file inside it.");
+        }
+
         try
         {
             return File.ReadAllText(path, Utf8);
@@ -58,6 +63,12 @@ internal static class SafeFiles
                 File.Move(staged[i], files[i].Path, overwrite: replace);
             }
         }
+        catch (DirectoryNotFoundException)
+        {
+            // The exception names the staging file; the operator knows the path they gave.
+            var missing = files.Select(f => Path.GetDirectoryName(f.Display)).FirstOrDefault(d => !string.IsNullOrEmpty(d)) ?? ".";
+            throw new UsageException($"cannot write {string.Join(" and ", files.Select(f => f.Display))}: the directory {missing} does not exist; create it first.");
+        }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
             throw new UsageException($"cannot write {string.Join(" and ", files.Select(f => f.Display))}: {e.Message}");
@@ -65,6 +76,18 @@ internal static class SafeFiles
         finally
         {
             staged.ForEach(File.Delete);
+        }
+    }
+
+    /// <summary>
+    /// Refuses to replace a file its owner made read-only: root could write it anyway, but the mode says it should not
+    /// change (a token file kept as evidence).
+    /// </summary>
+    public static void RequireWritable(string path, string display, string fix)
+    {
+        if (!OperatingSystem.IsWindows() && File.Exists(path) && (File.GetUnixFileMode(path) & UnixFileMode.UserWrite) == 0)
+        {
+            throw new UsageException($"{display} is read-only; {fix}.");
         }
     }
 
