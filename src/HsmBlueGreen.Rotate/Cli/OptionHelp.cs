@@ -1,4 +1,5 @@
-using HsmBlueGreen.Core.Rotation;
+using HsmBlueGreen.Core.Rotation.Plan;
+using HsmBlueGreen.Core.Rotation.Strategies;
 
 namespace HsmBlueGreen.Rotate.Cli;
 

@@ -21,7 +21,7 @@ internal static class RotationArguments
     /// </summary>
     public static readonly IReadOnlyDictionary<string, Action<string>> ValueRules = new Dictionary<string, Action<string>>(StringComparer.Ordinal)
     {
-        ["strategy"] = text => Strategies.Parse(text),
+        ["strategy"] = text => StrategyKeys.Parse(text),
         ["window-start"] = text => WindowStart(text),
         ["window-duration"] = text => Positive("window-duration", Durations.Parse("window-duration", text)),
         ["steps"] = text => WeightSchedule.Parse(text),

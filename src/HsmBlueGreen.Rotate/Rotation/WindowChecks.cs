@@ -1,5 +1,7 @@
 using System.Globalization;
 using HsmBlueGreen.Core.Rotation;
+using HsmBlueGreen.Core.Rotation.Plan;
+using HsmBlueGreen.Core.Rotation.Strategies;
 
 namespace HsmBlueGreen.Rotate.Rotation;
 
