@@ -14,12 +14,14 @@ public static class Commands
     public static IReadOnlyList<ICliCommand> All(RotationPortsFactory ports) =>
     [
         new PlanCommand(),
+        new PrepareCommand(ports),
         new RunCommand(ports),
         new ResumeCommand(ports),
         new ResumeCommand(ports, promote: true),
         new StatusCommand(ports),
         new AbortCommand(ports),
         new RetireCommand(ports),
+        new CycleCommand(ports),
         new MfaCommand(),
         new GuardrailsCommand(),
         new AuditCommand(),
