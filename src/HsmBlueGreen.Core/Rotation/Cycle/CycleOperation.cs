@@ -48,9 +48,10 @@ public static class CycleOperation
                     var fresh = next.Stage == NextStage.Run;
                     var plan = RotationPlan.For(settings, request.Options(settings), next.Serving);
                     var run = request.NewRun(plan, null);
-                    if (!fresh && SlotRoles.LastRunId(run.Journal) is { } previous)
+                    if (SlotRoles.LastRunId(run.Journal) is { } previous)
                     {
-                        run = request.NewRun(plan, previous); // the same machine takes over its own lease
+                        // The same machine takes over its own lease: a run stopped before it left tokens in AWS holds it too.
+                        run = request.NewRun(plan, previous);
                     }
 
                     var result = await RotationRunner.RunAsync(run, new RunRequest(fresh ? RunMode.Fresh : RunMode.Resume, DryRun: false, fresh ? request.ConfirmRun : null)).ConfigureAwait(false);

@@ -4,7 +4,7 @@ using HsmBlueGreen.Core.Slots;
 namespace HsmBlueGreen.Core.Tests.Rotation.Fakes;
 
 /// <summary>
-/// What `pulumi up` does to the account for a slot the config restores from a backup and the stack has not created:
+/// What `pulumi up` does to the account: it removes a slot taken out of the config, and for a slot the config restores from a backup and the stack has not created it makes
 /// a new cluster from that backup (its users with the backup's passwords), HSMs, group, target group, secret without
 /// a value. CloudHSM creates a cluster and each HSM in CREATE_IN_PROGRESS; they turn ACTIVE after
 /// <see cref="CreationTime"/> (10-20 minutes each in AWS).
@@ -23,6 +23,13 @@ public sealed partial class FakeAccount
 
     public void ApplySlots()
     {
+        foreach (var color in new[] { Color.Blue, Color.Green }.Where(c => Outputs.ContainsKey(c) && Config.GetValueOrDefault($"slots.{c.Key()}") == "<removed>" && !Config.ContainsKey($"slots.{c.Key()}.sourceBackupId")))
+        {
+            Clusters.Remove(Outputs[color].ClusterId);
+            Groups.Remove(Outputs[color].AppGroupName);
+            Outputs.Remove(color);
+        }
+
         foreach (var color in PendingSlots())
         {
             var key = color.Key();
