@@ -105,9 +105,7 @@ public sealed class CycleTests
 
     private static FakeAccount BlueAlone()
     {
-        var account = new FakeAccount("test");
-        account.Clusters.Remove(account.Outputs[Color.Green].ClusterId);
-        account.Outputs.Remove(Color.Green);
+        var account = FakeAccount.GreenRetired();
         account.TakeBackup(Color.Blue, account.Clock.GetUtcNow().AddMinutes(-30), "backup-bluenewerabc");
         account.TagForRetire(Color.Blue);
         return account;

@@ -12,7 +12,7 @@ namespace HsmBlueGreen.Core.Tests.Rotation;
 /// <summary>`prepare` after green was retired: blue serves alone, and green is to be restored from a backup of blue's cluster.</summary>
 public sealed class PrepareTests
 {
-    private readonly FakeAccount account = BlueAlone();
+    private readonly FakeAccount account = FakeAccount.GreenRetired();
     private readonly MemoryJournal journal = new();
 
     [Fact]
@@ -107,15 +107,6 @@ public sealed class PrepareTests
         var plan = PrepareOperation.PlanFor(settings ?? Bind(BlueOnlyYaml));
         var run = new RotationRun(plan, account.Ports(), account.Clock, journal, new RecordingEvents(), "prepare-1", CancellationToken.None);
         return PrepareOperation.RunAsync(run, PrepareRequest.Unattended(backupId));
-    }
-
-    private static FakeAccount BlueAlone()
-    {
-        var account = new FakeAccount("test");
-        account.Clusters.Remove(account.Outputs[Color.Green].ClusterId);
-        account.Outputs.Remove(Color.Green);
-        account.Config.Clear();
-        return account;
     }
 
     private static StackSettings Bind(string yaml) => StackSettingsBinder.Bind("test", StackFileReader.Read("Pulumi.test.yaml", yaml));

@@ -15,6 +15,15 @@ public sealed partial class FakeAccount
 
     public TimeSpan CreationTime { get; set; } = TimeSpan.FromMinutes(15);
 
+    /// <summary>The account after the last cycle retired green: blue serves alone, and its stack config names no green slot.</summary>
+    public static FakeAccount GreenRetired(string stack = "test")
+    {
+        var account = new FakeAccount(stack);
+        account.Clusters.Remove(account.Outputs[Color.Green].ClusterId);
+        account.Outputs.Remove(Color.Green);
+        return account;
+    }
+
     /// <summary>What `pulumi preview` answers; by default the creation of every slot the config names and the stack lacks.</summary>
     public Func<StackPreview>? PreviewAnswer { get; set; }
 
