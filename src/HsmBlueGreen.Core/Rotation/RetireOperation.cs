@@ -106,7 +106,13 @@ public static class RetireOperation
     public static TimeSpan? DrainRemaining(RotationRun run, Color slot, TimeSpan drain)
     {
         ArgumentNullException.ThrowIfNull(run);
-        return ZeroSince(run, slot) is { } since ? (since + drain - run.Clock.GetUtcNow()) is var left && left > TimeSpan.Zero ? left : TimeSpan.Zero : null;
+        if (ZeroSince(run, slot) is not { } since)
+        {
+            return null;
+        }
+
+        var left = since + drain - run.Clock.GetUtcNow();
+        return left > TimeSpan.Zero ? left : TimeSpan.Zero;
     }
 
     /// <summary>When the journal saw the slot's weight reach 0 for the last time, if it did.</summary>
