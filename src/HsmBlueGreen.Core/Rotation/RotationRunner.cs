@@ -1,4 +1,5 @@
 using System.Globalization;
+using HsmBlueGreen.Core.Rotation.Record;
 using HsmBlueGreen.Core.Rotation.Steps;
 using HsmBlueGreen.Core.Slots;
 
@@ -65,6 +66,8 @@ public static class RotationRunner
             return Stop(run, StepResult.NeedsOperator(refused));
         }
 
+        await RunRecordKeeper.BeginAsync(run, request.Mode).ConfigureAwait(false);
+
         if (run.ClearLoginFailure)
         {
             // The operator has checked the user: the next attempt starts from what they found, not from our marks.
@@ -78,6 +81,7 @@ public static class RotationRunner
         foreach (var step in run.Plan.Steps.Skip(1).Where(s => s is not RotationStep.Finish))
         {
             run.CurrentStep = step.Name;
+            await RunRecordKeeper.AtStepAsync(run, step).ConfigureAwait(false);
             var handler = StepHandlers.For(step);
             if (await handler.IsDoneAsync(run).ConfigureAwait(false))
             {
@@ -102,6 +106,7 @@ public static class RotationRunner
         }
 
         run.CurrentStep = "done";
+        await RunRecordKeeper.AtStepAsync(run, run.Plan.Steps[^1]).ConfigureAwait(false);
         await lease.ReleaseAsync().ConfigureAwait(false);
         var done = run.Plan.Options.Strategy switch
         {

@@ -30,6 +30,7 @@ public static class ProductionPorts
             aws.HsmUserCommands)
         {
             SmokeCheck = aws.SmokeCheck,
+            RunRecords = aws.RunRecords,
         };
     };
 

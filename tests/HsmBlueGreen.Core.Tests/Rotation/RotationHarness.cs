@@ -1,6 +1,7 @@
 using HsmBlueGreen.Core.Config;
 using HsmBlueGreen.Core.Ports;
 using HsmBlueGreen.Core.Rotation;
+using HsmBlueGreen.Core.Rotation.Record;
 using HsmBlueGreen.Core.Settings;
 using HsmBlueGreen.Core.Slots;
 using HsmBlueGreen.Core.Tests.Rotation.Fakes;
@@ -84,6 +85,9 @@ internal sealed class RotationHarness
         }
     }
 
+    private static string RecordState(string json) =>
+        RunRecordJson.Read(json) is var r ? $"{r.Steps[r.CurrentStepIndex]} of {r.Steps.Count} hash {r.StepsHash} paused {r.Pause is not null} aborted {r.Aborted}" : string.Empty;
+
     /// <summary>Everything a finished rotation leaves in the account, for comparing two ways of getting there.</summary>
     public string EndState()
     {
@@ -101,6 +105,7 @@ internal sealed class RotationHarness
             $"config {string.Join(",", a.Config.OrderBy(p => p.Key, StringComparer.Ordinal).Select(p => $"{p.Key}={p.Value}"))}",
             $"groups {string.Join(",", a.Groups.Values.Select(g => $"{g.Name}={g.Desired}"))}",
             $"leases {a.Leases.Count}",
+            $"records {string.Join(",", a.RunRecords.Keys.Order(StringComparer.Ordinal).Select(k => RecordState(a.RunRecords[k])))}",
         });
     }
 }

@@ -1,5 +1,6 @@
 using System.Globalization;
 using HsmBlueGreen.Core.Ports;
+using HsmBlueGreen.Core.Rotation.Record;
 using HsmBlueGreen.Core.Slots;
 
 namespace HsmBlueGreen.Core.Rotation.Steps;
@@ -42,8 +43,10 @@ internal sealed class QuiesceStep : IStepHandler
             var data = new Dictionary<string, string> { ["group"] = name, ["desired"] = "0" };
             if (run.Source == run.Target)
             {
-                // The serving slot itself: downtime starts here, and the finish line reports it.
-                data[Downtime.StartField] = WindowCheck.Stamp(run.Clock.GetUtcNow());
+                // The serving slot itself: downtime starts here, and the finish line reports it (from the run record, so a resume elsewhere does too).
+                var down = run.Clock.GetUtcNow();
+                data[Downtime.StartField] = WindowCheck.Stamp(down);
+                await RunRecordKeeper.UpdateAsync(run, r => r with { ClientsDownAt = down }).ConfigureAwait(false);
             }
 
             run.Call("autoscaling:SetDesiredCapacity", $"{name}: desired {group.Desired} -> 0", data);
