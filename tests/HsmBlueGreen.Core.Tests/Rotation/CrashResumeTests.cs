@@ -30,13 +30,13 @@ public sealed class CrashResumeTests
 
     [Theory]
     [MemberData(nameof(Boundaries))]
-    public async Task CrashAfterAStepThenResumeReachesTheHappyPathsEndState(Strategy strategy, string step)
+    public async Task CrashAfterAStepThenResumeFromTheRecordOnAnotherMachineReachesTheHappyPathsEndState(Strategy strategy, string step)
     {
         var expected = For(strategy);
         await expected.RunAsync();
         var harness = For(strategy);
         await harness.CrashAfterAsync(step);
-        var result = await harness.ResumeAsync();
+        var result = await harness.ResumeFromRecordAsync();
 
         Assert.Equal(RotationOutcome.Done, result.Outcome);
         Assert.Equal(expected.EndState(), harness.EndState());

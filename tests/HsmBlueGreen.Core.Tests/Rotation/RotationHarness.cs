@@ -65,6 +65,23 @@ internal sealed class RotationHarness
     public Task<RunResult> ResumeAsync(string runId = "run-1", bool acknowledge = false, int? promotedAt = null) =>
         RotationRunner.RunAsync(NewRun(runId, acknowledge, promotedAt), new RunRequest(RunMode.Resume, DryRun: false));
 
+    /// <summary>
+    /// `resume` (or `promote`) on a machine that knows nothing of the run: no journal, and the options, source, run id and
+    /// pause from the run record in AWS; the harness's options only when no record was written.
+    /// </summary>
+    public async Task<RunResult> ResumeFromRecordAsync(bool promote = false)
+    {
+        var ports = Account.Ports(LoadBalancer, Metrics);
+        var saved = await RunRecords.LatestAsync(Settings, ports, default);
+        var plan = RotationPlan.For(Settings, saved?.Options ?? Options, saved?.Source ?? Color.Blue);
+        var run = new RotationRun(plan, ports, Account.Clock, new MemoryJournal(), Events, saved?.RunId ?? "run-1", default)
+        {
+            SavedRecord = saved,
+            PromotedAt = promote ? saved?.Pause?.Percent : null,
+        };
+        return await RotationRunner.RunAsync(run, new RunRequest(RunMode.Resume, DryRun: false));
+    }
+
     /// <summary>Runs until the given step is done (or found done), then "crashes" the process there.</summary>
     public async Task CrashAfterAsync(string step)
     {
