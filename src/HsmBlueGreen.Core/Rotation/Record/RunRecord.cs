@@ -27,7 +27,7 @@ public sealed record RunRecord(
     /// <summary>maintenance-window: when the serving slot's clients were scaled to zero, so a resume still measures the downtime.</summary>
     public DateTimeOffset? ClientsDownAt { get; init; }
 
-    /// <summary>Set by `abort`: the run was put back and must not be continued, only started over.</summary>
+    /// <summary>Set by `abort`: traffic was put back; the run has no pause to promote and a resume starts it over with a new record.</summary>
     public bool Aborted { get; init; }
 
     [JsonIgnore]
@@ -53,12 +53,8 @@ public sealed record RunRecord(
     /// <summary>Why a resume must not run <paramref name="plan"/> in this run's place, or null when it may.</summary>
     public string? ResumeRefusal(RotationPlan plan, string stack, bool rescheduleAllowed)
     {
-        if (Aborted)
-        {
-            return $"run {RunId} was aborted; there is nothing to resume. Fix: start over with 'hsm-rotate run --stack {stack}'.";
-        }
-
-        if (rescheduleAllowed || string.Equals(HashOf(plan.Steps), StepsHash, StringComparison.Ordinal))
+        // An aborted run's schedule binds nothing: a resume then starts it over (e.g. after an acknowledged failed login).
+        if (Aborted || rescheduleAllowed || string.Equals(HashOf(plan.Steps), StepsHash, StringComparison.Ordinal))
         {
             return null;
         }

@@ -1,9 +1,10 @@
 using HsmBlueGreen.Aws.Http;
 using HsmBlueGreen.Aws.SecretsManager;
+using HsmBlueGreen.Aws.Tests.Loopback;
 using HsmBlueGreen.Aws.Tests.Support;
 using HsmBlueGreen.Core.Policies;
 
-namespace HsmBlueGreen.Aws.Tests.Loopback;
+namespace HsmBlueGreen.Aws.Tests.Ports;
 
 /// <summary>
 /// The fake refuses the tags Secrets Manager documents as refused (TagResource: 50 tags per secret, keys 127 and values
