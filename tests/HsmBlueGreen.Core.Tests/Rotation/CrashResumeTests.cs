@@ -30,7 +30,7 @@ public sealed class CrashResumeTests
 
     [Theory]
     [MemberData(nameof(Boundaries))]
-    public async Task CrashAfterAStepThenResumeFromTheRecordOnAnotherMachineReachesTheHappyPathsEndState(Strategy strategy, string step)
+    public async Task CrashAfterAStepThenResumeReachesTheHappyPathsEndState(Strategy strategy, string step)
     {
         var expected = For(strategy);
         await expected.RunAsync();
