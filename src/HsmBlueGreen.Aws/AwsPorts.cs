@@ -33,6 +33,7 @@ public sealed class AwsPorts : IDisposable
         Metrics = new CloudWatchMetrics(transport);
         SecretStore = new SecretsManagerSecretStore(transport);
         RotationLock = new SecretTagRotationLock(transport, settings.Clock);
+        RunRecords = new SecretTagRunRecordStore(transport);
         AppGroups = new AutoScalingAppGroups(transport);
         HsmUserCommands = new SsmHsmUserCommands(new SsmRunCommand(transport, settings.CommandPolling, settings.Clock), ClusterControl);
         SmokeCheck = new SsmSmokeCheck(new SsmRunCommand(transport, settings.CommandPolling, settings.Clock));
@@ -50,6 +51,8 @@ public sealed class AwsPorts : IDisposable
     public ISecretStore SecretStore { get; }
 
     public IRotationLock RotationLock { get; }
+
+    public IRunRecordStore RunRecords { get; }
 
     public IAppGroups AppGroups { get; }
 

@@ -31,6 +31,7 @@ public static class ProductionPorts
             aws.HsmUserCommands)
         {
             SmokeCheck = aws.SmokeCheck,
+            RunRecords = aws.RunRecords,
         };
     };
 

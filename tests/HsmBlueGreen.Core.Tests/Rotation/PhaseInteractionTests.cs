@@ -190,7 +190,7 @@ public sealed class PhaseInteractionTests
     private RotationRun Run()
     {
         var account = new FakeAccount();
-        var ports = new RotationPorts(new FakeIdentity(account), stack.Object, new FakeClusters(account), loadBalancer.Object, metrics.Object, secrets.Object, new FakeLock(account), groups.Object, hsm.Object);
+        var ports = new RotationPorts(new FakeIdentity(account), stack.Object, new FakeClusters(account), loadBalancer.Object, metrics.Object, secrets.Object, new FakeLock(account), groups.Object, hsm.Object) { RunRecords = new FakeRunRecordStore(account) };
         var harness = new RotationHarness();
         return new RotationRun(harness.Plan(), ports, account.Clock, new MemoryJournal(), new RecordingEvents(), "run-1", default)
         {

@@ -12,7 +12,7 @@ namespace HsmBlueGreen.Rotate.Tests.EndToEnd;
 /// A whole green-cluster rotation through the shipped wiring and the real AWS adapters, against the loopback account
 /// (every request checked against the service models); green's admin host runs the real hsm-user.sh against fake tools.
 /// </summary>
-public sealed class EndToEndRotationTests : IDisposable
+public sealed partial class EndToEndRotationTests : IDisposable
 {
     private const string OldPassword = "e2e-Blue-Passw0rd-never-printed";
     private const string BlueSecret = LoopbackCli.BlueSecret;

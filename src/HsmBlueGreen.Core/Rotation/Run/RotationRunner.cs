@@ -1,6 +1,7 @@
 using System.Globalization;
 using HsmBlueGreen.Core.Rotation.Actions;
 using HsmBlueGreen.Core.Rotation.Plan;
+using HsmBlueGreen.Core.Rotation.Record;
 using HsmBlueGreen.Core.Rotation.Steps;
 using HsmBlueGreen.Core.Rotation.Strategies;
 using HsmBlueGreen.Core.Slots;
@@ -68,6 +69,8 @@ public static class RotationRunner
             return Stop(run, StepResult.NeedsOperator(refused));
         }
 
+        await RunRecordKeeper.BeginAsync(run, request.Mode).ConfigureAwait(false);
+
         if (run.ClearLoginFailure)
         {
             // The operator has checked the user: the next attempt starts from what they found, not from our marks.
@@ -81,6 +84,7 @@ public static class RotationRunner
         foreach (var step in run.Plan.Steps.Skip(1).Where(s => s is not RotationStep.Finish))
         {
             run.CurrentStep = step.Name;
+            await RunRecordKeeper.AtStepAsync(run, step).ConfigureAwait(false);
             var handler = StepHandlers.For(step);
             if (await handler.IsDoneAsync(run).ConfigureAwait(false))
             {
@@ -105,6 +109,7 @@ public static class RotationRunner
         }
 
         run.CurrentStep = "done";
+        await RunRecordKeeper.AtStepAsync(run, run.Plan.Steps[^1]).ConfigureAwait(false);
         await lease.ReleaseAsync().ConfigureAwait(false);
         var done = run.Plan.Strategy.FinishMessage(run);
         run.Record(EventKinds.Finished, done);

@@ -2,6 +2,7 @@ using System.Globalization;
 using HsmBlueGreen.Core.Ports;
 using HsmBlueGreen.Core.Rotation.Actions;
 using HsmBlueGreen.Core.Rotation.Plan;
+using HsmBlueGreen.Core.Rotation.Record;
 using HsmBlueGreen.Core.Rotation.Run;
 using HsmBlueGreen.Core.Slots;
 
@@ -44,8 +45,10 @@ internal sealed class QuiesceStep : IStepHandler
             var data = new Dictionary<string, string> { ["group"] = name, ["desired"] = "0" };
             if (!run.Plan.Strategy.ShiftsTraffic)
             {
-                // No other slot takes the traffic: downtime starts here, and the finish line reports it.
-                data[Downtime.StartField] = WindowCheck.Stamp(run.Clock.GetUtcNow());
+                // No other slot takes the traffic: downtime starts here, and the finish line reports it (from the run record, so a resume elsewhere does too).
+                var down = run.Clock.GetUtcNow();
+                data[Downtime.StartField] = WindowCheck.Stamp(down);
+                await RunRecordKeeper.UpdateAsync(run, r => r with { ClientsDownAt = down }).ConfigureAwait(false);
             }
 
             run.Call("autoscaling:SetDesiredCapacity", $"{name}: desired {group.Desired} -> 0", data);
