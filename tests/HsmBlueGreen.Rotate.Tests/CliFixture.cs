@@ -55,10 +55,11 @@ internal sealed class CliFixture : IDisposable
     private readonly List<CliRun> runs = [];
     private FakeMetrics? metrics;
 
-    public async Task<CliRun> RunAsync(string commandLine, string input = "", string? workingDirectory = null)
+    /// <param name="terminal">Whether stdout counts as a terminal a person watches (the live view) rather than a pipe.</param>
+    public async Task<CliRun> RunAsync(string commandLine, string input = "", string? workingDirectory = null, bool terminal = false, CancellationToken cancellationToken = default)
     {
         var (output, error) = (new StringWriter(), new StringWriter());
-        var context = new CliContext(output, error, new StringReader(input), _ => null, workingDirectory ?? Directory, Account.Clock, CancellationToken.None);
+        var context = new CliContext(output, error, new StringReader(input), _ => null, workingDirectory ?? Directory, Account.Clock, cancellationToken) { IsTerminal = terminal };
         var host = new CliHost(Commands.All((_, _) =>
         {
             PortsBuilt++;

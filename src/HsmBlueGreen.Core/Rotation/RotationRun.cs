@@ -48,6 +48,9 @@ public sealed class RotationRun(
     /// <summary>The caller's ARN, read in preflight: the lock's owner, so a refused operator learns who holds it.</summary>
     public string Owner { get; set; } = "unknown caller";
 
+    /// <summary>The counts a waiting step last reported, so it reports only changes.</summary>
+    internal IReadOnlyDictionary<string, string>? LastWaiting { get; set; }
+
     public StackOutputs? Outputs { get; set; }
 
     public RotationTokens? Tokens { get; set; }

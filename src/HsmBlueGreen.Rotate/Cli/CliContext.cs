@@ -13,6 +13,12 @@ public sealed record CliContext(
     TimeProvider Clock,
     CancellationToken CancellationToken)
 {
+    /// <summary>Out is a terminal a person watches (live view) rather than a pipe or CI log (plain timestamped lines).</summary>
+    public bool IsTerminal { get; init; }
+
+    /// <summary>Told of every AWS request the adapters send; a rotation command points it at the run's journal.</summary>
+    public Action<HsmBlueGreen.Aws.Http.AwsRequestSent>? AwsRequests { get; init; }
+
     public static CliContext ForProcess(CancellationToken cancellationToken) => new(
         Console.Out,
         Console.Error,
@@ -20,5 +26,8 @@ public sealed record CliContext(
         System.Environment.GetEnvironmentVariable,
         Directory.GetCurrentDirectory(),
         TimeProvider.System,
-        cancellationToken);
+        cancellationToken)
+    {
+        IsTerminal = !Console.IsOutputRedirected,
+    };
 }

@@ -26,10 +26,42 @@ internal abstract class RotationCommand(RotationPortsFactory ports) : ICliComman
     /// <summary>Offline commands (plan) never build the ports.</summary>
     protected virtual bool NeedsPorts => true;
 
+    /// <summary>run, resume and promote: a live view on a terminal.</summary>
+    protected virtual bool ShowsLiveView => false;
+
     public async Task<int> RunAsync(IReadOnlyList<string> args, CliContext context)
     {
         var line = CommandLine.Parse(args, ValueOptions, Switches);
         var stack = line.Required("stack");
+        if (!NeedsPorts)
+        {
+            return await RunParsedAsync(line, stack, context, null).ConfigureAwait(false);
+        }
+
+        var ending = new CommandEnding(Name, line.Has("json"), context);
+        var exit = ExitCodes.NeedsOperator;
+        try
+        {
+            exit = await RunParsedAsync(line, stack, ending.Context, ending).ConfigureAwait(false);
+            return exit;
+        }
+        catch (UsageException)
+        {
+            exit = ExitCodes.BadInput;
+            throw;
+        }
+        finally
+        {
+            // A read-only verb (status) is no run: its own output is the report.
+            if (ChangesState)
+            {
+                ending.Write(exit);
+            }
+        }
+    }
+
+    private async Task<int> RunParsedAsync(CommandLine line, string stack, CliContext context, CommandEnding? ending)
+    {
         try
         {
             Validate(line);
@@ -39,9 +71,21 @@ internal abstract class RotationCommand(RotationPortsFactory ports) : ICliComman
                 return await ExecuteOfflineAsync(line, context, settings).ConfigureAwait(false);
             }
 
-            IRotationEvents events = line.Has("json") ? new JsonEventWriter(context.Out) : new HumanEventWriter(context.Out, line.Has("verbose"));
-            var session = new RotationSession(context, line, settings, ports(context, settings), new JournalFile(directory, stack), events);
-            return await ExecuteAsync(session).ConfigureAwait(false);
+            // Status only reads: its requests stay out of the run's journal (a watch would fill it).
+            var requests = new RequestJournal(context.Clock);
+            var portsContext = ChangesState ? context with { AwsRequests = requests.Sent } : context;
+            var journal = new JournalFile(directory, stack);
+            var events = ending!.Observe(Events(line, context), ChangesState ? journal : null, requests);
+            requests.Open(journal, events);
+            var session = new RotationSession(context, line, settings, ports(portsContext, settings), journal, events) { Requests = requests };
+            try
+            {
+                return await ExecuteAsync(session).ConfigureAwait(false);
+            }
+            finally
+            {
+                await ending.StopViewAsync().ConfigureAwait(false);
+            }
         }
         catch (ConfigException e)
         {
@@ -81,11 +125,25 @@ internal abstract class RotationCommand(RotationPortsFactory ports) : ICliComman
         }
         catch (Exception e) when (e is not UsageException)
         {
+            ending?.Crashed();
             // Unexpected: full detail for the operator (messages never carry secrets), and a code that is not "rolled back".
             await context.Error.WriteLineAsync($"hsm-rotate {Name}: crashed: {(line.Has("verbose") ? e.ToString() : $"{e.GetType().Name}: {e.Message}")}").ConfigureAwait(false);
             await context.Error.WriteLineAsync($"hsm-rotate {Name}: every step is safe to re-run: 'hsm-rotate status --stack {stack}', then 'hsm-rotate resume --stack {stack}'.").ConfigureAwait(false);
             return ExitCodes.NeedsOperator;
         }
+    }
+
+    /// <summary>--json: one JSON event per line; a terminal: the live view (run, resume, promote); else timestamped lines.</summary>
+    private IRotationEvents Events(CommandLine line, CliContext context)
+    {
+        var verbose = line.Has("verbose");
+        if (line.Has("json"))
+        {
+            return new JsonEventWriter(context.Out);
+        }
+
+        var console = HumanEventWriter.Create(context.Out, context.IsTerminal);
+        return ShowsLiveView && context.IsTerminal ? new View.LiveEventWriter(console, verbose, context.Clock) : new HumanEventWriter(console, verbose);
     }
 
     /// <summary>Checks option combinations before anything is read.</summary>

@@ -9,12 +9,19 @@ internal sealed record RotationSession(CliContext Context, CommandLine Line, Sta
 {
     public bool Json => Line.Has("json");
 
-    public RotationRun NewRun(RotationPlan plan, string? runId = null, bool loginFailureAcknowledged = false, int? promotedAt = null) =>
-        new(plan, Ports, Context.Clock, Journal, Events, runId ?? Guid.NewGuid().ToString("N")[..12], Context.CancellationToken)
+    /// <summary>Journals the AWS requests of the command; the run, once made, names them.</summary>
+    public RequestJournal? Requests { get; init; }
+
+    public RotationRun NewRun(RotationPlan plan, string? runId = null, bool loginFailureAcknowledged = false, int? promotedAt = null)
+    {
+        var run = new RotationRun(plan, Ports, Context.Clock, Journal, Events, runId ?? Guid.NewGuid().ToString("N")[..12], Context.CancellationToken)
         {
             LoginFailureAcknowledged = loginFailureAcknowledged,
             PromotedAt = promotedAt,
         };
+        Requests?.Attach(run);
+        return run;
+    }
 
     /// <summary>
     /// The last run's options (strategy, window, schedule) from the journal, for verbs that take none themselves;

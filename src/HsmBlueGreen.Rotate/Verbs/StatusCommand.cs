@@ -2,6 +2,7 @@ using System.Text.Json;
 using HsmBlueGreen.Core.Rotation;
 using HsmBlueGreen.Rotate.Cli;
 using HsmBlueGreen.Rotate.Rotation;
+using HsmBlueGreen.Rotate.Rotation.View;
 
 namespace HsmBlueGreen.Rotate.Verbs;
 
@@ -14,8 +15,18 @@ internal sealed class StatusCommand(RotationPortsFactory ports) : RotationComman
 
     protected override bool ChangesState => false;
 
+    protected override IReadOnlyCollection<string> Switches => ["json", "verbose", "watch"];
+
+    /// <summary>--watch follows the run live.</summary>
+    protected override bool ShowsLiveView => true;
+
     protected override async Task<int> ExecuteAsync(RotationSession session)
     {
+        if (session.Line.Has("watch"))
+        {
+            return await JournalWatch.FollowAsync(session.Journal, session.Events, session.Context).ConfigureAwait(false);
+        }
+
         var plan = RotationPlan.For(session.Settings, session.LastRunOptions(), await session.SourceAsync().ConfigureAwait(false));
         var lines = await StatusOperation.ReadAsync(session.NewRun(plan)).ConfigureAwait(false);
         if (session.Json)
