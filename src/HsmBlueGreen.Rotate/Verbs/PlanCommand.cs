@@ -14,14 +14,24 @@ internal sealed class PlanCommand() : RotationCommand((_, _) => throw new Invali
 
     protected override IReadOnlyCollection<string> ValueOptions => ["stack", .. RotationArguments.ValueOptions];
 
-    protected override IReadOnlyCollection<string> Switches => ["compare"];
+    protected override IReadOnlyCollection<string> Switches => ["compare", "json"];
+
+    protected override void Validate(CommandLine line)
+    {
+        if (line.Has("compare") && line.Has("json"))
+        {
+            throw new UsageException("--compare is a table for people; --json prints one plan. Give one of them.");
+        }
+    }
 
     protected override bool NeedsPorts => false;
 
     protected override async Task<int> ExecuteOfflineAsync(CommandLine line, CliContext context, StackSettings settings)
     {
         var options = RotationArguments.Parse(line);
-        var text = line.Has("compare") ? CompareRenderer.Render(settings, options) : PlanRenderer.Render(RotationPlan.For(settings, options));
+        var text = line.Has("compare") ? CompareRenderer.Render(settings, options)
+            : line.Has("json") ? PlanJsonWriter.Render(RotationPlan.For(settings, options))
+            : PlanRenderer.Render(RotationPlan.For(settings, options));
         await context.Out.WriteAsync(text).ConfigureAwait(false);
         return ExitCodes.Done;
     }

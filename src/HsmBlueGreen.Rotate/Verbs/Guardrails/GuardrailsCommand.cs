@@ -1,3 +1,4 @@
+using System.Text.Json;
 using HsmBlueGreen.Core.Config;
 using HsmBlueGreen.Core.Policies;
 using HsmBlueGreen.Rotate.Cli;
@@ -19,13 +20,14 @@ public sealed class GuardrailsCommand : ICliCommand
     public async Task<int> RunAsync(IReadOnlyList<string> args, CliContext context)
     {
         ArgumentNullException.ThrowIfNull(context);
-        var line = CommandLine.Parse(args, ["stack", "break-glass-role", "only"], []);
+        var line = CommandLine.Parse(args, ["stack", "break-glass-role", "only"], ["json"]);
         var stack = CommandArguments.Checked(line, "stack", IdRule.StackName);
         var role = CommandArguments.Checked(line, "break-glass-role", IdRule.IamRoleName, GuardrailPolicies.DefaultBreakGlassRole);
         var scp = GuardrailPolicies.ServiceControlPolicy(role).ToJson();
         var boundary = GuardrailPolicies.PermissionsBoundary(stack).ToJson();
         var text = line.Value("only") switch
         {
+            null when line.Has("json") => JsonSerializer.Serialize(new GuardrailsJson("guardrails", stack, role, JsonElementOf(scp), JsonElementOf(boundary)), ReportJson.Default.GuardrailsJson),
             null => string.Join(Environment.NewLine, Annotated(stack, role, scp, boundary)),
             "scp" => scp,
             "boundary" => boundary,
@@ -35,6 +37,12 @@ public sealed class GuardrailsCommand : ICliCommand
         };
         await context.Out.WriteLineAsync(text).ConfigureAwait(false);
         return ExitCodes.Done;
+    }
+
+    private static JsonElement JsonElementOf(string json)
+    {
+        using var document = JsonDocument.Parse(json);
+        return document.RootElement.Clone();
     }
 
     private static IEnumerable<string> Annotated(string stack, string role, string scp, string boundary) =>

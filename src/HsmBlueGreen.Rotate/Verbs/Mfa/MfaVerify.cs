@@ -1,3 +1,4 @@
+using System.Text.Json;
 using HsmBlueGreen.Core.Mfa;
 using HsmBlueGreen.Rotate.Cli;
 
@@ -10,7 +11,7 @@ internal static class MfaVerify
 
     public static async Task<int> RunAsync(IReadOnlyList<string> args, CliContext context)
     {
-        var line = CommandLine.Parse(args, Values, []);
+        var line = CommandLine.Parse(args, Values, ["json"]);
         if (line.Positionals.Count > 0)
         {
             throw new UsageException($"verify takes no bare arguments ('{line.Positionals[0]}'); name files with --tokens or --authdata and --public-key.");
@@ -21,12 +22,19 @@ internal static class MfaVerify
         using var publicKey = MfaInputs.ReadPublicKey(line, context)!;
 
         var checks = MfaSigning.Verify(file, publicKey);
+        var failed = checks.Count(c => !c.Passed);
+        if (line.Has("json"))
+        {
+            var report = new MfaVerifyJson("mfa-verify", display, publicKey.Source, [.. checks.Select(c => new MfaCheckJson(c.Label, c.Passed, c.Describe()))], failed == 0);
+            await context.Out.WriteLineAsync(JsonSerializer.Serialize(report, ReportJson.Default.MfaVerifyJson)).ConfigureAwait(false);
+            return failed == 0 ? ExitCodes.Done : MfaCommand.SignatureRejected;
+        }
+
         foreach (var check in checks)
         {
             await context.Out.WriteLineAsync($"{check.Label}: {check.Describe()}").ConfigureAwait(false);
         }
 
-        var failed = checks.Count(c => !c.Passed);
         var verdict = failed == 0
             ? $"all {checks.Count} signatures in {display} verify with {publicKey.Source}."
             : $"{failed} of {checks.Count} signatures in {display} do not verify with {publicKey.Source}.";
