@@ -1,4 +1,5 @@
 using HsmBlueGreen.Core.Rotation;
+using HsmBlueGreen.Core.Slots;
 using HsmBlueGreen.Core.Tests.Rotation.Fakes;
 using HsmBlueGreen.Rotate.Cli;
 
@@ -69,6 +70,24 @@ internal sealed class CliFixture : IDisposable
         var run = new CliRun(exit, output.ToString(), error.ToString());
         runs.Add(run);
         return run;
+    }
+
+    /// <summary>The next call named <paramref name="call"/> throws, as a crash of the process there would.</summary>
+    public void CrashAt(string call) => Account.BeforeCall = c =>
+    {
+        if (c == call)
+        {
+            throw new InjectedCrashException(c);
+        }
+    };
+
+    /// <summary>A whole rotation to green, then blue tagged for retirement and drained, and CloudHSM's next backup of green taken.</summary>
+    public async Task RotateAndDrainBlueAsync()
+    {
+        await RunAsync("run --stack dev --yes");
+        Account.TagForRetire(Color.Blue);
+        Account.Clock.Advance(TimeSpan.FromMinutes(10));
+        Account.TakeBackup(Color.Green, Account.Clock.GetUtcNow(), "backup-green00000009");
     }
 
     public void Dispose()

@@ -202,10 +202,7 @@ public sealed class RotationCommandTests
     public async Task RetireAfterTheDrainRemovesTheSlot()
     {
         using var cli = new CliFixture();
-        await cli.RunAsync("run --stack dev --yes");
-        cli.Account.TagForRetire(Color.Blue);
-        cli.Account.Clock.Advance(TimeSpan.FromMinutes(10));
-        cli.Account.TakeBackup(Color.Green, cli.Account.Clock.GetUtcNow(), "backup-green00000009"); // CloudHSM's next backup of green
+        await cli.RotateAndDrainBlueAsync();
 
         var run = await cli.RunAsync("retire blue --stack dev --yes");
 
@@ -230,13 +227,7 @@ public sealed class RotationCommandTests
     public async Task CrashIsReportedWithItsDetailAndExitThree()
     {
         using var cli = new CliFixture();
-        cli.Account.BeforeCall = call =>
-        {
-            if (call == "hsm.change-password")
-            {
-                throw new InjectedCrashException(call);
-            }
-        };
+        cli.CrashAt("hsm.change-password");
 
         var crashed = await cli.RunAsync("run --stack dev --yes");
         cli.Account.BeforeCall = null;

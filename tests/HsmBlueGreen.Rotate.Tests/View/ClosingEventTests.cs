@@ -1,5 +1,4 @@
 using System.Text.Json;
-using HsmBlueGreen.Core.Tests.Rotation.Fakes;
 
 namespace HsmBlueGreen.Rotate.Tests.View;
 
@@ -31,13 +30,7 @@ public sealed class ClosingEventTests
     public async Task ACrashedRunEndsWithOneEndedEventSayingCrashedWithItsExitCode()
     {
         using var cli = new CliFixture();
-        cli.Account.BeforeCall = call =>
-        {
-            if (call == "hsm.change-password")
-            {
-                throw new InjectedCrashException(call);
-            }
-        };
+        cli.CrashAt("hsm.change-password");
 
         var run = await cli.RunAsync("run --stack dev --yes --json");
 

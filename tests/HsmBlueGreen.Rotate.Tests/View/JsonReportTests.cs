@@ -1,5 +1,4 @@
 using System.Text.Json;
-using HsmBlueGreen.Core.Slots;
 
 namespace HsmBlueGreen.Rotate.Tests.View;
 
@@ -61,10 +60,7 @@ public sealed class JsonReportTests
     public async Task RetireJsonWritesEventLinesEndingWithTheEndedEvent()
     {
         using var cli = new CliFixture();
-        await cli.RunAsync("run --stack dev --yes");
-        cli.Account.TagForRetire(Color.Blue);
-        cli.Account.Clock.Advance(TimeSpan.FromMinutes(10));
-        cli.Account.TakeBackup(Color.Green, cli.Account.Clock.GetUtcNow(), "backup-green00000009");
+        await cli.RotateAndDrainBlueAsync();
 
         var retire = await cli.RunAsync("retire blue --stack dev --yes --json");
 
