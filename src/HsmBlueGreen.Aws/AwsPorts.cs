@@ -27,7 +27,7 @@ public sealed class AwsPorts : IDisposable
         var retry = settings.Retry ?? RetryPolicy.Default(settings.Clock);
         http = settings.Handler is null ? new HttpClient(CreateHandler(retry)) : new HttpClient(settings.Handler, disposeHandler: false);
         http.Timeout = Timeout.InfiniteTimeSpan; // each attempt has its own timeout in RetryPolicy
-        var transport = new AwsTransport(http, new EndpointResolver(settings.Environment, region), credentials.GetAsync, settings.Clock, retry);
+        var transport = new AwsTransport(http, new EndpointResolver(settings.Environment, region), credentials.GetAsync, settings.Clock, retry, settings.OnRequest);
         ClusterControl = new CloudHsmClusterControl(transport);
         LoadBalancer = new ElbLoadBalancer(transport);
         Metrics = new CloudWatchMetrics(transport);

@@ -47,6 +47,7 @@ public static class ProductionPorts
             ProjectDirectory = PhysicalProjectFiles.FindFrom(context.WorkingDirectory)?.Directory ?? context.WorkingDirectory,
             PulumiExecutable = context.Environment(PulumiVariable) ?? "pulumi",
             StackRegion = stack is null ? null : StackLoader.Region(context, stack),
+            OnRequest = context.AwsRequests,
         };
     }
 }

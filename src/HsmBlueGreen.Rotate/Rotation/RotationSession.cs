@@ -16,14 +16,21 @@ internal sealed record RotationSession(CliContext Context, CommandLine Line, Sta
 
     public bool Json => Line.Has("json");
 
+    /// <summary>Journals the AWS requests of the command; the run, once made, names them.</summary>
+    public RequestJournal? Requests { get; init; }
+
     /// <param name="saved">The run record a resume, abort or status works from; null for a new run.</param>
-    public RotationRun NewRun(RotationPlan plan, RunRecord? saved = null, bool loginFailureAcknowledged = false, int? promotedAt = null) =>
-        new(plan, Ports, Context.Clock, Journal, Events, saved?.RunId ?? Guid.NewGuid().ToString("N")[..12], Context.CancellationToken)
+    public RotationRun NewRun(RotationPlan plan, RunRecord? saved = null, bool loginFailureAcknowledged = false, int? promotedAt = null)
+    {
+        var run = new RotationRun(plan, Ports, Context.Clock, Journal, Events, saved?.RunId ?? Guid.NewGuid().ToString("N")[..12], Context.CancellationToken)
         {
             LoginFailureAcknowledged = loginFailureAcknowledged,
             PromotedAt = promotedAt,
             SavedRecord = saved,
         };
+        Requests?.Attach(run);
+        return run;
+    }
 
     /// <summary>
     /// The stack's latest run record, read from AWS (the target slot's secret tags), so a second machine sees the run the

@@ -19,6 +19,8 @@ internal sealed class ResumeCommand(RotationPortsFactory ports, bool promote = f
         ? "approve a paused run (--pause-at or an inconclusive gate) and continue it"
         : "continue an interrupted rotation from the state found in AWS";
 
+    protected override bool ShowsLiveView => true;
+
     protected override IReadOnlyCollection<string> ValueOptions => ["stack", .. RotationArguments.ValueOptions];
 
     protected override IReadOnlyCollection<string> Switches => ["json", "verbose", "acknowledge-login-failure", "reschedule", .. RotationArguments.Switches];

@@ -4,6 +4,7 @@ using HsmBlueGreen.Core.Rotation.Operations;
 using HsmBlueGreen.Core.Rotation.Plan;
 using HsmBlueGreen.Rotate.Cli;
 using HsmBlueGreen.Rotate.Rotation;
+using HsmBlueGreen.Rotate.Rotation.View;
 
 namespace HsmBlueGreen.Rotate.Verbs;
 
@@ -16,8 +17,18 @@ internal sealed class StatusCommand(RotationPortsFactory ports) : RotationComman
 
     protected override bool ChangesState => false;
 
+    protected override IReadOnlyCollection<string> Switches => ["json", "verbose", "watch"];
+
+    /// <summary>--watch follows the run live.</summary>
+    protected override bool ShowsLiveView => true;
+
     protected override async Task<int> ExecuteAsync(RotationSession session)
     {
+        if (session.Line.Has("watch"))
+        {
+            return await JournalWatch.FollowAsync(session.Journal, session.Events, session.Context).ConfigureAwait(false);
+        }
+
         var plan = RotationPlan.For(session.Settings, await session.LastRunOptionsAsync().ConfigureAwait(false), await session.SourceAsync().ConfigureAwait(false));
         var lines = await StatusOperation.ReadAsync(session.NewRun(plan, await session.RecordAsync().ConfigureAwait(false))).ConfigureAwait(false);
         if (session.Json)

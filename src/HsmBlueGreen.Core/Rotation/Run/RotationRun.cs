@@ -53,6 +53,9 @@ public sealed class RotationRun(
     /// <summary>The run's record as last read from or written to AWS; null until a command reads it or the runner writes it.</summary>
     public RunRecord? SavedRecord { get; set; }
 
+    /// <summary>The counts a waiting step last reported, so it reports only changes.</summary>
+    internal IReadOnlyDictionary<string, string>? LastWaiting { get; set; }
+
     public StackOutputs? Outputs { get; set; }
 
     public RotationTokens? Tokens { get; set; }

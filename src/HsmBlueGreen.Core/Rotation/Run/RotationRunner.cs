@@ -88,11 +88,11 @@ public static class RotationRunner
             var handler = StepHandlers.For(step);
             if (await handler.IsDoneAsync(run).ConfigureAwait(false))
             {
-                run.Record(EventKinds.StepSkipped, "already done");
+                run.Record(EventKinds.StepSkipped, "already done", Position(run.Plan, step));
                 continue;
             }
 
-            run.Record(EventKinds.StepStarted, StepText.TitleOf(step, run.Plan));
+            run.Record(EventKinds.StepStarted, StepText.TitleOf(step, run.Plan), Position(run.Plan, step));
             var result = await handler.ApplyAsync(run).ConfigureAwait(false);
             if (!result.Continues)
             {
@@ -129,6 +129,18 @@ public static class RotationRunner
         const string message = "dry run: nothing was changed.";
         run.Record(EventKinds.Finished, message);
         return new RunResult(RotationOutcome.Done, message);
+    }
+
+    /// <summary>Where a step stands in the plan (1-based, of the steps before Finish) and the typical time from it to the end, for the live view.</summary>
+    private static Dictionary<string, string> Position(RotationPlan plan, RotationStep step)
+    {
+        var index = plan.Steps.ToList().IndexOf(step);
+        return new Dictionary<string, string>
+        {
+            ["index"] = (index + 1).ToString(CultureInfo.InvariantCulture),
+            ["of"] = (plan.Steps.Count - 1).ToString(CultureInfo.InvariantCulture),
+            ["restSeconds"] = ((int)StepEstimates.From(index, plan).TotalSeconds).ToString(CultureInfo.InvariantCulture),
+        };
     }
 
     private static RunResult Stop(RotationRun run, StepResult result)

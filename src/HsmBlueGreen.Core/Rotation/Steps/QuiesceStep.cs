@@ -58,7 +58,11 @@ internal sealed class QuiesceStep : IStepHandler
         var limit = run.Plan.Strategy.DrainLimit(run);
         var last = group;
         var empty = await Polling.UntilAsync(run, limit, run.Plan.Options.PollInterval, async () =>
-            (last = await DescribeAsync(run).ConfigureAwait(false)).Instances == 0).ConfigureAwait(false);
+        {
+            last = await DescribeAsync(run).ConfigureAwait(false);
+            Waiting.Report(run, $"{name}: {last.Instances.ToString(CultureInfo.InvariantCulture)} instance(s) left, desired {last.Desired.ToString(CultureInfo.InvariantCulture)}", new Dictionary<string, string> { ["instances"] = last.Instances.ToString(CultureInfo.InvariantCulture), ["desired"] = last.Desired.ToString(CultureInfo.InvariantCulture) });
+            return last.Instances == 0;
+        }).ConfigureAwait(false);
         return empty
             ? StepResult.Continue
             : Blocker(run, last) ?? StepResult.NeedsOperator($"{run.Target.Key()}'s application group {name} still has instances after {Durations.Format(limit)}{(run.Plan.Strategy.ShiftsTraffic ? string.Empty : " (the rest of the maintenance window)")}; its user's password cannot change while they may hold sessions. Check the group's scaling activities (lifecycle hooks, scale-in protection), then run 'hsm-rotate resume --stack {run.Stack}'.");
