@@ -11,7 +11,9 @@ namespace HsmBlueGreen.Infra.Cli;
 /// Settings in, program out. Stdout gets the program and nothing else, written once at the end; every
 /// problem goes to stderr with exit code 2 (bad input, policy) or 1 (our own bug), and then stdout stays empty.
 /// </summary>
-public sealed class InfraHost(Func<string, string?> environment, Func<IProjectFiles?> projectFiles, TextWriter stdout, TextWriter stderr)
+/// <param name="stderrIsTerminal">A person ran it by hand: the plugin-discovery program gets a one-line hint. Pulumi
+/// captures stderr, so its discovery run stays silent as the compiler contract requires.</param>
+public sealed class InfraHost(Func<string, string?> environment, Func<IProjectFiles?> projectFiles, TextWriter stdout, TextWriter stderr, bool stderrIsTerminal = false)
 {
     public const int Done = 0;
     public const int Crashed = 1;
@@ -27,6 +29,11 @@ public sealed class InfraHost(Func<string, string?> environment, Func<IProjectFi
             {
                 stderr.WriteLine(InfraRequest.Usage);
                 return Done;
+            }
+
+            if (request is InfraRequest.Discovery && stderrIsTerminal)
+            {
+                stderr.WriteLine($"{Prefix}: no --stack and no PULUMI_STACK, so this prints the plugin-discovery program Pulumi asks for; for a stack's program give --stack dev (or prod).");
             }
 
             var (settings, secrets) = Load(request);
