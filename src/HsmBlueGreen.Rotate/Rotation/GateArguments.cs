@@ -1,3 +1,4 @@
+using System.Globalization;
 using HsmBlueGreen.Core.Rotation.Gates;
 
 namespace HsmBlueGreen.Rotate.Rotation;
@@ -30,4 +31,19 @@ internal static class GateArguments
 
     /// <summary>The request minimum --min-requests sets, as help shows its default.</summary>
     public static long? MinRequests(GateSpecs specs) => specs.Each.Select(s => s.MinRequests).FirstOrDefault(m => m is not null);
+
+    /// <summary>The gate options that give <paramref name="specs"/> from the defaults, as `plan` prints the next command.</summary>
+    public static string Flags(GateSpecs specs)
+    {
+        var flags = ThresholdOption.Values.Distinct(StringComparer.Ordinal)
+            .Where(option => SetBy(specs, option).Threshold != SetBy(GateCatalogue.Defaults, option).Threshold)
+            .Select(option => SetBy(specs, option).Threshold is { } value ? $" --{option} {Text(option, value)}" : string.Empty);
+        var min = MinRequests(specs) is { } requests && requests != MinRequests(GateCatalogue.Defaults) ? $" --min-requests {requests.ToString(CultureInfo.InvariantCulture)}" : string.Empty;
+        return string.Concat(flags) + min;
+    }
+
+    /// <summary>A threshold as its option is typed: a rate in whole percent, a latency in milliseconds.</summary>
+    private static string Text(string option, double value) => option == "max-5xx-rate"
+        ? string.Create(CultureInfo.InvariantCulture, $"{value * 100:0.##}")
+        : string.Create(CultureInfo.InvariantCulture, $"{value * 1000:0}ms");
 }

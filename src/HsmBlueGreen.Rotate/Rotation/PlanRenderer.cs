@@ -176,6 +176,7 @@ internal static class PlanRenderer
             flags.Append(CultureInfo.InvariantCulture, $" --bake {Durations.Format(plan.Options.Bake)}");
         }
 
+        flags.Append(GateArguments.Flags(plan.Options.Gates));
         if (plan.Options.PauseAt is { } pause)
         {
             flags.Append(CultureInfo.InvariantCulture, $" --pause-at {pause}");
