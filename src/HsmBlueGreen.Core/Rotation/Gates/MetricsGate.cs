@@ -51,10 +51,11 @@ internal sealed class MetricsGate(GateSpec defaults, Func<TargetGroupMetrics, lo
 
     public string Describe(RotationPlan plan) => $"{Name}: cloudwatch:GetMetricData for {plan.Target.Key()}'s target group over the bake's complete 1-minute periods";
 
-    public string Rule(GateSpec spec, RotationPlan plan) => rule(spec, plan);
+    public string Rule(GateSpec spec, RotationPlan plan) => rule(Filled(spec), plan);
 
     public async Task<GateResult> JudgeAsync(RotationRun run, GateSpec spec, DateTimeOffset windowStart)
     {
+        var limits = Filled(spec);
         if (MetricsWindow.Of(windowStart, run.Clock.GetUtcNow()) is not { } window)
         {
             return new(Name, GateVerdict.Inconclusive, "no complete 1-minute period has reached CloudWatch since the window started");
@@ -63,15 +64,19 @@ internal sealed class MetricsGate(GateSpec defaults, Func<TargetGroupMetrics, lo
         var query = new TargetGroupMetricsQuery(run.Outputs!.LoadBalancerArn, run.TargetOutputs.TargetGroupArn, window.From, window.To);
         var metrics = await run.Ports.Metrics.GetTargetGroupMetricsAsync(query, run.CancellationToken).ConfigureAwait(false);
         var requests = metrics.RequestCount ?? 0;
-        var needed = Math.Max(1, spec.MinRequests ?? MinRequests);
+        var needed = Math.Max(MinRequests, limits.MinRequests.GetValueOrDefault());
         if (requests < needed)
         {
             return new(Name, GateVerdict.Inconclusive, $"{requests} requests reached {run.Target.Key()} in {Periods(window)} (need {needed})");
         }
 
-        var (verdict, detail) = judge(metrics, requests, spec.Threshold ?? defaults.Threshold.GetValueOrDefault());
+        var (verdict, detail) = judge(metrics, requests, limits.Threshold.GetValueOrDefault());
         return new(Name, verdict, $"{detail} in {Periods(window)}");
     }
+
+    /// <summary>A spec with a missing threshold or minimum (an edited record) takes this gate's defaults for them, never 0.</summary>
+    private GateSpec Filled(GateSpec spec) =>
+        spec with { Threshold = spec.Threshold ?? defaults.Threshold, MinRequests = spec.MinRequests ?? defaults.MinRequests };
 
     private static (GateVerdict, string) Rate(long errors, long requests, double max, string what) =>
         ((double)errors / requests <= max ? GateVerdict.Successful : GateVerdict.Failed,
