@@ -23,6 +23,9 @@ public sealed class BadInputTests
     [InlineData("run --stack dev --json", "hsm-rotate run: --json needs --yes")]
     [InlineData("retire purple --stack dev --yes", "hsm-rotate retire: unknown slot 'purple': a slot is blue or green.")]
     [InlineData("abort --stack dev --to purple", "hsm-rotate abort: unknown slot 'purple': a slot is blue or green.")]
+    [InlineData("prepare --stack dev --json", "hsm-rotate prepare: --json needs --yes")]
+    [InlineData("cycle --stack dev --yes --until shifted", "hsm-rotate cycle: --until shifted is not a stage; use one of prepared, rotated, retired (default retired).")]
+    [InlineData("cycle --stack dev --json", "hsm-rotate cycle: --json needs --yes")]
     [InlineData("run --dev", "hsm-rotate run: unknown option '--dev'")]
     [InlineData("run --yes", "hsm-rotate run: --stack is required.")]
     public async Task BadInputIsOneLineWithExitCodeTwoAndChangesNothing(string commandLine, string message)

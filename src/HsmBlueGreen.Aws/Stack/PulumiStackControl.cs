@@ -7,7 +7,7 @@ namespace HsmBlueGreen.Aws.Stack;
 
 /// <summary>
 /// IStackControl over the pulumi CLI in the project directory: `stack output --json` (never
-/// --show-secrets), `config set --path`, `config set-all --path`, `config rm --path`, and `up --yes --skip-preview` with targets.
+/// --show-secrets), `config set --path`, `config set-all --path`, `config rm --path`, `preview --json`, and `up --yes --skip-preview` with targets.
 /// </summary>
 public sealed class PulumiStackControl(string executable, string projectDirectory, PulumiTimeouts timeouts) : IStackControl
 {
@@ -33,6 +33,20 @@ public sealed class PulumiStackControl(string executable, string projectDirector
 
     public Task RemoveConfigAsync(string stack, string path, CancellationToken cancellationToken) =>
         RunAsync(["config", "rm", "--path", "--stack", stack, "--", path], timeouts.Config, cancellationToken);
+
+    public async Task<StackPreview> PreviewAsync(string stack, CancellationToken cancellationToken)
+    {
+        var output = await RunAsync(["preview", "--json", "--non-interactive", "--stack", stack], timeouts.Up, cancellationToken).ConfigureAwait(false);
+        try
+        {
+            using var document = JsonDocument.Parse(output);
+            return StackPreviewReader.Read(document.RootElement);
+        }
+        catch (Exception e) when (e is JsonException or KeyNotFoundException or InvalidOperationException)
+        {
+            throw new PulumiCommandException($"pulumi preview --json --stack {stack} printed something that is not JSON; run it yourself to see why.");
+        }
+    }
 
     public Task UpAsync(string stack, IReadOnlyList<string> targets, CancellationToken cancellationToken) =>
         RunAsync(["up", "--yes", "--skip-preview", "--non-interactive", "--stack", stack, .. targets.SelectMany(t => new[] { "--target", t })], timeouts.Up, cancellationToken);

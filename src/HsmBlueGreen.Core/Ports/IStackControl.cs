@@ -18,6 +18,9 @@ public interface IStackControl
 
     Task RemoveConfigAsync(string stack, string path, CancellationToken cancellationToken);
 
+    /// <summary>What `pulumi up` would do, without doing it (pulumi preview --json): one step per resource.</summary>
+    Task<StackPreview> PreviewAsync(string stack, CancellationToken cancellationToken);
+
     /// <summary>pulumi up limited to these targets (URNs or patterns); an empty list means the whole stack.</summary>
     Task UpAsync(string stack, IReadOnlyList<string> targets, CancellationToken cancellationToken);
 }

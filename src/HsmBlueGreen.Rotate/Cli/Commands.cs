@@ -16,12 +16,14 @@ public static class Commands
     private static IReadOnlyList<ICliCommand> Build(RotationPortsFactory ports, Func<CliContext, string, AuditWiring>? audit) =>
     [
         new PlanCommand(),
+        new PrepareCommand(ports),
         new RunCommand(ports),
         new ResumeCommand(ports),
         new ResumeCommand(ports, promote: true),
         new StatusCommand(ports),
         new AbortCommand(ports),
         new RetireCommand(ports),
+        new CycleCommand(ports),
         new MfaCommand(),
         new GuardrailsCommand(),
         new AuditCommand(audit),

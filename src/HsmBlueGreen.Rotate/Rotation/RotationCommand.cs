@@ -18,6 +18,9 @@ internal abstract class RotationCommand(RotationPortsFactory ports) : ICliComman
 
     protected virtual IReadOnlyCollection<string> Switches => ["json", "verbose"];
 
+    /// <summary>Every option the verb takes, by name without dashes (scripts and workflows are checked against it).</summary>
+    internal IReadOnlyCollection<string> DeclaredOptions => [.. ValueOptions, .. Switches];
+
     /// <summary>Read-only commands (status) have nothing to resume or abort when AWS refuses them.</summary>
     protected virtual bool ChangesState => true;
 

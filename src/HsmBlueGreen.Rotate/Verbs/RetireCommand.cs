@@ -52,8 +52,7 @@ internal sealed class RetireCommand(RotationPortsFactory ports) : RotationComman
             throw new RotationInputException($"both slots use one cluster (dual-user): each rotation changes the idle slot's user, so {slot.Key()} stays for the next one. Fix: nothing to retire; to leave dual-user, change slots.{slot.Key()} in Pulumi.{session.Settings.Stack}.yaml and run 'pulumi up'.");
         }
 
-        var sticky = TimeSpan.FromSeconds(session.Settings.Listener.StickinessSeconds);
-        var drain = session.Line.Value("drain") is { } text ? Durations.Parse("drain", text) : TimeSpan.FromMinutes(5) > sticky ? TimeSpan.FromMinutes(5) : sticky;
+        var drain = session.Line.Value("drain") is { } text ? Durations.Parse("drain", text) : RetireOperation.DefaultDrain(session.Settings);
         var run = session.NewRun(RotationPlan.For(session.Settings, RotationOptions.Default, slot));
         Func<Task<bool>>? confirm = session.Line.Has("yes")
             ? null

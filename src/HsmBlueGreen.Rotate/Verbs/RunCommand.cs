@@ -33,10 +33,12 @@ internal sealed class RunCommand(RotationPortsFactory ports) : RotationCommand(p
         var plan = RotationPlan.For(session.Settings, RotationArguments.Parse(session.Line));
         WindowChecks.Refuse(plan, session.Context.Clock.GetUtcNow());
         var run = session.NewRun(plan);
-        Func<RotationPlan, Task<bool>>? confirm = session.Line.Has("yes")
-            ? null
-            : p => Confirmation.AskAsync(session.Context, $"Rotate {p.Settings.Stack}: set a new password on {p.Target.Key()} and shift traffic {string.Join(" -> ", p.Options.Steps.Percents)}% from {p.Source.Key()}?");
-        var result = await RotationRunner.RunAsync(run, new RunRequest(RunMode.Fresh, session.Line.Has("dry-run"), confirm)).ConfigureAwait(false);
+        var result = await RotationRunner.RunAsync(run, new RunRequest(RunMode.Fresh, session.Line.Has("dry-run"), Confirm(session))).ConfigureAwait(false);
         return await session.FinishAsync(result).ConfigureAwait(false);
     }
+
+    /// <summary>The question before traffic moves; null with --yes.</summary>
+    internal static Func<RotationPlan, Task<bool>>? Confirm(RotationSession session) => session.Line.Has("yes")
+        ? null
+        : p => Confirmation.AskAsync(session.Context, $"Rotate {p.Settings.Stack}: set a new password on {p.Target.Key()} and shift traffic {string.Join(" -> ", p.Options.Steps.Percents)}% from {p.Source.Key()}?");
 }

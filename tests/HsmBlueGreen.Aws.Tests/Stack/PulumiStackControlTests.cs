@@ -51,6 +51,39 @@ public sealed class PulumiStackControlTests : IDisposable
         Assert.Equal("stack dev has no output 'blueAppGroupName'; run `pulumi up --stack dev` so the stack declares it (see `pulumi stack output --stack dev`).", error.Message);
     }
 
+    /// <summary>The preview digest `pulumi preview --json` prints (pulumi/pulumi pkg/backend/display/json.go), trimmed: steps with op and urn, states and summary beside them.</summary>
+    [Fact]
+    public async Task APreviewIsReadAsTheOperationOnEachResource()
+    {
+        pulumi.Answer("""
+            {
+                "config": {"aws:region": "eu-west-1"},
+                "steps": [
+                    {"op": "same", "urn": "urn:pulumi:dev::hsm-blue-green::aws:lb/listener:Listener::listener", "provider": "urn:pulumi:dev::hsm-blue-green::pulumi:providers:aws::default_7_0_0::04da6b54", "oldState": {"type": "aws:lb/listener:Listener"}, "newState": {"type": "aws:lb/listener:Listener"}},
+                    {"op": "create", "urn": "urn:pulumi:dev::hsm-blue-green::aws:cloudhsmv2/cluster:Cluster::green-cluster", "newState": {"type": "aws:cloudhsmv2/cluster:Cluster"}},
+                    {"op": "replace", "urn": "urn:pulumi:dev::hsm-blue-green::aws:cloudhsmv2/hsm:Hsm::blue-hsm-eu-west-1a", "replaceReasons": ["subnetId"]}
+                ],
+                "duration": 5108000000,
+                "changeSummary": {"create": 1, "replace": 1, "same": 1}
+            }
+            """);
+
+        var preview = await Stack().PreviewAsync("dev", CancellationToken.None);
+
+        Assert.Equal([("create", "green-cluster", false), ("replace", "blue-hsm-eu-west-1a", true)], preview.Changes.Select(s => (s.Op, s.Name, s.EndsAResource)));
+        Assert.Equal(["preview", "--json", "--non-interactive", "--stack", "dev"], pulumi.Calls.Single().Arguments);
+    }
+
+    [Fact]
+    public async Task APreviewWithNothingToDoHasNoSteps()
+    {
+        pulumi.Answer("""{"changeSummary": {"same": 12}}""");
+
+        var preview = await Stack().PreviewAsync("dev", CancellationToken.None);
+
+        Assert.Empty(preview.Steps);
+    }
+
     [Fact]
     public async Task ConfigIsSetByPath()
     {

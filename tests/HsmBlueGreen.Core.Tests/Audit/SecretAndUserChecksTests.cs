@@ -31,6 +31,18 @@ public class SecretAndUserChecksTests
     }
 
     [Fact]
+    public async Task AnOldSecretNamesTheCycleAsTheFix()
+    {
+        var account = AuditAccount.Healthy();
+        account.Secrets[BlueSecret] = account.Secrets[BlueSecret] with { LastChanged = AuditAccount.Now.AddDays(-200) };
+
+        var finding = await account.RunAsync(new SecretRotationCheck());
+
+        Assert.StartsWith("rotate with 'hsm-rotate cycle --stack <stack>'", finding.Fix, StringComparison.Ordinal);
+        Assert.Contains(".github/workflows/rotate.yml", finding.Fix, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task TheLaterOfRotatedAndChangedCounts()
     {
         var account = AuditAccount.Healthy();

@@ -6,7 +6,7 @@ namespace HsmBlueGreen.Core.Audit.Checks;
 public sealed class SecretRotationCheck() : AuditCheck(
     "secret-rotation",
     "credentials in Secrets Manager with a recent rotation",
-    "rotate the crypto user's password (hsm-rotate run --stack <stack>); the audit reads the secret's last rotated or changed date.")
+    "rotate with 'hsm-rotate cycle --stack <stack>' (prepare, run, drain, retire; resumable), and keep it on a calendar with .github/workflows/rotate.yml (README, Rotate on a schedule); the audit reads the secret's last rotated or changed date.")
 {
     public override async Task<AuditFinding> RunAsync(AuditSession session, CancellationToken cancellationToken)
     {

@@ -89,11 +89,32 @@ public static class RetireOperation
         var versions = await run.Ports.Secrets.ListVersionsAsync(run.TargetOutputs.SecretArn, run.CancellationToken).ConfigureAwait(false);
         var changed = new[] { versions.FirstOrDefault(v => v.Has(SecretStages.Current))?.CreatedAt, ZeroSince(run, slot) }.Max() ?? DateTimeOffset.MinValue;
         var backups = await run.Ports.Clusters.DescribeBackupsAsync(run.TargetOutputs.ClusterId, run.CancellationToken).ConfigureAwait(false);
-        var next = backups.Where(b => b.IsReady && b.CreatedAt > changed).OrderByDescending(b => b.CreatedAt).FirstOrDefault();
+        var next = Cycle.BackupChoice.Newest(backups, changed);
         var set = $"pulumi config set --stack {run.Stack} --path 'slots.{slot.Key()}.sourceBackupId'";
         return next is null
-            ? $"No backup of {other.Key()}'s cluster is newer than its last password change ({changed:u}), and an older one holds the old password. CloudHSM takes one at least every {Steps.RestoredClusterCheck.BackupInterval.TotalHours:0} hours and when an HSM is added, never on request; once one is READY ('aws cloudhsmv2 describe-backups --filters clusterIds={run.TargetOutputs.ClusterId}'), the next rotation starts with: {set} <its backup id> and its cryptoUser, then pulumi up."
-            : $"Next rotation: {set} {next.BackupId} (newest READY backup of {other.Key()}, {next.CreatedAt:u}, taken after its password change) and set its cryptoUser, then pulumi up.";
+            ? $"No backup of {other.Key()}'s cluster is newer than its last password change ({changed:u}), and an older one holds the old password. CloudHSM takes one at least every {Steps.RestoredClusterCheck.BackupInterval.TotalHours:0} hours and when an HSM is added, never on request; once one is READY ('aws cloudhsmv2 describe-backups --filters clusterIds={run.TargetOutputs.ClusterId}'), the next rotation starts with 'hsm-rotate prepare --stack {run.Stack}' (or: {set} <its backup id> and its cryptoUser, then pulumi up)."
+            : $"Next rotation: {set} {next.BackupId} (newest READY backup of {other.Key()}, {next.CreatedAt:u}, taken after its password change) and set its cryptoUser, then pulumi up; 'hsm-rotate prepare --stack {run.Stack}' does both.";
+    }
+
+    /// <summary>The drain time a retire waits by default: 5 minutes, or the stickiness duration when that is longer.</summary>
+    public static TimeSpan DefaultDrain(StackSettings settings)
+    {
+        ArgumentNullException.ThrowIfNull(settings);
+        var sticky = TimeSpan.FromSeconds(settings.Listener.StickinessSeconds);
+        return TimeSpan.FromMinutes(5) > sticky ? TimeSpan.FromMinutes(5) : sticky;
+    }
+
+    /// <summary>How much of the drain time is left for the slot by the journal's record, or null when it has none.</summary>
+    public static TimeSpan? DrainRemaining(RotationRun run, Color slot, TimeSpan drain)
+    {
+        ArgumentNullException.ThrowIfNull(run);
+        if (ZeroSince(run, slot) is not { } since)
+        {
+            return null;
+        }
+
+        var left = since + drain - run.Clock.GetUtcNow();
+        return left > TimeSpan.Zero ? left : TimeSpan.Zero;
     }
 
     /// <summary>When the journal saw the slot's weight reach 0 for the last time, if it did.</summary>

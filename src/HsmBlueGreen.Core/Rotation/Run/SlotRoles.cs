@@ -18,15 +18,7 @@ public static class SlotRoles
         {
             foreach (var color in new[] { Color.Blue, Color.Green })
             {
-                var own = await ports.Secrets.DescribeAsync(outputs.Slots[color].SecretArn, cancellationToken).ConfigureAwait(false);
-                if (own.VersionWith(SecretStages.Current) is not { } current)
-                {
-                    continue;
-                }
-
-                var tokens = RotationTokens.For(current);
-                var other = await ports.Secrets.DescribeAsync(outputs.Slots[color.Other()].SecretArn, cancellationToken).ConfigureAwait(false);
-                if (other.VersionStages.ContainsKey(tokens.Seed) || other.VersionStages.ContainsKey(tokens.Pending))
+                if (await RotatedFromAsync(ports, outputs.Slots[color], outputs.Slots[color.Other()], cancellationToken).ConfigureAwait(false))
                 {
                     return color;
                 }
@@ -43,6 +35,26 @@ public static class SlotRoles
         var greenArn = outputs.Slots.TryGetValue(Color.Green, out var green) ? green.TargetGroupArn : null;
         var greenWeight = listener.Weights.Where(w => string.Equals(w.TargetGroupArn, greenArn, StringComparison.Ordinal)).Sum(w => w.Weight);
         return greenWeight * 2 > listener.Weights.Sum(w => w.Weight) ? Color.Green : Color.Blue;
+    }
+
+    /// <summary>
+    /// Whether a rotation from <paramref name="source"/> into <paramref name="target"/> has begun: the target's secret
+    /// carries a version named by the tokens of the source's current version (the seed or the pending password).
+    /// </summary>
+    public static async Task<bool> RotatedFromAsync(RotationPorts ports, SlotOutputs source, SlotOutputs target, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(ports);
+        ArgumentNullException.ThrowIfNull(source);
+        ArgumentNullException.ThrowIfNull(target);
+        var own = await ports.Secrets.DescribeAsync(source.SecretArn, cancellationToken).ConfigureAwait(false);
+        if (own.VersionWith(SecretStages.Current) is not { } current)
+        {
+            return false;
+        }
+
+        var tokens = RotationTokens.For(current);
+        var other = await ports.Secrets.DescribeAsync(target.SecretArn, cancellationToken).ConfigureAwait(false);
+        return other.VersionStages.ContainsKey(tokens.Seed) || other.VersionStages.ContainsKey(tokens.Pending);
     }
 
     /// <summary>The run id of the journal's last run, so a resume on the same machine takes over its own lease.</summary>

@@ -54,10 +54,17 @@ public sealed class FakeStack(FakeAccount account) : IStackControl
         return Task.CompletedTask;
     }
 
+    public Task<StackPreview> PreviewAsync(string stack, CancellationToken cancellationToken)
+    {
+        account.Touch("stack.preview");
+        return Task.FromResult(account.Preview());
+    }
+
     public Task UpAsync(string stack, IReadOnlyList<string> targets, CancellationToken cancellationToken)
     {
         account.Touch("stack.up");
         account.Ups.Add(targets);
+        account.ApplySlots();
         return Task.CompletedTask;
     }
 }
@@ -67,7 +74,7 @@ public sealed class FakeClusters(FakeAccount account) : IClusterControl
     public Task<ClusterStatus?> DescribeClusterAsync(string clusterId, CancellationToken cancellationToken)
     {
         account.Touch("clusters.describe");
-        return Task.FromResult(account.Clusters.GetValueOrDefault(clusterId));
+        return Task.FromResult(account.ClusterNow(clusterId));
     }
 
     public Task<IReadOnlyList<BackupInfo>> DescribeBackupsAsync(string clusterId, CancellationToken cancellationToken)
