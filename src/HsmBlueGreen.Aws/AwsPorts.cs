@@ -27,12 +27,13 @@ public sealed class AwsPorts : IDisposable
         var retry = settings.Retry ?? RetryPolicy.Default(settings.Clock);
         http = settings.Handler is null ? new HttpClient(CreateHandler(retry)) : new HttpClient(settings.Handler, disposeHandler: false);
         http.Timeout = Timeout.InfiniteTimeSpan; // each attempt has its own timeout in RetryPolicy
-        var transport = new AwsTransport(http, new EndpointResolver(settings.Environment, region), credentials.GetAsync, settings.Clock, retry);
+        var transport = new AwsTransport(http, new EndpointResolver(settings.Environment, region), credentials.GetAsync, settings.Clock, retry, settings.OnRequest);
         ClusterControl = new CloudHsmClusterControl(transport);
         LoadBalancer = new ElbLoadBalancer(transport);
         Metrics = new CloudWatchMetrics(transport);
         SecretStore = new SecretsManagerSecretStore(transport);
         RotationLock = new SecretTagRotationLock(transport, settings.Clock);
+        RunRecords = new SecretTagRunRecordStore(transport);
         AppGroups = new AutoScalingAppGroups(transport);
         HsmUserCommands = new SsmHsmUserCommands(new SsmRunCommand(transport, settings.CommandPolling, settings.Clock), ClusterControl);
         SmokeCheck = new SsmSmokeCheck(new SsmRunCommand(transport, settings.CommandPolling, settings.Clock));
@@ -50,6 +51,8 @@ public sealed class AwsPorts : IDisposable
     public ISecretStore SecretStore { get; }
 
     public IRotationLock RotationLock { get; }
+
+    public IRunRecordStore RunRecords { get; }
 
     public IAppGroups AppGroups { get; }
 

@@ -31,6 +31,9 @@ public sealed record AwsSettings(Func<string, string?> Environment, TimeProvider
 
     public CommandPolling CommandPolling { get; init; } = CommandPolling.Default;
 
+    /// <summary>Told of every request before it is sent (reads, writes, retries), so a run can journal each AWS call.</summary>
+    public Action<AwsRequestSent>? OnRequest { get; init; }
+
     public static AwsSettings ForProcess() => new(System.Environment.GetEnvironmentVariable, TimeProvider.System);
 
     /// <summary>The stack's aws:region: the region Pulumi deploys the stack to, used when the caller sets none.</summary>

@@ -1,4 +1,5 @@
 using HsmBlueGreen.Core.Rotation;
+using HsmBlueGreen.Core.Slots;
 using HsmBlueGreen.Core.Tests.Rotation.Fakes;
 
 namespace HsmBlueGreen.Rotate.Tests;
@@ -54,13 +55,16 @@ internal sealed class CliFixture : IDisposable
     private readonly List<CliRun> runs = [];
     private FakeMetrics? metrics;
 
-    public async Task<CliRun> RunAsync(string commandLine, string input = "", string? workingDirectory = null)
+    /// <param name="terminal">Whether stdout counts as a terminal a person watches (the live view) rather than a pipe.</param>
+    public async Task<CliRun> RunAsync(string commandLine, string input = "", string? workingDirectory = null, bool terminal = false, CancellationToken cancellationToken = default)
     {
         var program = new ProgramFixture
         {
             WorkingDirectory = workingDirectory ?? Directory,
             Input = input,
             Clock = Account.Clock,
+            OutputIsTerminal = terminal,
+            Cancellation = cancellationToken,
             RotationPorts = (_, _) =>
             {
                 PortsBuilt++;
@@ -70,6 +74,24 @@ internal sealed class CliFixture : IDisposable
         var run = await program.RunAsync(commandLine);
         runs.Add(run);
         return run;
+    }
+
+    /// <summary>The next call named <paramref name="call"/> throws, as a crash of the process there would.</summary>
+    public void CrashAt(string call) => Account.BeforeCall = c =>
+    {
+        if (c == call)
+        {
+            throw new InjectedCrashException(c);
+        }
+    };
+
+    /// <summary>A whole rotation to green, then blue tagged for retirement and drained, and CloudHSM's next backup of green taken.</summary>
+    public async Task RotateAndDrainBlueAsync()
+    {
+        await RunAsync("run --stack dev --yes");
+        Account.TagForRetire(Color.Blue);
+        Account.Clock.Advance(TimeSpan.FromMinutes(10));
+        Account.TakeBackup(Color.Green, Account.Clock.GetUtcNow(), "backup-green00000009");
     }
 
     public void Dispose()

@@ -1,5 +1,3 @@
-using System.Runtime.CompilerServices;
-
 namespace HsmBlueGreen.Rotate.Tests;
 
 /// <summary>`plan` output is the README's first command: approved golden files, exact text, no ports built.</summary>
@@ -22,7 +20,7 @@ public sealed class PlanCommandTests
 
         Assert.Equal(Exit.Done, run.Exit);
         Assert.Equal(string.Empty, run.Error);
-        AssertApproved(name, run.Out);
+        Approvals.Verify(name, run.Out);
     }
 
     [Fact]
@@ -33,7 +31,7 @@ public sealed class PlanCommandTests
         var run = await cli.RunAsync("plan --stack dev --strategy dual-user");
 
         Assert.Equal((Exit.Done, string.Empty), (run.Exit, run.Error));
-        AssertApproved("plan-dev-dual-user", run.Out);
+        Approvals.Verify("plan-dev-dual-user", run.Out);
     }
 
     [Fact]
@@ -96,22 +94,5 @@ public sealed class PlanCommandTests
 
         Assert.True(named.Count >= 8, $"the plan names only {named.Count} green resources");
         Assert.All(named, name => Assert.Contains(name, declared));
-    }
-
-    private static void AssertApproved(string name, string actual, [CallerFilePath] string here = "")
-    {
-        var approved = Path.Combine(Path.GetDirectoryName(here)!, "Golden", $"{name}.approved.txt");
-        var received = Path.ChangeExtension(approved, null).Replace(".approved", ".received", StringComparison.Ordinal) + ".txt";
-        var expected = File.Exists(approved) ? File.ReadAllText(approved) : null;
-        if (expected != actual)
-        {
-            File.WriteAllText(received, actual);
-        }
-        else if (File.Exists(received))
-        {
-            File.Delete(received);
-        }
-
-        Assert.True(expected == actual, $"{name}: output differs from {approved}; see {received}");
     }
 }

@@ -22,6 +22,9 @@ internal sealed class ProgramFixture
     /// <summary>Whether <see cref="Input"/> stands for someone typing at a terminal (true) or a pipe.</summary>
     public bool InputIsTerminal { get; init; } = true;
 
+    /// <summary>Whether stdout stands for a terminal a person watches (the live view) rather than a pipe or CI log.</summary>
+    public bool OutputIsTerminal { get; init; }
+
     public RotationPortsFactory? RotationPorts { get; init; }
 
     public Func<CliContext, string, AuditWiring>? AuditWiring { get; init; }
@@ -36,7 +39,7 @@ internal sealed class ProgramFixture
         using var output = new StringWriter();
         using var error = new StringWriter();
         using var input = new StringReader(Input);
-        var context = new CliContext(output, error, input, Environment, WorkingDirectory, Clock, Cancellation) { InputIsTerminal = InputIsTerminal };
+        var context = new CliContext(output, error, input, Environment, WorkingDirectory, Clock, Cancellation) { InputIsTerminal = InputIsTerminal, IsTerminal = OutputIsTerminal };
         var exit = await new CliHost(Commands.All(RotationPorts, AuditWiring)).RunAsync(args, context);
         return new CliRun(exit, output.ToString(), error.ToString());
     }

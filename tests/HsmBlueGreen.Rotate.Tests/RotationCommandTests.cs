@@ -54,7 +54,7 @@ public sealed class RotationCommandTests
         var events = run.Out.TrimEnd('\n').Split('\n').Select(line => JsonDocument.Parse(line).RootElement).ToList();
         Assert.Equal(Exit.Done, run.Exit);
         Assert.Equal("run-started", events[0].GetProperty("kind").GetString());
-        Assert.Equal("finished", events[^1].GetProperty("kind").GetString());
+        Assert.Equal(("finished", "ended"), (events[^2].GetProperty("kind").GetString(), events[^1].GetProperty("kind").GetString()));
         Assert.Contains(events, e => e.GetProperty("kind").GetString() == "gate" && e.GetProperty("data").GetProperty("verdict").GetString() == "Successful");
     }
 
@@ -217,10 +217,7 @@ public sealed class RotationCommandTests
     public async Task RetireAfterTheDrainRemovesTheSlot()
     {
         using var cli = new CliFixture();
-        await cli.RunAsync("run --stack dev --yes");
-        cli.Account.TagForRetire(Color.Blue);
-        cli.Account.Clock.Advance(TimeSpan.FromMinutes(10));
-        cli.Account.TakeBackup(Color.Green, cli.Account.Clock.GetUtcNow(), "backup-green00000009"); // CloudHSM's next backup of green
+        await cli.RotateAndDrainBlueAsync();
 
         var run = await cli.RunAsync("retire blue --stack dev --yes");
 
@@ -245,13 +242,7 @@ public sealed class RotationCommandTests
     public async Task CrashIsReportedWithItsDetailAndExitThree()
     {
         using var cli = new CliFixture();
-        cli.Account.BeforeCall = call =>
-        {
-            if (call == "hsm.change-password")
-            {
-                throw new InjectedCrashException(call);
-            }
-        };
+        cli.CrashAt("hsm.change-password");
 
         var crashed = await cli.RunAsync("run --stack dev --yes");
         cli.Account.BeforeCall = null;

@@ -17,7 +17,8 @@ public sealed class AwsTransport(
     EndpointResolver endpoints,
     Func<CancellationToken, Task<ImmutableCredentials>> credentials,
     TimeProvider clock,
-    RetryPolicy retry)
+    RetryPolicy retry,
+    Action<AwsRequestSent>? onRequest = null)
 {
     public string Region => endpoints.Region;
 
@@ -38,6 +39,8 @@ public sealed class AwsTransport(
         var timeout = retry.AttemptTimeout;
         for (var attempt = 1; ; attempt++)
         {
+            // Reported before it is sent, every attempt: the journal shows what was tried even when it then fails.
+            onRequest?.Invoke(new AwsRequestSent(call.IamAction, attempt));
             var failure = await TryOnceAsync(service, operation, endpoint, body, timeout, cancellationToken).ConfigureAwait(false);
             if (failure.Body is not null)
             {
@@ -127,6 +130,9 @@ public sealed class AwsTransport(
 
     private sealed record Attempt(string? Body, AwsApiException? Error, bool Throttled, bool Transient, bool TimedOut);
 }
+
+/// <summary>One HTTP request to AWS about to be sent: the IAM action (e.g. elasticloadbalancing:DescribeListeners) and its attempt number.</summary>
+public sealed record AwsRequestSent(string Action, int Attempt);
 
 /// <summary>A request body already encoded by its protocol, with the JSON target header when there is one.</summary>
 public sealed record AwsRequestBody(byte[] Bytes, string ContentType, string? Target)

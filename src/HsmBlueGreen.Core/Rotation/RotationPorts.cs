@@ -17,4 +17,7 @@ public sealed record RotationPorts(
 {
     /// <summary>The smoke check through the target's test route; needed only when a run asks for one (--smoke-path).</summary>
     public ISmokeCheck? SmokeCheck { get; init; }
+
+    /// <summary>Where the run's record lives (beside the lease), so another machine can continue the run.</summary>
+    public required IRunRecordStore RunRecords { get; init; }
 }

@@ -16,6 +16,12 @@ public sealed record CliContext(
     /// <summary>Whether someone can type at a prompt; false for a pipe or CI, where prompts are refused instead.</summary>
     public bool InputIsTerminal { get; init; } = true;
 
+    /// <summary>Out is a terminal a person watches (live view) rather than a pipe or CI log (plain timestamped lines).</summary>
+    public bool IsTerminal { get; init; }
+
+    /// <summary>Told of every AWS request the adapters send; a rotation command points it at the run's journal.</summary>
+    public Action<HsmBlueGreen.Aws.Http.AwsRequestSent>? AwsRequests { get; init; }
+
     public static CliContext ForProcess(CancellationToken cancellationToken) => new(
         Console.Out,
         Console.Error,
@@ -26,5 +32,6 @@ public sealed record CliContext(
         cancellationToken)
     {
         InputIsTerminal = !Console.IsInputRedirected,
+        IsTerminal = !Console.IsOutputRedirected,
     };
 }

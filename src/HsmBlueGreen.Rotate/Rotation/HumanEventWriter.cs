@@ -9,9 +9,12 @@ namespace HsmBlueGreen.Rotate.Rotation;
 /// Live progress for a person: one line per step, weight change, bake tick and gate verdict, coloured on a terminal.
 /// AWS calls are journalled always and shown only with --verbose.
 /// </summary>
-internal sealed class HumanEventWriter(TextWriter output, bool verbose) : IRotationEvents
+internal sealed class HumanEventWriter(IAnsiConsole console, bool verbose) : IRotationEvents
 {
-    private readonly IAnsiConsole console = Create(output);
+    public HumanEventWriter(TextWriter output, bool verbose, bool terminal = false)
+        : this(Create(output, terminal), verbose)
+    {
+    }
 
     public void Emit(RotationEvent entry)
     {
@@ -29,7 +32,8 @@ internal sealed class HumanEventWriter(TextWriter output, bool verbose) : IRotat
             EventKinds.Paused => ("||", "yellow bold"),
             EventKinds.Stopped => ("!!!", entry.Field("outcome") == nameof(RotationOutcome.Done) ? "green" : "red bold"),
             EventKinds.Finished => ("==>", "green bold"),
-            EventKinds.Call or EventKinds.Lock when verbose => ("  >", "grey"),
+            EventKinds.Call or EventKinds.Lock or EventKinds.Request when verbose => ("  >", "grey"),
+            EventKinds.Waiting => ("  ~", "grey"),
             EventKinds.Check => ("  .", "default"),
             _ => (null, "default"),
         };
@@ -43,9 +47,9 @@ internal sealed class HumanEventWriter(TextWriter output, bool verbose) : IRotat
         console.MarkupLine($"[grey]{time}[/] [{style}]{Markup.Escape(mark)} {Markup.Escape(step + entry.Message)}[/]");
     }
 
-    private static IAnsiConsole Create(TextWriter output)
+    /// <summary>A console on <paramref name="output"/>: colours and the terminal's width on a terminal, plain unwrapped lines elsewhere.</summary>
+    public static IAnsiConsole Create(TextWriter output, bool terminal)
     {
-        var terminal = ReferenceEquals(output, Console.Out) && !Console.IsOutputRedirected;
         var console = AnsiConsole.Create(new AnsiConsoleSettings
         {
             Out = new AnsiConsoleOutput(output),

@@ -35,10 +35,10 @@ internal static class RotationArguments
         ["client-count"] = text => Instances("client-count", text),
     };
 
-    /// <param name="fallback">Values for options not on the command line, e.g. the interrupted run's from the journal.</param>
-    public static RotationOptions Parse(CommandLine line, Func<string, string?>? fallback = null)
+    /// <param name="saved">The options for what the command line leaves out: the run record's on resume, else the defaults.</param>
+    public static RotationOptions Parse(CommandLine line, RotationOptions? saved = null)
     {
-        string? Value(string name) => line.Value(name) ?? fallback?.Invoke(name);
+        string? Value(string name) => line.Value(name);
 
         foreach (var (name, rule) in ValueRules)
         {
@@ -48,18 +48,18 @@ internal static class RotationArguments
             }
         }
 
-        var defaults = RotationOptions.Default;
+        var defaults = saved ?? RotationOptions.Default;
         var options = defaults with
         {
             Strategy = Value("strategy") is { } strategy ? StrategyKeys.Parse(strategy) : defaults.Strategy,
-            Window = Window(Value("window-start"), Value("window-duration")),
+            Window = Window(Value("window-start"), Value("window-duration")) ?? defaults.Window,
             Steps = Value("steps") is { } steps ? WeightSchedule.Parse(steps) : defaults.Steps,
             Bake = Duration(Value("bake"), "bake", defaults.Bake),
             Settle = Duration(Value("settle"), "settle", defaults.Settle),
             HealthTimeout = Duration(Value("health-timeout"), "health-timeout", defaults.HealthTimeout),
-            PauseAt = Value("pause-at") is { } pause ? Percent("pause-at", pause) : null,
-            ClientCount = Value("client-count") is { } clients ? Instances("client-count", clients) : null,
-            SmokePath = Value("smoke-path"),
+            PauseAt = Value("pause-at") is { } pause ? Percent("pause-at", pause) : defaults.PauseAt,
+            ClientCount = Value("client-count") is { } clients ? Instances("client-count", clients) : defaults.ClientCount,
+            SmokePath = Value("smoke-path") ?? defaults.SmokePath,
             Gates = GateArguments.Apply(defaults.Gates, option => Threshold(option, Value(option)), Value("min-requests") is { } min ? Count("min-requests", min) : null),
         };
         if (options.Bake == TimeSpan.Zero && line.Value("bake") is not null && !line.Has(NoBake))

@@ -31,6 +31,9 @@ internal abstract class RotationCommand(RotationPortsFactory ports) : ICliComman
 
     public virtual IReadOnlyList<string> Examples => [$"hsm-rotate {Name} --stack dev"];
 
+    /// <summary>run, resume and promote: a live view on a terminal.</summary>
+    protected virtual bool ShowsLiveView => false;
+
     /// <summary>Names of the bare words the verb takes (retire's slot); none by default.</summary>
     protected virtual IReadOnlyList<string> BareArguments => [];
 
@@ -54,6 +57,41 @@ internal abstract class RotationCommand(RotationPortsFactory ports) : ICliComman
         ArgumentNullException.ThrowIfNull(line);
         ArgumentNullException.ThrowIfNull(context);
         var stack = line.Required("stack");
+        if (!NeedsPorts)
+        {
+            return await RunParsedAsync(line, stack, context, null).ConfigureAwait(false);
+        }
+
+        // Every way out of a verb that touches AWS, errors included, ends with one `ended` event carrying the exit code,
+        // so the error goes through the host's one map here rather than after the event is written.
+        var ending = new CommandEnding(Name, line.Has("json"), context);
+        var exit = ExitCodes.NeedsOperator;
+        try
+        {
+            exit = await RunParsedAsync(line, stack, ending.Context, ending).ConfigureAwait(false);
+        }
+        catch (Exception e)
+        {
+            exit = await ErrorMap.ReportAsync(e, $"hsm-rotate {Name}", this, line, ending.Context).ConfigureAwait(false);
+            if (exit == ExitCodes.Crashed)
+            {
+                ending.Crashed();
+            }
+        }
+        finally
+        {
+            // A read-only verb (status) is no run: its own output is the report.
+            if (ChangesState)
+            {
+                ending.Write(exit);
+            }
+        }
+
+        return exit;
+    }
+
+    private async Task<int> RunParsedAsync(CommandLine line, string stack, CliContext context, CommandEnding? ending)
+    {
         Validate(line);
         var (settings, directory) = StackLoader.Load(context, stack);
         if (!NeedsPorts)
@@ -61,9 +99,34 @@ internal abstract class RotationCommand(RotationPortsFactory ports) : ICliComman
             return await ExecuteOfflineAsync(line, context, settings).ConfigureAwait(false);
         }
 
-        IRotationEvents events = line.Has("json") ? new JsonEventWriter(context.Out) : new HumanEventWriter(context.Out, line.Has("verbose"));
-        var session = new RotationSession(context, line, settings, ports(context, settings), new JournalFile(directory, stack), events);
-        return await ExecuteAsync(session).ConfigureAwait(false);
+        // Status only reads: its requests stay out of the run's journal (a watch would fill it).
+        var requests = new RequestJournal(context.Clock);
+        var portsContext = ChangesState ? context with { AwsRequests = requests.Sent } : context;
+        var journal = new JournalFile(directory, stack);
+        var events = ending!.Observe(Events(line, context), ChangesState ? journal : null, requests);
+        requests.Open(journal, events);
+        var session = new RotationSession(context, line, settings, ports(portsContext, settings), journal, events) { Requests = requests };
+        try
+        {
+            return await ExecuteAsync(session).ConfigureAwait(false);
+        }
+        finally
+        {
+            await ending.StopViewAsync().ConfigureAwait(false);
+        }
+    }
+
+    /// <summary>--json: one JSON event per line; a terminal: the live view (run, resume, promote); else timestamped lines.</summary>
+    private IRotationEvents Events(CommandLine line, CliContext context)
+    {
+        var verbose = line.Has("verbose");
+        if (line.Has("json"))
+        {
+            return new JsonEventWriter(context.Out);
+        }
+
+        var console = HumanEventWriter.Create(context.Out, context.IsTerminal);
+        return ShowsLiveView && context.IsTerminal ? new View.LiveEventWriter(console, verbose, context.Clock) : new HumanEventWriter(console, verbose);
     }
 
     /// <summary>Checks option combinations before anything is read.</summary>

@@ -31,6 +31,7 @@ public static class ProductionPorts
             aws.HsmUserCommands)
         {
             SmokeCheck = aws.SmokeCheck,
+            RunRecords = aws.RunRecords,
         };
     };
 
@@ -46,6 +47,7 @@ public static class ProductionPorts
             ProjectDirectory = PhysicalProjectFiles.FindFrom(context.WorkingDirectory)?.Directory ?? context.WorkingDirectory,
             PulumiExecutable = context.Environment(PulumiVariable) ?? "pulumi",
             StackRegion = stack is null ? null : StackLoader.Region(context, stack),
+            OnRequest = context.AwsRequests,
         };
     }
 }

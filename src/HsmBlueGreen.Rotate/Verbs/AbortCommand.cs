@@ -20,9 +20,9 @@ internal sealed class AbortCommand(RotationPortsFactory ports) : RotationCommand
     protected override async Task<int> ExecuteAsync(RotationSession session)
     {
         var source = session.Line.Value("to") is { } to ? SlotArgument.Parse(to, session.Settings) : await session.SourceAsync().ConfigureAwait(false);
-        // The interrupted run's strategy: a maintenance-window abort restarts the clients.
-        var plan = RotationPlan.For(session.Settings, session.LastRunOptions(), source);
-        var run = session.NewRun(plan, SlotRoles.LastRunId(session.Journal));
+        // The interrupted run's strategy, from its record in AWS: a maintenance-window abort restarts the clients.
+        var plan = RotationPlan.For(session.Settings, await session.LastRunOptionsAsync().ConfigureAwait(false), source);
+        var run = session.NewRun(plan, await session.RecordAsync().ConfigureAwait(false));
         return await session.FinishAsync(await AbortOperation.RunAsync(run).ConfigureAwait(false)).ConfigureAwait(false);
     }
 }

@@ -40,7 +40,7 @@ internal sealed class CycleCommand(RotationPortsFactory ports) : RotationCommand
             goal,
             () => StackLoader.Load(context, session.Settings.Stack).Settings,
             (plan, runId) => session.NewRun(plan, runId),
-            _ => RotationArguments.Parse(line, JournalDefaults.From(session.Journal)),
+            (_, saved) => RotationArguments.Parse(line, saved),
             PrepareRequest.Unattended(line.Value("backup-id")) with { Confirm = PrepareCommand.Confirm(session) },
             line.Value("drain") is { } drain ? Durations.Parse("drain", drain) : null,
             RunCommand.Confirm(session));

@@ -15,9 +15,18 @@ internal sealed class PlanCommand() : RotationCommand((_, _) => throw new Invali
 
     protected override IReadOnlyCollection<string> ValueOptions => ["stack", .. RotationArguments.ValueOptions];
 
-    protected override IReadOnlyCollection<string> Switches => ["compare", .. RotationArguments.Switches];
+    protected override IReadOnlyCollection<string> Switches => ["compare", "json", .. RotationArguments.Switches];
 
-    public override IReadOnlyList<string> Examples => ["hsm-rotate plan --stack dev", "hsm-rotate plan --stack dev --steps 10,50,100 --bake 10m", "hsm-rotate plan --stack dev --compare"];
+    public override IReadOnlyList<string> Examples => ["hsm-rotate plan --stack dev", "hsm-rotate plan --stack dev --steps 10,50,100 --bake 10m", "hsm-rotate plan --stack dev --compare", "hsm-rotate plan --stack dev --json"];
+
+    protected override void Validate(CommandLine line)
+    {
+        ArgumentNullException.ThrowIfNull(line);
+        if (line.Has("compare") && line.Has("json"))
+        {
+            throw new UsageException("--compare is a table for people; --json prints one plan. Give one of them.");
+        }
+    }
 
     protected override bool NeedsPorts => false;
 
@@ -33,7 +42,7 @@ internal sealed class PlanCommand() : RotationCommand((_, _) => throw new Invali
         {
             var plan = RotationPlan.For(settings, options);
             WindowChecks.Refuse(plan, context.Clock.GetUtcNow());
-            text = PlanRenderer.Render(plan);
+            text = line.Has("json") ? PlanJsonWriter.Render(plan) : PlanRenderer.Render(plan);
         }
 
         await context.Out.WriteAsync(text).ConfigureAwait(false);

@@ -14,6 +14,8 @@ internal sealed class RunCommand(RotationPortsFactory ports) : RotationCommand(p
 
     public override string Summary => "rotate the crypto user's password: green from blue's backup, verify, shift traffic in gated steps";
 
+    protected override bool ShowsLiveView => true;
+
     protected override IReadOnlyCollection<string> ValueOptions => ["stack", .. RotationArguments.ValueOptions];
 
     protected override IReadOnlyCollection<string> Switches => ["json", "verbose", "yes", "dry-run", .. RotationArguments.Switches];

@@ -4,22 +4,33 @@ using HsmBlueGreen.Core.Rotation.Operations;
 using HsmBlueGreen.Core.Rotation.Plan;
 using HsmBlueGreen.Rotate.Cli;
 using HsmBlueGreen.Rotate.Rotation;
+using HsmBlueGreen.Rotate.Rotation.View;
 
 namespace HsmBlueGreen.Rotate.Verbs;
 
-/// <summary>`status`: read-only; phase, weights, target health, secret version stages, lock.</summary>
+/// <summary>`status`: read-only; phase, weights, target health, secret version stages, the run record (step, pause, limits), lock.</summary>
 internal sealed class StatusCommand(RotationPortsFactory ports) : RotationCommand(ports)
 {
     public override string Name => "status";
 
-    public override string Summary => "show the current phase, weights, target health and secret version stages";
+    public override string Summary => "show the current phase, weights, target health, secret version stages and the run record kept in AWS";
 
     protected override bool ChangesState => false;
 
+    protected override IReadOnlyCollection<string> Switches => ["json", "verbose", "watch"];
+
+    /// <summary>--watch follows the run live.</summary>
+    protected override bool ShowsLiveView => true;
+
     protected override async Task<int> ExecuteAsync(RotationSession session)
     {
-        var plan = RotationPlan.For(session.Settings, session.LastRunOptions(), await session.SourceAsync().ConfigureAwait(false));
-        var lines = await StatusOperation.ReadAsync(session.NewRun(plan)).ConfigureAwait(false);
+        if (session.Line.Has("watch"))
+        {
+            return await JournalWatch.FollowAsync(session.Journal, session.Events, session.Context).ConfigureAwait(false);
+        }
+
+        var plan = RotationPlan.For(session.Settings, await session.LastRunOptionsAsync().ConfigureAwait(false), await session.SourceAsync().ConfigureAwait(false));
+        var lines = await StatusOperation.ReadAsync(session.NewRun(plan, await session.RecordAsync().ConfigureAwait(false))).ConfigureAwait(false);
         if (session.Json)
         {
             var fields = lines.ToDictionary(l => l.Key, l => l.Value, StringComparer.Ordinal);

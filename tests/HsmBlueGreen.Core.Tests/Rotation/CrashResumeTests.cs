@@ -39,7 +39,7 @@ public sealed class CrashResumeTests
         await expected.RunAsync();
         var harness = For(strategy);
         await harness.CrashAfterAsync(step);
-        var result = await harness.ResumeAsync();
+        var result = await harness.ResumeFromRecordAsync();
 
         Assert.Equal(RotationOutcome.Done, result.Outcome);
         Assert.Equal(expected.EndState(), harness.EndState());

@@ -97,8 +97,8 @@ public sealed class CycleTests
         var request = new CycleRequest(
             goal,
             () => StackSettingsBinder.Bind("test", StackFileReader.Read("Pulumi.test.yaml", StackFileFrom(account))),
-            (plan, runId) => new RotationRun(plan, account.Ports(), account.Clock, journal, new RecordingEvents(), runId ?? Guid.NewGuid().ToString("N")[..12], CancellationToken.None),
-            _ => RotationOptions.Default,
+            (plan, saved) => new RotationRun(plan, account.Ports(), account.Clock, journal, new RecordingEvents(), saved?.RunId ?? Guid.NewGuid().ToString("N")[..12], CancellationToken.None) { SavedRecord = saved },
+            (_, saved) => saved ?? RotationOptions.Default,
             PrepareRequest.Unattended(),
             null,
             null);

@@ -204,7 +204,7 @@ public sealed class PhaseInteractionTests
     private RotationRun Run(RotationOptions? options = null)
     {
         var account = new FakeAccount();
-        var ports = new RotationPorts(new FakeIdentity(account), stack.Object, new FakeClusters(account), loadBalancer.Object, metrics.Object, secrets.Object, new FakeLock(account), groups.Object, hsm.Object);
+        var ports = new RotationPorts(new FakeIdentity(account), stack.Object, new FakeClusters(account), loadBalancer.Object, metrics.Object, secrets.Object, new FakeLock(account), groups.Object, hsm.Object) { RunRecords = new FakeRunRecordStore(account) };
         var harness = new RotationHarness { Options = options ?? RotationOptions.Default };
         return new RotationRun(harness.Plan(), ports, account.Clock, new MemoryJournal(), new RecordingEvents(), "run-1", default)
         {

@@ -2,6 +2,7 @@ using HsmBlueGreen.Core.Config;
 using HsmBlueGreen.Core.Ports;
 using HsmBlueGreen.Core.Rotation;
 using HsmBlueGreen.Core.Rotation.Plan;
+using HsmBlueGreen.Core.Rotation.Record;
 using HsmBlueGreen.Core.Rotation.Run;
 using HsmBlueGreen.Core.Rotation.Strategies;
 using HsmBlueGreen.Core.Settings;
@@ -67,6 +68,23 @@ internal sealed class RotationHarness
     public Task<RunResult> ResumeAsync(string runId = "run-1", bool acknowledge = false, int? promotedAt = null) =>
         RotationRunner.RunAsync(NewRun(runId, acknowledge, promotedAt), new RunRequest(RunMode.Resume, DryRun: false));
 
+    /// <summary>
+    /// `resume` (or `promote`) on a machine that knows nothing of the run: no journal, and the options, source, run id and
+    /// pause from the run record in AWS; the harness's options only when no record was written.
+    /// </summary>
+    public async Task<RunResult> ResumeFromRecordAsync(bool promote = false)
+    {
+        var ports = Account.Ports(LoadBalancer, Metrics);
+        var saved = await RunRecords.LatestAsync(Settings, ports, default);
+        var plan = RotationPlan.For(Settings, saved?.Options ?? Options, saved?.Source ?? Color.Blue);
+        var run = new RotationRun(plan, ports, Account.Clock, new MemoryJournal(), Events, saved?.RunId ?? "run-1", default)
+        {
+            SavedRecord = saved,
+            PromotedAt = promote ? saved?.Pause?.Percent : null,
+        };
+        return await RotationRunner.RunAsync(run, new RunRequest(RunMode.Resume, DryRun: false));
+    }
+
     /// <summary>Runs until the given step is done (or found done), then "crashes" the process there.</summary>
     public async Task CrashAfterAsync(string step)
     {
@@ -87,6 +105,9 @@ internal sealed class RotationHarness
         }
     }
 
+    private static string RecordState(string json) =>
+        RunRecordJson.Read(json) is var r ? $"{r.Steps[r.CurrentStepIndex]} of {r.Steps.Count} hash {r.StepsHash} paused {r.Pause is not null} aborted {r.Aborted}" : string.Empty;
+
     /// <summary>Everything a finished rotation leaves in the account, for comparing two ways of getting there.</summary>
     public string EndState()
     {
@@ -104,6 +125,7 @@ internal sealed class RotationHarness
             $"config {string.Join(",", a.Config.OrderBy(p => p.Key, StringComparer.Ordinal).Select(p => $"{p.Key}={p.Value}"))}",
             $"groups {string.Join(",", a.Groups.Values.Select(g => $"{g.Name}={g.Desired}"))}",
             $"leases {a.Leases.Count}",
+            $"records {string.Join(",", a.RunRecords.Keys.Order(StringComparer.Ordinal).Select(k => RecordState(a.RunRecords[k])))}",
         });
     }
 }

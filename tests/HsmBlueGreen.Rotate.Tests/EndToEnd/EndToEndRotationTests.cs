@@ -1,4 +1,5 @@
 using System.Text.Json;
+using System.Text.RegularExpressions;
 using System.Text.Json.Nodes;
 using HsmBlueGreen.Aws.Tests.Loopback;
 using HsmBlueGreen.Aws.Tests.Support;
@@ -12,7 +13,7 @@ namespace HsmBlueGreen.Rotate.Tests.EndToEnd;
 /// A whole green-cluster rotation through the shipped wiring and the real AWS adapters, against the loopback account
 /// (every request checked against the service models); green's admin host runs the real hsm-user.sh against fake tools.
 /// </summary>
-public sealed class EndToEndRotationTests : IDisposable
+public sealed partial class EndToEndRotationTests : IDisposable
 {
     private const string OldPassword = "e2e-Blue-Passw0rd-never-printed";
     private const string BlueSecret = LoopbackCli.BlueSecret;
@@ -209,6 +210,39 @@ public sealed class EndToEndRotationTests : IDisposable
         Assert.True(hsm.Accepts("app_cu:" + PasswordOf(server.Account.Secret(GreenSecret).ValueAt("AWSCURRENT"))), "the HSM does not accept the promoted password");
         server.AssertConforms();
     }
+
+    /// <summary>README: the journal records every API call. Held against the server's own log: every request, reads and retries too, in order.</summary>
+    [Fact]
+    public async Task TheJournalRecordsEveryAwsRequestTheLoopbackServerReceivedInOrder()
+    {
+        await using var server = StartAccount();
+
+        var (exit, output, error) = await RunAsync($"run --stack dev --yes {Zero}", server);
+
+        Assert.True(exit == ExitCodes.Done, $"exit {exit}\n{output}\n{error}");
+        var received = server.Calls.Select(ActionOf).ToList();
+        Assert.True(received.Count > 50, $"only {received.Count} requests reached the server");
+        Assert.Equal(received, JournalledRequests(project.Journal));
+    }
+
+    [Fact]
+    public async Task VerboseShowsEveryKindOfAwsRequestTheRunMakesReadsIncluded()
+    {
+        await using var server = StartAccount();
+
+        var (_, output, _) = await RunAsync($"run --stack dev --yes --verbose {Zero}", server);
+
+        Assert.All(server.Calls.Select(ActionOf).Distinct(), action => Assert.Matches($@"  > (\[[a-z0-9-]+\] )?{Regex.Escape(action)}\b", output));
+    }
+
+    /// <summary>The IAM action of a request the server received (CloudWatch signs as "monitoring").</summary>
+    private static string ActionOf(ReceivedCall call) => $"{(call.SigningName == "monitoring" ? "cloudwatch" : call.SigningName)}:{call.Operation}";
+
+    private static List<string> JournalledRequests(string journal) =>
+        [.. journal.Split('\n', StringSplitOptions.RemoveEmptyEntries)
+            .Select(line => JsonDocument.Parse(line).RootElement)
+            .Where(e => e.GetProperty("kind").GetString() == "request")
+            .Select(e => e.GetProperty("data").GetProperty("api").GetString()!)];
 
     /// <summary>The target groups that get traffic (a slot at 0 stays listed with weight 0).</summary>
     private static IEnumerable<(string TargetGroupArn, int Weight)> Serving(LoopbackAwsServer server) =>

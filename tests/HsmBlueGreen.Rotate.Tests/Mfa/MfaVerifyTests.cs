@@ -27,6 +27,21 @@ public sealed class MfaVerifyTests : IDisposable
     }
 
     [Fact]
+    public async Task JsonReportsEachHsmsCheckAndTheVerdictAsOneDocument()
+    {
+        workspace.Write("authdata", MfaSamples.AuthDataFile(2));
+        await workspace.RunAsync("mfa", "sign", "--authdata", "authdata", "--key", "k.key");
+
+        var run = await workspace.RunAsync("mfa", "verify", "--authdata", "authdata", "--public-key", "k.pub", "--json");
+
+        using var report = System.Text.Json.JsonDocument.Parse(run.Out);
+        var root = report.RootElement;
+        Assert.Equal(ExitCodes.Done, run.Exit);
+        Assert.Equal(("mfa-verify", true, 2), (root.GetProperty("kind").GetString(), root.GetProperty("verified").GetBoolean(), root.GetProperty("checks").GetArrayLength()));
+        Assert.All(root.GetProperty("checks").EnumerateArray(), check => Assert.True(check.GetProperty("passed").GetBoolean()));
+    }
+
+    [Fact]
     public async Task OneTamperedOrMissingSignatureFailsOnlyItsHsm()
     {
         workspace.Write("t.json", MfaSamples.TokenFile(3));

@@ -20,9 +20,17 @@ public sealed partial class FakeAwsAccount
     private JsonObject? TagResource(JsonObject input)
     {
         var secret = Secret(Str(input, "SecretId"));
-        foreach (var tag in input["Tags"]!.AsArray())
+        var tags = input["Tags"]!.AsArray().Select(t => (Key: Str(t!.AsObject(), "Key"), Value: Str(t.AsObject(), "Value"))).ToList();
+        foreach (var (key, value) in tags)
         {
-            secret.Tags[Str(tag!.AsObject(), "Key")] = Str(tag.AsObject(), "Value");
+            SecretTagRules.Check(key, value);
+        }
+
+        // All or nothing: a call that would pass the limit changes no tag.
+        SecretTagRules.CheckCount(secret.Tags.Keys.Union(tags.Select(t => t.Key), StringComparer.Ordinal));
+        foreach (var (key, value) in tags)
+        {
+            secret.Tags[key] = value;
         }
 
         return null;
@@ -31,7 +39,13 @@ public sealed partial class FakeAwsAccount
     private JsonObject? UntagResource(JsonObject input)
     {
         var secret = Secret(Str(input, "SecretId"));
-        foreach (var key in Strings(input["TagKeys"]))
+        var keys = Strings(input["TagKeys"]).ToList();
+        foreach (var key in keys)
+        {
+            SecretTagRules.CheckNotReserved(key);
+        }
+
+        foreach (var key in keys)
         {
             secret.Tags.Remove(key);
         }

@@ -2,6 +2,7 @@ using System.Globalization;
 using HsmBlueGreen.Core.Ports;
 using HsmBlueGreen.Core.Rotation.Plan;
 using HsmBlueGreen.Core.Rotation.Run;
+using HsmBlueGreen.Core.Rotation.Steps;
 using HsmBlueGreen.Core.Rotation.Traffic;
 using HsmBlueGreen.Core.Slots;
 
@@ -38,7 +39,7 @@ internal static class AppGroupControl
         }
 
         await ListenerWeights.ListTargetAsync(run).ConfigureAwait(false);
-        var healthy = await Polling.UntilAsync(run, run.Plan.Options.HealthTimeout, run.Plan.Options.PollInterval, () => HealthyAsync(run, clientCount)).ConfigureAwait(false);
+        var healthy = await Polling.UntilAsync(run, run.Plan.Options.HealthTimeout, run.Plan.Options.PollInterval, () => HealthyAsync(run, clientCount, report: true)).ConfigureAwait(false);
         return healthy
             ? StepResult.Continue
             : StepResult.NeedsOperator($"{run.Target.Key()}'s targets are not all healthy after {Durations.Format(run.Plan.Options.HealthTimeout)} (all traffic is still on {run.Source.Key()}). Check 'hsm-rotate status --stack {run.Stack}' and the instances' application logs, then 'hsm-rotate resume' or 'hsm-rotate abort'.");
@@ -53,9 +54,15 @@ internal static class AppGroupControl
         await run.Ports.Stack.SetConfigAsync(run.Stack, path, value, run.CancellationToken).ConfigureAwait(false);
     }
 
-    private static async Task<bool> HealthyAsync(RotationRun run, int clientCount)
+    private static async Task<bool> HealthyAsync(RotationRun run, int clientCount, bool report = false)
     {
         var targets = await run.Ports.LoadBalancer.GetTargetHealthAsync(run.TargetOutputs.TargetGroupArn, run.CancellationToken).ConfigureAwait(false);
+        if (report)
+        {
+            var healthyCount = targets.Count(t => t.State == TargetHealthState.Healthy).ToString(CultureInfo.InvariantCulture);
+            Waiting.Report(run, $"{run.Target.Key()}: {healthyCount} of {clientCount.ToString(CultureInfo.InvariantCulture)} targets healthy ({targets.Count.ToString(CultureInfo.InvariantCulture)} registered)", new Dictionary<string, string> { ["healthy"] = healthyCount, ["targets"] = targets.Count.ToString(CultureInfo.InvariantCulture), ["wanted"] = clientCount.ToString(CultureInfo.InvariantCulture) });
+        }
+
         return targets.Count(t => t.State == TargetHealthState.Healthy) >= clientCount && targets.All(t => t.State == TargetHealthState.Healthy);
     }
 }

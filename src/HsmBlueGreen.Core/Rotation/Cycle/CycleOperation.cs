@@ -1,6 +1,7 @@
 using HsmBlueGreen.Core.Ports;
 using HsmBlueGreen.Core.Rotation.Operations;
 using HsmBlueGreen.Core.Rotation.Plan;
+using HsmBlueGreen.Core.Rotation.Record;
 using HsmBlueGreen.Core.Rotation.Run;
 using HsmBlueGreen.Core.Slots;
 
@@ -49,13 +50,10 @@ public static class CycleOperation
                 case NextStage.Run or NextStage.Resume:
                 {
                     var fresh = next.Stage == NextStage.Run;
-                    var plan = RotationPlan.For(settings, request.Options(settings), next.Serving);
-                    var run = request.NewRun(plan, null);
-                    if (SlotRoles.LastRunId(run.Journal) is { } previous)
-                    {
-                        // The same machine takes over its own lease: a run stopped before it left tokens in AWS holds it too.
-                        run = request.NewRun(plan, previous);
-                    }
+                    // The run record in AWS names the stopped run, so any machine takes over its lease and its options.
+                    var saved = await RunRecords.LatestAsync(settings, ports, cancellationToken).ConfigureAwait(false) is { Finished: false, Aborted: false } open ? open : null;
+                    var plan = RotationPlan.For(settings, request.Options(settings, saved?.Options), next.Serving);
+                    var run = request.NewRun(plan, saved);
 
                     var result = await RotationRunner.RunAsync(run, new RunRequest(fresh ? RunMode.Fresh : RunMode.Resume, DryRun: false, fresh ? request.ConfirmRun : null)).ConfigureAwait(false);
                     if (Stops(result, request.Until == CycleGoal.Rotated) is { } stop)

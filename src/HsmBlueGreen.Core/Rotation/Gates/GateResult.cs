@@ -28,6 +28,9 @@ internal interface IGate
 
     Task<GateResult> JudgeAsync(RotationRun run, GateSpec spec, DateTimeOffset windowStart);
 
+    /// <summary>The spec's threshold as people read it ("1%", "800 ms"), or null for a gate with none.</summary>
+    string? Threshold(GateSpec spec);
+
     /// <summary>What the gate accepts under <paramref name="spec"/>, as `plan` prints it beside the gate's name.</summary>
     string Rule(GateSpec spec, RotationPlan plan);
 

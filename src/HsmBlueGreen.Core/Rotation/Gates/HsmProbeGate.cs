@@ -18,6 +18,8 @@ internal sealed class HsmProbeGate : IGate
 
     public string Describe(RotationPlan plan) => $"{Name}: ssm:SendCommand cloudhsm-cli login as {plan.TargetSlot.CryptoUser} with AWSCURRENT on {plan.Target.Key()}'s admin host, then logout (a refusal is never retried)";
 
+    public string? Threshold(GateSpec spec) => null;
+
     public string Rule(GateSpec spec, RotationPlan plan) => $"one login as {plan.TargetSlot.CryptoUser} with {plan.Target.Key()}'s AWSCURRENT on its admin host; a refusal is never retried";
 
     public async Task<GateResult> JudgeAsync(RotationRun run, GateSpec spec, DateTimeOffset windowStart)

@@ -12,7 +12,7 @@ namespace HsmBlueGreen.Core.Rotation.Gates;
 /// requests than the minimum, is inconclusive. ALB publishes 5xx counts only when non-zero, so once requests were
 /// counted a missing 5xx count is 0.
 /// </summary>
-internal sealed class MetricsGate(GateSpec defaults, Func<TargetGroupMetrics, long, double, (GateVerdict Verdict, string Detail)> judge, Func<GateSpec, RotationPlan, string> rule) : IGate
+internal sealed class MetricsGate(GateSpec defaults, Func<TargetGroupMetrics, long, double, (GateVerdict Verdict, string Detail)> judge, Func<double, string> threshold, Func<GateSpec, RotationPlan, string> rule) : IGate
 {
     /// <summary>No requests is never a pass; --min-requests raises the bar for every metrics gate.</summary>
     private const long MinRequests = 1;
@@ -22,7 +22,8 @@ internal sealed class MetricsGate(GateSpec defaults, Func<TargetGroupMetrics, lo
     public static MetricsGate ErrorRate { get; } = new(
         new("5xx-rate", Threshold: 0.01, ErrorLimit, GateTiming.EveryBakeTick, MinRequests),
         (m, requests, max) => Rate(m.Http5xxCount ?? 0, requests, max, "5xx from the targets"),
-        (spec, plan) => string.Create(CultureInfo.InvariantCulture, $"{plan.Target.Key()} target 5xx / requests <= {Percent(spec)} (a 5xx count CloudWatch does not report is 0; {TooFew(spec)} = inconclusive)"));
+        Percent,
+        (spec, plan) => string.Create(CultureInfo.InvariantCulture, $"{plan.Target.Key()} target 5xx / requests <= {Percent(spec.Threshold.GetValueOrDefault())} (a 5xx count CloudWatch does not report is 0; {TooFew(spec)} = inconclusive)"));
 
     /// <summary>
     /// 502/503/504 the ALB answers itself (a target that resets, times out or is missing) are not target 5xx.
@@ -35,7 +36,8 @@ internal sealed class MetricsGate(GateSpec defaults, Func<TargetGroupMetrics, lo
         (m, _, max) => m.LoadBalancerRequestCount is { } all and > 0
             ? Rate(m.LoadBalancer5xxCount ?? 0, all, max, "5xx from the load balancer itself (whole ALB)")
             : (GateVerdict.Inconclusive, "no request count for the whole load balancer from CloudWatch"),
-        (spec, plan) => $"5xx the ALB answers itself (502/503/504) / its requests <= {Percent(spec)}, whole ALB ({plan.Source.Key()}'s share counts too)");
+        Percent,
+        (spec, plan) => $"5xx the ALB answers itself (502/503/504) / its requests <= {Percent(spec.Threshold.GetValueOrDefault())}, whole ALB ({plan.Source.Key()}'s share counts too)");
 
     /// <summary>Threshold: the highest average target response time, in seconds.</summary>
     public static MetricsGate Latency { get; } = new(
@@ -43,13 +45,16 @@ internal sealed class MetricsGate(GateSpec defaults, Func<TargetGroupMetrics, lo
         (m, _, max) => m.AverageResponseSeconds is { } seconds
             ? (seconds <= max ? GateVerdict.Successful : GateVerdict.Failed, string.Create(CultureInfo.InvariantCulture, $"average {seconds * 1000:F0} ms (limit {max * 1000:F0} ms)"))
             : (GateVerdict.Inconclusive, "no response time from CloudWatch"),
-        (spec, plan) => string.Create(CultureInfo.InvariantCulture, $"{plan.Target.Key()} average response time <= {spec.Threshold.GetValueOrDefault() * 1000:F0} ms"));
+        Milliseconds,
+        (spec, plan) => $"{plan.Target.Key()} average response time <= {Milliseconds(spec.Threshold.GetValueOrDefault())}");
 
     public string Name => defaults.Name;
 
     public GateSpec Default => defaults;
 
     public string Describe(RotationPlan plan) => $"{Name}: cloudwatch:GetMetricData for {plan.Target.Key()}'s target group over the bake's complete 1-minute periods";
+
+    public string? Threshold(GateSpec spec) => Filled(spec).Threshold is { } value ? threshold(value) : null;
 
     public string Rule(GateSpec spec, RotationPlan plan) => rule(Filled(spec), plan);
 
@@ -82,7 +87,9 @@ internal sealed class MetricsGate(GateSpec defaults, Func<TargetGroupMetrics, lo
         ((double)errors / requests <= max ? GateVerdict.Successful : GateVerdict.Failed,
             string.Create(CultureInfo.InvariantCulture, $"{errors} {what} in {requests} requests ({100.0 * errors / requests:0.##}%, limit {max * 100:0.##}%)"));
 
-    private static string Percent(GateSpec spec) => string.Create(CultureInfo.InvariantCulture, $"{spec.Threshold.GetValueOrDefault() * 100:0.##}%");
+    private static string Percent(double fraction) => string.Create(CultureInfo.InvariantCulture, $"{fraction * 100:0.##}%");
+
+    private static string Milliseconds(double seconds) => string.Create(CultureInfo.InvariantCulture, $"{seconds * 1000:F0} ms");
 
     private static string TooFew(GateSpec spec) =>
         spec.MinRequests is null or <= 1 ? "no requests" : string.Create(CultureInfo.InvariantCulture, $"fewer than {spec.MinRequests} requests");

@@ -14,6 +14,8 @@ internal sealed class TargetHealthGate : IGate
 
     public string Describe(RotationPlan plan) => $"{Name}: elbv2:DescribeTargetHealth on {plan.Target.Key()}, every target healthy";
 
+    public string? Threshold(GateSpec spec) => null;
+
     public string Rule(GateSpec spec, RotationPlan plan) => $"every {plan.Target.Key()} target healthy (initial = inconclusive)";
 
     public async Task<GateResult> JudgeAsync(RotationRun run, GateSpec spec, DateTimeOffset windowStart)

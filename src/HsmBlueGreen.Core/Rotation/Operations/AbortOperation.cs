@@ -1,4 +1,5 @@
 using HsmBlueGreen.Core.Rotation.Actions;
+using HsmBlueGreen.Core.Rotation.Record;
 using HsmBlueGreen.Core.Rotation.Run;
 using HsmBlueGreen.Core.Rotation.Steps;
 using HsmBlueGreen.Core.Rotation.Traffic;
@@ -51,6 +52,7 @@ public static class AbortOperation
             await run.Ports.Lock.ReleaseAsync(run.TargetOutputs.SecretArn, lease.RunId, run.CancellationToken).ConfigureAwait(false);
         }
 
+        await RunRecordKeeper.MarkAbortedAsync(run).ConfigureAwait(false);
         var message = $"aborted: {traffic.TrimEnd('.')}; {run.Target.Key()}'s secret {secret}. {run.Target.Key()}'s application group keeps running with no traffic; 'hsm-rotate run --stack {run.Stack}' starts over.";
         run.Record(EventKinds.Finished, message);
         return new RunResult(RotationOutcome.Done, message);
@@ -71,6 +73,7 @@ public static class AbortOperation
                 ? StepResult.RolledBack($"aborted: the new password was already promoted, so {run.Source.Key()}'s clients run with it again.")
                 : StepResult.NeedsOperator($"aborted, but {run.Source.Key()}'s clients did not come back healthy; check 'hsm-rotate status --stack {run.Stack}'.")
             : await ServiceRestore.AfterFailureAsync(run, StepResult.NeedsOperator("aborted by the operator.")).ConfigureAwait(false);
+        await RunRecordKeeper.MarkAbortedAsync(run).ConfigureAwait(false);
         await run.Ports.Lock.ReleaseAsync(run.TargetOutputs.SecretArn, run.RunId, run.CancellationToken).ConfigureAwait(false);
         var outcome = result.Stop == RotationOutcome.RolledBack ? RotationOutcome.Done : result.Stop ?? RotationOutcome.Done;
         run.Record(EventKinds.Finished, result.Message);

@@ -1,13 +1,14 @@
 using System.Globalization;
 using HsmBlueGreen.Core.Ports;
 using HsmBlueGreen.Core.Rotation.Plan;
+using HsmBlueGreen.Core.Rotation.Record;
 using HsmBlueGreen.Core.Rotation.Run;
 using HsmBlueGreen.Core.Rotation.Traffic;
 using HsmBlueGreen.Core.Slots;
 
 namespace HsmBlueGreen.Core.Rotation.Operations;
 
-/// <summary>`status`: where a rotation stands, read from AWS only (phase, weights, target health, secret stages, lock).</summary>
+/// <summary>`status`: where a rotation stands, read from AWS only (phase, weights, target health, secret stages, the run record, lock).</summary>
 public static class StatusOperation
 {
     public static async Task<IReadOnlyList<KeyValuePair<string, string>>> ReadAsync(RotationRun run)
@@ -50,6 +51,7 @@ public static class StatusOperation
             Add($"{color.Key()} secret", string.Join("; ", secret.VersionStages.OrderBy(v => v.Key, StringComparer.Ordinal).Select(v => $"{v.Key}: {string.Join(",", v.Value)}")));
         }
 
+        lines.AddRange(RunRecordLines.Of(run.SavedRecord));
         var lease = await run.Ports.Lock.ReadAsync(run.TargetOutputs.SecretArn, run.CancellationToken).ConfigureAwait(false);
         Add("lock", lease is null || lease.IsExpiredAt(run.Clock.GetUtcNow()) ? "free" : $"run {lease.RunId} by {lease.Owner} until {lease.ExpiresAt.ToString("u", CultureInfo.InvariantCulture)}");
         return lines;

@@ -57,7 +57,7 @@ public sealed record MaintenanceWindow(TimeOnly? DailyStartUtc, DateTimeOffset? 
         return false;
     }
 
-    /// <summary>The start as --window-start takes it, so a resume can read it back from the journal.</summary>
+    /// <summary>The start as --window-start takes it (journal lines and the plan show it this way).</summary>
     public string StartText => OnceAt is { } once ? once.ToString("yyyy-MM-dd'T'HH:mm'Z'", CultureInfo.InvariantCulture) : DailyStartUtc!.Value.ToString("HH:mm", CultureInfo.InvariantCulture);
 
     public override string ToString() =>

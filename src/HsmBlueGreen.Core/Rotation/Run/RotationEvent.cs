@@ -34,6 +34,15 @@ public static class EventKinds
     public const string Stopped = "stopped";
     public const string Finished = "finished";
     public const string Lock = "lock";
+
+    /// <summary>One HTTP request to AWS as sent (every read, write and retry), recorded by the adapters' transport.</summary>
+    public const string Request = "request";
+
+    /// <summary>A step waiting on AWS (instances draining or starting, targets turning healthy): the counts it sees.</summary>
+    public const string Waiting = "waiting";
+
+    /// <summary>The last event of every command that runs a rotation verb: outcome and exit code, also after a failure or crash.</summary>
+    public const string Ended = "ended";
 }
 
 /// <summary>The local audit trail (JSON lines, no secrets). AWS state, not this, decides what a resume does.</summary>

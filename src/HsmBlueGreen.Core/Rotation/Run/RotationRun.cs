@@ -1,5 +1,6 @@
 using HsmBlueGreen.Core.Ports;
 using HsmBlueGreen.Core.Rotation.Plan;
+using HsmBlueGreen.Core.Rotation.Record;
 using HsmBlueGreen.Core.Slots;
 
 namespace HsmBlueGreen.Core.Rotation.Run;
@@ -48,6 +49,12 @@ public sealed class RotationRun(
 
     /// <summary>The caller's ARN, read in preflight: the lock's owner, so a refused operator learns who holds it.</summary>
     public string Owner { get; set; } = "unknown caller";
+
+    /// <summary>The run's record as last read from or written to AWS; null until a command reads it or the runner writes it.</summary>
+    public RunRecord? SavedRecord { get; set; }
+
+    /// <summary>The counts a waiting step last reported, so it reports only changes.</summary>
+    internal IReadOnlyDictionary<string, string>? LastWaiting { get; set; }
 
     public StackOutputs? Outputs { get; set; }
 

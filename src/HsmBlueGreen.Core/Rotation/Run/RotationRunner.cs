@@ -1,6 +1,7 @@
 using System.Globalization;
 using HsmBlueGreen.Core.Rotation.Actions;
 using HsmBlueGreen.Core.Rotation.Plan;
+using HsmBlueGreen.Core.Rotation.Record;
 using HsmBlueGreen.Core.Rotation.Steps;
 using HsmBlueGreen.Core.Rotation.Strategies;
 using HsmBlueGreen.Core.Slots;
@@ -68,6 +69,8 @@ public static class RotationRunner
             return Stop(run, StepResult.NeedsOperator(refused));
         }
 
+        await RunRecordKeeper.BeginAsync(run, request.Mode).ConfigureAwait(false);
+
         if (run.ClearLoginFailure)
         {
             // The operator has checked the user: the next attempt starts from what they found, not from our marks.
@@ -81,14 +84,15 @@ public static class RotationRunner
         foreach (var step in run.Plan.Steps.Skip(1).Where(s => s is not RotationStep.Finish))
         {
             run.CurrentStep = step.Name;
+            await RunRecordKeeper.AtStepAsync(run, step).ConfigureAwait(false);
             var handler = StepHandlers.For(step);
             if (await handler.IsDoneAsync(run).ConfigureAwait(false))
             {
-                run.Record(EventKinds.StepSkipped, "already done");
+                run.Record(EventKinds.StepSkipped, "already done", Position(run.Plan, step));
                 continue;
             }
 
-            run.Record(EventKinds.StepStarted, StepText.TitleOf(step, run.Plan));
+            run.Record(EventKinds.StepStarted, StepText.TitleOf(step, run.Plan), Position(run.Plan, step));
             var result = await handler.ApplyAsync(run).ConfigureAwait(false);
             if (!result.Continues)
             {
@@ -105,6 +109,7 @@ public static class RotationRunner
         }
 
         run.CurrentStep = "done";
+        await RunRecordKeeper.AtStepAsync(run, run.Plan.Steps[^1]).ConfigureAwait(false);
         await lease.ReleaseAsync().ConfigureAwait(false);
         var done = run.Plan.Strategy.FinishMessage(run);
         run.Record(EventKinds.Finished, done);
@@ -124,6 +129,18 @@ public static class RotationRunner
         const string message = "dry run: nothing was changed.";
         run.Record(EventKinds.Finished, message);
         return new RunResult(RotationOutcome.Done, message);
+    }
+
+    /// <summary>Where a step stands in the plan (1-based, of the steps before Finish) and the typical time from it to the end, for the live view.</summary>
+    private static Dictionary<string, string> Position(RotationPlan plan, RotationStep step)
+    {
+        var index = plan.Steps.ToList().IndexOf(step);
+        return new Dictionary<string, string>
+        {
+            ["index"] = (index + 1).ToString(CultureInfo.InvariantCulture),
+            ["of"] = (plan.Steps.Count - 1).ToString(CultureInfo.InvariantCulture),
+            ["restSeconds"] = ((int)StepEstimates.From(index, plan).TotalSeconds).ToString(CultureInfo.InvariantCulture),
+        };
     }
 
     private static RunResult Stop(RotationRun run, StepResult result)

@@ -1,4 +1,5 @@
 using HsmBlueGreen.Core.Ports;
+using HsmBlueGreen.Core.Rotation.Record;
 using HsmBlueGreen.Core.Settings;
 using HsmBlueGreen.Core.Slots;
 
@@ -7,11 +8,11 @@ namespace HsmBlueGreen.Core.Rotation.Run;
 /// <summary>
 /// Which slot a rotation in progress goes from, read from AWS: the source is the slot whose current secret
 /// version the other slot's secret carries tokens of. Mid-shift the stack file cannot say (its weights move),
-/// so resume, promote, abort and status ask this; the journal and then the listener are fallbacks.
+/// so resume, promote, abort and status ask this; the run record in AWS and then the listener are fallbacks.
 /// </summary>
 public static class SlotRoles
 {
-    public static async Task<Color> SourceAsync(StackSettings settings, RotationPorts ports, IRotationJournal journal, CancellationToken cancellationToken)
+    public static async Task<Color> SourceAsync(StackSettings settings, RotationPorts ports, RunRecord? record, CancellationToken cancellationToken)
     {
         var outputs = await ports.Stack.GetOutputsAsync(settings.Stack, cancellationToken).ConfigureAwait(false);
         if (outputs.Slots.Count == 2)
@@ -25,10 +26,9 @@ public static class SlotRoles
             }
         }
 
-        var started = journal.ReadAll().LastOrDefault(e => e.Kind == EventKinds.RunStarted);
-        if (ColorExtensions.TryParse(started?.Field("source"), out var fromJournal))
+        if (record is { Finished: false })
         {
-            return fromJournal;
+            return record.Source;
         }
 
         var listener = await ports.LoadBalancer.GetListenerAsync(outputs.ListenerArn, cancellationToken).ConfigureAwait(false);
@@ -56,8 +56,4 @@ public static class SlotRoles
         var other = await ports.Secrets.DescribeAsync(target.SecretArn, cancellationToken).ConfigureAwait(false);
         return other.VersionStages.ContainsKey(tokens.Seed) || other.VersionStages.ContainsKey(tokens.Pending);
     }
-
-    /// <summary>The run id of the journal's last run, so a resume on the same machine takes over its own lease.</summary>
-    public static string? LastRunId(IRotationJournal journal) =>
-        journal.ReadAll().LastOrDefault(e => e.Kind == EventKinds.RunStarted)?.RunId;
 }

@@ -2,6 +2,7 @@ using System.Globalization;
 using HsmBlueGreen.Core.Ports;
 using HsmBlueGreen.Core.Rotation.Actions;
 using HsmBlueGreen.Core.Rotation.Plan;
+using HsmBlueGreen.Core.Rotation.Record;
 using HsmBlueGreen.Core.Rotation.Run;
 using HsmBlueGreen.Core.Slots;
 
@@ -44,8 +45,10 @@ internal sealed class QuiesceStep : IStepHandler
             var data = new Dictionary<string, string> { ["group"] = name, ["desired"] = "0" };
             if (!run.Plan.Strategy.ShiftsTraffic)
             {
-                // No other slot takes the traffic: downtime starts here, and the finish line reports it.
-                data[Downtime.StartField] = WindowCheck.Stamp(run.Clock.GetUtcNow());
+                // No other slot takes the traffic: downtime starts here, and the finish line reports it (from the run record, so a resume elsewhere does too).
+                var down = run.Clock.GetUtcNow();
+                data[Downtime.StartField] = WindowCheck.Stamp(down);
+                await RunRecordKeeper.UpdateAsync(run, r => r with { ClientsDownAt = down }).ConfigureAwait(false);
             }
 
             run.Call("autoscaling:SetDesiredCapacity", $"{name}: desired {group.Desired} -> 0", data);
@@ -55,7 +58,11 @@ internal sealed class QuiesceStep : IStepHandler
         var limit = run.Plan.Strategy.DrainLimit(run);
         var last = group;
         var empty = await Polling.UntilAsync(run, limit, run.Plan.Options.PollInterval, async () =>
-            (last = await DescribeAsync(run).ConfigureAwait(false)).Instances == 0).ConfigureAwait(false);
+        {
+            last = await DescribeAsync(run).ConfigureAwait(false);
+            Waiting.Report(run, $"{name}: {last.Instances.ToString(CultureInfo.InvariantCulture)} instance(s) left, desired {last.Desired.ToString(CultureInfo.InvariantCulture)}", new Dictionary<string, string> { ["instances"] = last.Instances.ToString(CultureInfo.InvariantCulture), ["desired"] = last.Desired.ToString(CultureInfo.InvariantCulture) });
+            return last.Instances == 0;
+        }).ConfigureAwait(false);
         return empty
             ? StepResult.Continue
             : Blocker(run, last) ?? StepResult.NeedsOperator($"{run.Target.Key()}'s application group {name} still has instances after {Durations.Format(limit)}{(run.Plan.Strategy.ShiftsTraffic ? string.Empty : " (the rest of the maintenance window)")}; its user's password cannot change while they may hold sessions. Check the group's scaling activities (lifecycle hooks, scale-in protection), then run 'hsm-rotate resume --stack {run.Stack}'.");

@@ -1,6 +1,7 @@
 using System.Globalization;
 using HsmBlueGreen.Core.Rotation.Gates;
 using HsmBlueGreen.Core.Rotation.Plan;
+using HsmBlueGreen.Core.Rotation.Record;
 using HsmBlueGreen.Core.Rotation.Run;
 using HsmBlueGreen.Core.Rotation.Traffic;
 using HsmBlueGreen.Core.Slots;
@@ -58,15 +59,17 @@ internal sealed class ShiftWeightStep(RotationStep.ShiftWeight step) : IStepHand
                     ? StepResult.NeedsOperator($"{message.Message} A login with {run.Target.Key()}'s new password was refused; it is not retried. Check crypto user {run.Plan.TargetSlot.CryptoUser} on cluster {run.TargetOutputs.ClusterId} with an admin before any resume.")
                     : message;
             case GateVerdict.Inconclusive:
-                return Pause(run, $"gate {verdict.Gate} inconclusive at {percent}%: {verdict.Detail}");
+                return await PauseAsync(run, $"gate {verdict.Gate} inconclusive at {percent}%: {verdict.Detail}");
             default:
-                return step.PauseAfter ? Pause(run, $"paused at {percent}% as asked (--pause-at)") : StepResult.Continue;
+                return step.PauseAfter ? await PauseAsync(run, $"paused at {percent}% as asked (--pause-at)") : StepResult.Continue;
         }
     }
 
-    private StepResult Pause(RotationRun run, string why)
+    private async Task<StepResult> PauseAsync(RotationRun run, string why)
     {
         run.Record(EventKinds.Paused, why, new Dictionary<string, string> { ["target"] = step.Percent.ToString(CultureInfo.InvariantCulture) });
+        // The pause is kept in the run record in AWS: `promote` from any machine finds it there.
+        await RunRecordKeeper.UpdateAsync(run, r => r with { Pause = new RunPause(why, run.Clock.GetUtcNow(), step.Percent) }).ConfigureAwait(false);
         return StepResult.NeedsOperator($"{why}. Traffic stays at {ListenerWeights.Split(run.Target, step.Percent)}. Continue with 'hsm-rotate promote --stack {run.Stack}', or put it back with 'hsm-rotate abort --stack {run.Stack}'.");
     }
 

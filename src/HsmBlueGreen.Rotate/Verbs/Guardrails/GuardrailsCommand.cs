@@ -1,3 +1,4 @@
+using System.Text.Json;
 using HsmBlueGreen.Core.Config;
 using HsmBlueGreen.Core.Policies;
 using HsmBlueGreen.Rotate.Cli;
@@ -16,7 +17,7 @@ public sealed class GuardrailsCommand : ICliCommand
 
     public string Summary => "print the SCP and permissions boundary that deny destructive CloudHSM actions";
 
-    public VerbOptions Options { get; } = new(["stack", "break-glass-role", "only"], []);
+    public VerbOptions Options { get; } = new(["stack", "break-glass-role", "only"], ["json"]);
 
     public IReadOnlyList<string> Examples => ["hsm-rotate guardrails --stack dev", "hsm-rotate guardrails --stack dev --only scp > scp.json"];
 
@@ -33,6 +34,7 @@ public sealed class GuardrailsCommand : ICliCommand
         var boundary = GuardrailPolicies.PermissionsBoundary(stack).ToJson();
         var text = line.Value("only") switch
         {
+            null when line.Has("json") => JsonSerializer.Serialize(new GuardrailsJson("guardrails", stack, role, JsonElementOf(scp), JsonElementOf(boundary)), ReportJson.Default.GuardrailsJson),
             null => string.Join(Environment.NewLine, Annotated(stack, role, scp, boundary)),
             "scp" => scp,
             "boundary" => boundary,
@@ -42,6 +44,12 @@ public sealed class GuardrailsCommand : ICliCommand
         };
         await context.Out.WriteLineAsync(text).ConfigureAwait(false);
         return ExitCodes.Done;
+    }
+
+    private static JsonElement JsonElementOf(string json)
+    {
+        using var document = JsonDocument.Parse(json);
+        return document.RootElement.Clone();
     }
 
     private static IEnumerable<string> Annotated(string stack, string role, string scp, string boundary) =>

@@ -1,3 +1,4 @@
+using System.Text.Json;
 using HsmBlueGreen.Core.Mfa;
 using HsmBlueGreen.Rotate.Cli;
 
@@ -10,7 +11,7 @@ internal sealed class MfaVerify : ICliCommand
 
     public string Summary => "check every signature of a token or authdata file; exit 1 if any fails";
 
-    public VerbOptions Options { get; } = new([MfaInputs.Tokens, MfaInputs.AuthData, MfaInputs.PublicKey], []);
+    public VerbOptions Options { get; } = new([MfaInputs.Tokens, MfaInputs.AuthData, MfaInputs.PublicKey], ["json"]);
 
     public IReadOnlyList<string> Examples => ["hsm-rotate mfa verify --tokens tokens.json --public-key officer.pub"];
 
@@ -18,17 +19,25 @@ internal sealed class MfaVerify : ICliCommand
     {
         ArgumentNullException.ThrowIfNull(line);
         ArgumentNullException.ThrowIfNull(context);
+
         _ = line.Required(MfaInputs.PublicKey);
         var (file, _, display) = MfaInputs.ReadChallengeFile(line, context);
         using var publicKey = MfaInputs.ReadPublicKey(line, context)!;
 
         var checks = MfaSigning.Verify(file, publicKey);
+        var failed = checks.Count(c => !c.Passed);
+        if (line.Has("json"))
+        {
+            var report = new MfaVerifyJson("mfa-verify", display, publicKey.Source, [.. checks.Select(c => new MfaCheckJson(c.Label, c.Passed, c.Describe()))], failed == 0);
+            await context.Out.WriteLineAsync(JsonSerializer.Serialize(report, ReportJson.Default.MfaVerifyJson)).ConfigureAwait(false);
+            return failed == 0 ? ExitCodes.Done : MfaCommand.SignatureRejected;
+        }
+
         foreach (var check in checks)
         {
             await context.Out.WriteLineAsync($"{check.Label}: {check.Describe()}").ConfigureAwait(false);
         }
 
-        var failed = checks.Count(c => !c.Passed);
         var verdict = failed == 0
             ? $"all {checks.Count} signatures in {display} verify with {publicKey.Source}."
             : $"{failed} of {checks.Count} signatures in {display} do not verify with {publicKey.Source}.";

@@ -127,6 +127,9 @@ public sealed partial class FakeAccount
 
     public Dictionary<string, RotationLease> Leases { get; } = new(StringComparer.Ordinal);
 
+    /// <summary>Each secret's run record as the JSON the store keeps, so every read is a fresh deserialisation, as on another machine.</summary>
+    public Dictionary<string, string> RunRecords { get; } = new(StringComparer.Ordinal);
+
     public List<string> Calls { get; } = [];
 
     /// <summary>Called with the port method's name before it runs: throw here to inject a failure or a crash.</summary>
@@ -174,6 +177,7 @@ public sealed partial class FakeAccount
         new FakeHsmUsers(this))
     {
         SmokeCheck = new FakeSmokeCheck(this),
+        RunRecords = new FakeRunRecordStore(this),
     };
 }
 

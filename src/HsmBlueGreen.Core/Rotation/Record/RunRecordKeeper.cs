@@ -1,0 +1,62 @@
+using HsmBlueGreen.Core.Rotation.Run;
+using HsmBlueGreen.Core.Rotation.Plan;
+
+namespace HsmBlueGreen.Core.Rotation.Record;
+
+/// <summary>
+/// Keeps the run's record in AWS up to date (through <see cref="Ports.IRunRecordStore"/>), on the target slot's secret
+/// beside the lease. Written only while the run holds the lease, so a refused or dry run never writes one.
+/// </summary>
+internal static class RunRecordKeeper
+{
+    private static string Secret(RotationRun run) => run.TargetOutputs.SecretArn;
+
+    /// <summary>
+    /// After the lease is taken: a fresh run starts a new record; a resume takes over the saved one (read from AWS if the
+    /// command did not) with the options it runs with now, its pause lifted since the run carries on.
+    /// </summary>
+    public static async Task BeginAsync(RotationRun run, RunMode mode)
+    {
+        var saved = mode == RunMode.Resume
+            ? run.SavedRecord ?? await run.Ports.RunRecords.ReadAsync(Secret(run), run.CancellationToken).ConfigureAwait(false)
+            : null;
+        var fresh = RunRecord.For(run.Plan, run.RunId, run.Clock.GetUtcNow());
+        var record = saved is null || saved.Aborted
+            ? fresh
+            : fresh with { StartedAt = saved.StartedAt, ClientsDownAt = saved.ClientsDownAt, CurrentStepIndex = saved.CurrentStepIndex };
+        run.SavedRecord = null;
+        await SaveAsync(run, record).ConfigureAwait(false);
+    }
+
+    /// <summary>Moves the record to the step the runner is about to reconcile.</summary>
+    public static Task AtStepAsync(RotationRun run, RotationStep step)
+    {
+        var index = run.Plan.Steps.ToList().IndexOf(step);
+        return run.SavedRecord is { } record && record.CurrentStepIndex != index
+            ? SaveAsync(run, record with { CurrentStepIndex = index })
+            : Task.CompletedTask;
+    }
+
+    /// <summary>Applies a change and writes it when it changed anything (a paused run, the clients' stop time, the end).</summary>
+    public static Task UpdateAsync(RotationRun run, Func<RunRecord, RunRecord> change) =>
+        run.SavedRecord is { } record && change(record) is var changed && changed != record
+            ? SaveAsync(run, changed)
+            : Task.CompletedTask;
+
+    /// <summary>`abort`: the record says so, and a later resume refuses rather than shifting traffic again.</summary>
+    public static async Task MarkAbortedAsync(RotationRun run)
+    {
+        var record = run.SavedRecord ?? await run.Ports.RunRecords.ReadAsync(Secret(run), run.CancellationToken).ConfigureAwait(false);
+        if (record is { Aborted: false })
+        {
+            await SaveAsync(run, record with { Aborted = true, Pause = null }).ConfigureAwait(false);
+        }
+    }
+
+    private static async Task SaveAsync(RotationRun run, RunRecord record)
+    {
+        run.Call("record:write", $"run record on {Secret(run)}: step {record.CurrentStepIndex + 1} of {record.Steps.Count} ({record.Steps[record.CurrentStepIndex]}){(record.Pause is { } pause ? $", paused: {pause.Reason}" : string.Empty)}", new Dictionary<string, string> { ["resource"] = Secret(run), ["runId"] = record.RunId, ["stepsHash"] = record.StepsHash });
+        await run.Ports.RunRecords.WriteAsync(Secret(run), record, run.CancellationToken).ConfigureAwait(false);
+        run.SavedRecord = record;
+    }
+}
