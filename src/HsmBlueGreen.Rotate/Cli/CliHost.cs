@@ -1,5 +1,6 @@
 using System.CommandLine;
 using System.CommandLine.Invocation;
+using HsmBlueGreen.Rotate.Rotation;
 
 namespace HsmBlueGreen.Rotate.Cli;
 
@@ -29,7 +30,16 @@ public sealed class CliHost(IReadOnlyList<ICliCommand> commands)
         var verb = tree.VerbOf(result.CommandResult.Command);
         if (result.Errors.Count > 0 && !(verb is null or { Subcommands.Count: > 0 } && result.UnmatchedTokens.Count == 0))
         {
-            await context.Error.WriteLineAsync(ParseErrors.FirstLine(result)).ConfigureAwait(false);
+            var refusal = ParseErrors.FirstLine(result);
+            if (verb is RotationCommand { EndsWithEvent: true } && words.Contains("--json", StringComparer.Ordinal))
+            {
+                CommandEnding.Refused(verb.Name, refusal, context);
+            }
+            else
+            {
+                await context.Error.WriteLineAsync(refusal).ConfigureAwait(false);
+            }
+
             return ExitCodes.BadInput;
         }
 

@@ -41,6 +41,15 @@ internal sealed class CommandEnding
 
     public void Crashed() => crashed = true;
 
+    /// <summary>A command line refused before the verb ran: with --json, CI still reads one `ended` event saying so.</summary>
+    public static void Refused(string verb, string message, CliContext context)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        var ending = new CommandEnding(verb, json: true, context);
+        ending.error.WriteLine(message);
+        ending.Write(ExitCodes.BadInput);
+    }
+
     /// <summary>Stops the live view, if any, before anything else goes to the terminal.</summary>
     public async Task StopViewAsync()
     {

@@ -24,6 +24,9 @@ internal abstract class RotationCommand(RotationPortsFactory ports) : ICliComman
     /// <summary>Read-only commands (status) have nothing to resume or abort when AWS refuses them.</summary>
     protected virtual bool ChangesState => true;
 
+    /// <summary>Verbs whose every ending, a refused command line included, is an `ended` event (run, resume, promote, abort, retire...).</summary>
+    internal bool EndsWithEvent => ChangesState && NeedsPorts;
+
     /// <summary>Offline commands (plan) never build the ports.</summary>
     protected virtual bool NeedsPorts => true;
 

@@ -29,8 +29,8 @@ public sealed class PlanCoversRunTests
         Assert.True(missing.Count == 0, "calls the plan does not name: " + string.Join("; ", missing));
     }
 
-    /// <summary>The lease is the runner's, renewed after every step and released at the end: the plan names it once, with preflight.</summary>
-    private static string DescribedIn(string step, string api) => api.StartsWith("lock:", StringComparison.Ordinal) ? "preflight" : step;
+    /// <summary>The lease and the run record are the runner's, renewed or written at every step: the plan names them once, with preflight.</summary>
+    private static string DescribedIn(string step, string api) => api.StartsWith("lock:", StringComparison.Ordinal) || api.StartsWith("record:", StringComparison.Ordinal) ? "preflight" : step;
 
     private static bool Names(StepText text, string api) => text.Reads.Concat(text.Changes).Any(line => line.Contains(api, StringComparison.Ordinal));
 

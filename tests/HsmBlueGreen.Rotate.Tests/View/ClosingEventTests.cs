@@ -34,7 +34,7 @@ public sealed class ClosingEventTests
 
         var run = await cli.RunAsync("run --stack dev --yes --json");
 
-        var ended = AssertEndsWith(run, "Crashed", Exit.NeedsOperator);
+        var ended = AssertEndsWith(run, "Crashed", Exit.Crashed);
         Assert.StartsWith("crashed: InjectedCrashException", ended.GetProperty("message").GetString(), StringComparison.Ordinal);
     }
 

@@ -57,7 +57,7 @@ public sealed class MaintenanceWindowStrategy : IRotationStrategy
         {
             RotationStep.Preflight => new(
                 "Check the environment; change nothing",
-                [$"the clock: now inside the maintenance window ({plan.Window})", "sts:GetCallerIdentity", "stack outputs (pulumi stack output)", $"cloudhsmv2:DescribeClusters for {s}: ACTIVE, every HSM ACTIVE", $"elbv2:DescribeListeners: {s} serves 100", $"elbv2:DescribeTargetHealth on {s} (healthy before the window's downtime)", $"secretsmanager:DescribeSecret on {s}'s secret (AWSPENDING means a run to resume)", $"lock:acquire on {s}'s secret, renewed after every step (lock:release when the run ends)"],
+                [$"the clock: now inside the maintenance window ({plan.Window})", "sts:GetCallerIdentity", "stack outputs (pulumi stack output)", $"cloudhsmv2:DescribeClusters for {s}: ACTIVE, every HSM ACTIVE", $"elbv2:DescribeListeners: {s} serves 100", $"elbv2:DescribeTargetHealth on {s} (healthy before the window's downtime)", $"secretsmanager:DescribeSecret on {s}'s secret (AWSPENDING means a run to resume)", $"lock:acquire on {s}'s secret, renewed after every step (lock:release when the run ends)", $"record:write: the run record (options, steps, current step, pause) on {s}'s secret tags, at every step"],
                 []),
             RotationStep.Quiesce => new(
                 $"Stop {s}'s clients (planned downtime starts): application group at 0, no instance left before the window ends",
