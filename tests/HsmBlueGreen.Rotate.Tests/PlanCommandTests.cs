@@ -7,6 +7,7 @@ public sealed class PlanCommandTests
     [InlineData("plan-dev", "dev", "")]
     [InlineData("plan-prod", "prod", "")]
     [InlineData("plan-prod-custom", "prod", "--steps 5,20,100 --bake 15m --pause-at 20 --smoke-path /health/hsm")]
+    [InlineData("plan-prod-gates", "prod", "--max-5xx-rate 2 --max-latency 800ms --min-requests 100")]
     [InlineData("plan-dev-maintenance-window", "dev", "--strategy maintenance-window --window-start 02:00 --window-duration 45m")]
     [InlineData("plan-dev-compare", "dev", "--compare")]
     [InlineData("plan-prod-compare", "prod", "--compare")]

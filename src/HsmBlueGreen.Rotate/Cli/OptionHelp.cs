@@ -1,5 +1,6 @@
 using HsmBlueGreen.Core.Rotation.Plan;
 using HsmBlueGreen.Core.Rotation.Strategies;
+using HsmBlueGreen.Rotate.Rotation;
 
 namespace HsmBlueGreen.Rotate.Cli;
 
@@ -25,9 +26,9 @@ public static class OptionHelp
         ["bake"] = new("time each step runs before its gates are judged (0s needs --acknowledge-no-bake)", Durations.Format(Defaults.Bake), "10m"),
         ["settle"] = new("wait after a weight change before metrics count", Durations.Format(Defaults.Settle), "1m"),
         ["pause-at"] = new("pause for 'promote' once green reaches this weight (one of --steps)", "no pause", "50"),
-        ["max-5xx-rate"] = new("highest share of green's requests answered 5xx, in percent", $"{Defaults.Thresholds.Max5xxRate * 100:0.##}", "2"),
-        ["max-latency"] = new("highest average target response time on green", Durations.Format(Defaults.Thresholds.MaxLatency), "800ms"),
-        ["min-requests"] = new("requests green must serve in a bake before the gates can pass", $"{Defaults.Thresholds.MinRequests}", "100"),
+        ["max-5xx-rate"] = new("highest share of green's requests answered 5xx, in percent", $"{GateArguments.SetBy(Defaults.Gates, "max-5xx-rate").Threshold * 100:0.##}", "2"),
+        ["max-latency"] = new("highest average target response time on green", Durations.Format(TimeSpan.FromSeconds(GateArguments.SetBy(Defaults.Gates, "max-latency").Threshold.GetValueOrDefault())), "800ms"),
+        ["min-requests"] = new("requests green must serve in a bake before the gates can pass", $"{GateArguments.MinRequests(Defaults.Gates)}", "100"),
         ["health-timeout"] = new("how long to wait for green's targets to turn healthy", Durations.Format(Defaults.HealthTimeout), "20m"),
         ["client-count"] = new("application instances to start again after a maintenance window", "the group's size before the window", "2"),
         ["smoke-path"] = new("HTTP path checked through green's test route before traffic moves", "no smoke check", "/health"),

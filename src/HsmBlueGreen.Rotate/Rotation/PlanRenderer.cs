@@ -126,15 +126,14 @@ internal static class PlanRenderer
             line($"  {100 - step.Percent,5} {step.Percent,5}  {(step.PauseAfter ? "pause for promote" : step.Percent == 100 ? "done" : "next step")}");
         }
 
-        line($"Gates on every bake tick (each minute): targets-healthy, 5xx-rate, alb-5xx-rate; after each bake: all, in order. The first failure rolls back at once with one listener update to {s} 100:");
-        line($"  targets-healthy  every {t} target healthy (initial = inconclusive)");
-        var few = o.Thresholds.MinRequests <= 1 ? "no requests" : string.Create(CultureInfo.InvariantCulture, $"fewer than {o.Thresholds.MinRequests} requests");
-        line(string.Create(CultureInfo.InvariantCulture, $"  5xx-rate         {t} target 5xx / requests <= {o.Thresholds.Max5xxRate * 100:0.##}% (a 5xx count CloudWatch does not report is 0; {few} = inconclusive)"));
-        line(string.Create(CultureInfo.InvariantCulture, $"  alb-5xx-rate     5xx the ALB answers itself (502/503/504) / its requests <= {o.Thresholds.Max5xxRate * 100:0.##}%, whole ALB ({s}'s share counts too)"));
-        line(string.Create(CultureInfo.InvariantCulture, $"  latency          {t} average response time <= {o.Thresholds.MaxLatency.TotalMilliseconds:F0} ms"));
-        line($"  hsm-login        one login as {plan.TargetSlot.CryptoUser} with {t}'s AWSCURRENT on its admin host; a refusal is never retried");
+        line($"Gates on every bake tick (each minute): {string.Join(", ", GateCatalogue.TickNames(o))}; after each bake: all, in order. The first failure rolls back at once with one listener update to {s} 100:");
+        foreach (var (name, rule, spec) in GateCatalogue.Rules(plan))
+        {
+            line($"  {name,-16} {rule}; {Count(spec.ConsecutiveErrorLimit, "error")} in a row = inconclusive");
+        }
+
         line($"  Metrics gates judge complete 1-minute periods that ended {Durations.Format(MetricsWindow.ArrivalDelay)} ago (CloudWatch's delay); a bake too short to hold one waits for it. During the bake an inconclusive tick keeps baking.");
-        line($"  A gate that errors is retried up to {o.MaxGateErrors.ToString(CultureInfo.InvariantCulture)} times, {Durations.Format(o.PollInterval)} apart, then counts as inconclusive.");
+        line($"  A gate that errors is retried {Durations.Format(o.PollInterval)} apart up to its limit of errors in a row, then counts as inconclusive.");
     }
 
     private static void RenderEstimate(RotationPlan plan, Action<string> line)
@@ -177,6 +176,7 @@ internal static class PlanRenderer
             flags.Append(CultureInfo.InvariantCulture, $" --bake {Durations.Format(plan.Options.Bake)}");
         }
 
+        flags.Append(GateArguments.Flags(plan.Options.Gates));
         if (plan.Options.PauseAt is { } pause)
         {
             flags.Append(CultureInfo.InvariantCulture, $" --pause-at {pause}");

@@ -60,10 +60,7 @@ internal static class RotationArguments
             PauseAt = Value("pause-at") is { } pause ? Percent("pause-at", pause) : defaults.PauseAt,
             ClientCount = Value("client-count") is { } clients ? Instances("client-count", clients) : defaults.ClientCount,
             SmokePath = Value("smoke-path") ?? defaults.SmokePath,
-            Thresholds = new GateThresholds(
-                Value("max-5xx-rate") is { } rate ? Percent("max-5xx-rate", rate.TrimEnd('%')) / 100.0 : defaults.Thresholds.Max5xxRate,
-                Duration(Value("max-latency"), "max-latency", defaults.Thresholds.MaxLatency, allowMilliseconds: true),
-                Value("min-requests") is { } min ? Count("min-requests", min) : defaults.Thresholds.MinRequests),
+            Gates = GateArguments.Apply(defaults.Gates, option => Threshold(option, Value(option)), Value("min-requests") is { } min ? Count("min-requests", min) : null),
         };
         if (options.Bake == TimeSpan.Zero && line.Value("bake") is not null && !line.Has(NoBake))
         {
@@ -72,6 +69,13 @@ internal static class RotationArguments
 
         return options.Validated();
     }
+
+    /// <summary>A gate option's value in its gate's unit: a fraction for a rate, seconds for latency.</summary>
+    private static double? Threshold(string option, string? text) => text is null ? null : option switch
+    {
+        "max-5xx-rate" => Percent(option, text.TrimEnd('%')) / 100.0,
+        _ => Duration(text, option, TimeSpan.Zero, allowMilliseconds: true).TotalSeconds,
+    };
 
     private static void Positive(string name, TimeSpan value)
     {

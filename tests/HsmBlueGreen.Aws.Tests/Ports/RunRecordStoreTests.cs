@@ -24,7 +24,13 @@ public class RunRecordStoreTests
         RotationOptions.Default with
         {
             Steps = WeightSchedule.Parse(steps),
-            Thresholds = new GateThresholds(0.30, TimeSpan.FromMilliseconds(750), 25),
+            Gates = RotationOptions.Default.Gates.With(g => g with
+            {
+                Threshold = g.Name == "latency" ? 0.75 : g.Threshold is null ? null : 0.30,
+                MinRequests = g.MinRequests is null ? null : 25,
+                ConsecutiveErrorLimit = g.Name == "hsm-login" ? 5 : g.ConsecutiveErrorLimit,
+                Judged = g.Name == "latency" ? Core.Rotation.Gates.GateTiming.EveryBakeTick : g.Judged,
+            }),
             HealthTimeout = TimeSpan.FromMinutes(7),
             PauseAt = 10,
             SmokePath = "/health/hsm",

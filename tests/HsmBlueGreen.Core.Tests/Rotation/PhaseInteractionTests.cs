@@ -1,6 +1,7 @@
 using HsmBlueGreen.Core.Ports;
 using HsmBlueGreen.Core.Rotation;
 using HsmBlueGreen.Core.Rotation.Gates;
+using HsmBlueGreen.Core.Rotation.Plan;
 using HsmBlueGreen.Core.Rotation.Run;
 using HsmBlueGreen.Core.Rotation.Steps;
 using HsmBlueGreen.Core.Secrets;
@@ -167,6 +168,19 @@ public sealed class PhaseInteractionTests
     }
 
     [Fact]
+    public async Task EachGateRetriesErrorsUpToItsOwnConsecutiveErrorLimit()
+    {
+        ArrangeHealthyGates();
+        hsm.Setup(h => h.LoginAsync(It.IsAny<HsmUserTarget>(), SecretVersionRef.ByStage(SecretStages.Current), It.IsAny<CancellationToken>())).ReturnsAsync(new HsmCommandResult(HsmCommandOutcome.HostUnavailable, "ssm agent offline"));
+        var options = RotationOptions.Default with { Gates = RotationOptions.Default.Gates.With(g => g.Name == "hsm-login" ? g with { ConsecutiveErrorLimit = 5 } : g with { ConsecutiveErrorLimit = 1 }) };
+
+        var result = await GateRunner.JudgeAsync(Run(options), DateTimeOffset.UnixEpoch);
+
+        Assert.Equal((GateVerdict.Inconclusive, "5 errors in a row, last: HostUnavailable (ssm agent offline)"), (result.Verdict, result.Detail));
+        hsm.Verify(h => h.LoginAsync(It.IsAny<HsmUserTarget>(), It.IsAny<SecretVersionRef>(), It.IsAny<CancellationToken>()), Times.Exactly(5));
+    }
+
+    [Fact]
     public async Task RefusedProbeLoginFailsTheGateAfterOneAttempt()
     {
         ArrangeHealthyGates();
@@ -187,11 +201,11 @@ public sealed class PhaseInteractionTests
     private static SecretVersions Versions(params (string Id, string[] Stages)[] versions) =>
         new("arn:secret/green", versions.ToDictionary(v => v.Id, v => (IReadOnlyList<string>)v.Stages, StringComparer.Ordinal));
 
-    private RotationRun Run()
+    private RotationRun Run(RotationOptions? options = null)
     {
         var account = new FakeAccount();
         var ports = new RotationPorts(new FakeIdentity(account), stack.Object, new FakeClusters(account), loadBalancer.Object, metrics.Object, secrets.Object, new FakeLock(account), groups.Object, hsm.Object) { RunRecords = new FakeRunRecordStore(account) };
-        var harness = new RotationHarness();
+        var harness = new RotationHarness { Options = options ?? RotationOptions.Default };
         return new RotationRun(harness.Plan(), ports, account.Clock, new MemoryJournal(), new RecordingEvents(), "run-1", default)
         {
             Outputs = account.StackOutputs,

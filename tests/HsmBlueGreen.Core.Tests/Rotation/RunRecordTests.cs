@@ -15,7 +15,12 @@ public sealed class RunRecordTests
 
     private static readonly RotationOptions NonDefault = RotationOptions.Default with
     {
-        Thresholds = new GateThresholds(0.30, TimeSpan.FromMilliseconds(800), 50),
+        Gates = RotationOptions.Default.Gates.With(g => g with
+        {
+            Threshold = g.Name == "latency" ? 0.8 : g.Threshold is null ? null : 0.30,
+            MinRequests = g.MinRequests is null ? null : 50,
+            ConsecutiveErrorLimit = g.Name == "hsm-login" ? 5 : g.ConsecutiveErrorLimit,
+        }),
         HealthTimeout = TimeSpan.FromMinutes(9),
         PauseAt = 10,
     };

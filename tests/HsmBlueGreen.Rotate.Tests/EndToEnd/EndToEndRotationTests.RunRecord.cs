@@ -38,7 +38,7 @@ public sealed partial class EndToEndRotationTests
         var lines = output.Split('\n');
         Assert.Contains(lines, l => l.StartsWith("step:", StringComparison.Ordinal) && l.Contains(": shift-10 (steps 10,25,50,100", StringComparison.Ordinal));
         Assert.Contains(lines, l => l.StartsWith("paused:", StringComparison.Ordinal) && l.Contains("at 10%: paused at 10% as asked (--pause-at)", StringComparison.Ordinal));
-        Assert.Contains(lines, l => l.StartsWith("limits:", StringComparison.Ordinal) && l.Contains("5xx rate <= 30%", StringComparison.Ordinal) && l.Contains("health timeout 1s", StringComparison.Ordinal));
+        Assert.Contains(lines, l => l.StartsWith("limits:", StringComparison.Ordinal) && l.Contains("5xx-rate <= 30%", StringComparison.Ordinal) && l.Contains("health timeout 1s", StringComparison.Ordinal));
     }
 
     [Fact]

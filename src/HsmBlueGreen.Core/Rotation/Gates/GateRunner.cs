@@ -4,32 +4,22 @@ using HsmBlueGreen.Core.Rotation.Run;
 namespace HsmBlueGreen.Core.Rotation.Gates;
 
 /// <summary>
-/// Judges a weight step's gates in order and returns at the first failure, so the rollback follows at once.
-/// An Error is retried up to the limit of consecutive errors, then counts as Inconclusive: no data, no verdict.
-/// During the bake only the fast gates are judged, on every tick (argo-rollouts' background analysis).
+/// Judges a weight step's gates (<see cref="GateCatalogue"/>) in order, each under its own <see cref="GateSpec"/>, and
+/// returns at the first failure, so the rollback follows at once. An Error is retried up to the gate's limit of
+/// consecutive errors, then counts as Inconclusive: no data, no verdict. During the bake only the gates judged on
+/// every tick run (argo-rollouts' background analysis).
 /// </summary>
 internal static class GateRunner
 {
-    private static readonly IGate[] Fast = [new TargetHealthGate(), MetricsGate.ErrorRate, MetricsGate.LoadBalancerErrorRate];
-
-    private static readonly IGate[] Gates = [.. Fast, MetricsGate.Latency, new HsmProbeGate()];
-
-    public static IReadOnlyList<string> Names => Gates.Select(g => g.Name).ToList();
-
-    public static IReadOnlyList<string> FastNames => Fast.Select(g => g.Name).ToList();
-
-    /// <summary>Each gate with what it reads, as `plan` prints it under a weight step.</summary>
-    public static IEnumerable<string> Describe(RotationPlan plan) => Gates.Select(g => g.Describe(plan));
-
     /// <summary>
-    /// One bake tick: the first fast gate that fails, or null. Inconclusive and Error only mean "not yet" here
+    /// One bake tick: the first tick gate that fails, or null. Inconclusive and Error only mean "not yet" here
     /// (the period may not have reached CloudWatch); the full set after the bake decides on them.
     /// </summary>
     public static async Task<GateResult?> JudgeTickAsync(RotationRun run, DateTimeOffset windowStart)
     {
-        foreach (var gate in Fast)
+        foreach (var (gate, spec) in GateCatalogue.WithSpecs(run.Plan.Options).Where(g => g.Spec.Judged == GateTiming.EveryBakeTick))
         {
-            var result = await gate.JudgeAsync(run, windowStart).ConfigureAwait(false);
+            var result = await gate.JudgeAsync(run, spec, windowStart).ConfigureAwait(false);
             if (result.Verdict == GateVerdict.Failed)
             {
                 run.Record(EventKinds.Gate, $"{result.Gate}: {result.Verdict} during the bake - {result.Detail}", new Dictionary<string, string> { ["gate"] = result.Gate, ["verdict"] = result.Verdict.ToString() });
@@ -43,9 +33,9 @@ internal static class GateRunner
     public static async Task<GateResult> JudgeAsync(RotationRun run, DateTimeOffset windowStart)
     {
         GateResult? inconclusive = null;
-        foreach (var gate in Gates)
+        foreach (var (gate, spec) in GateCatalogue.WithSpecs(run.Plan.Options))
         {
-            var result = await JudgeWithRetriesAsync(run, gate, windowStart).ConfigureAwait(false);
+            var result = await JudgeWithRetriesAsync(run, gate, spec, windowStart).ConfigureAwait(false);
             run.Record(EventKinds.Gate, $"{result.Gate}: {result.Verdict} - {result.Detail}", new Dictionary<string, string> { ["gate"] = result.Gate, ["verdict"] = result.Verdict.ToString() });
             if (result.Verdict == GateVerdict.Failed)
             {
@@ -58,12 +48,12 @@ internal static class GateRunner
         return inconclusive ?? new GateResult("all", GateVerdict.Successful, "every gate passed");
     }
 
-    private static async Task<GateResult> JudgeWithRetriesAsync(RotationRun run, IGate gate, DateTimeOffset windowStart)
+    private static async Task<GateResult> JudgeWithRetriesAsync(RotationRun run, IGate gate, GateSpec spec, DateTimeOffset windowStart)
     {
-        var limit = Math.Max(1, run.Plan.Options.MaxGateErrors);
+        var limit = Math.Max(1, spec.ConsecutiveErrorLimit);
         for (var attempt = 1; ; attempt++)
         {
-            var result = await gate.JudgeAsync(run, windowStart).ConfigureAwait(false);
+            var result = await gate.JudgeAsync(run, spec, windowStart).ConfigureAwait(false);
             if (result.Verdict != GateVerdict.Error)
             {
                 return result;

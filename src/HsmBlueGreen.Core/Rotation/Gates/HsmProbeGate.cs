@@ -12,11 +12,17 @@ namespace HsmBlueGreen.Core.Rotation.Gates;
 /// </summary>
 internal sealed class HsmProbeGate : IGate
 {
-    public string Name => "hsm-login";
+    public string Name => Default.Name;
+
+    public GateSpec Default { get; } = new("hsm-login", Threshold: null, ConsecutiveErrorLimit: 3, GateTiming.AfterBake);
 
     public string Describe(RotationPlan plan) => $"{Name}: ssm:SendCommand cloudhsm-cli login as {plan.TargetSlot.CryptoUser} with AWSCURRENT on {plan.Target.Key()}'s admin host, then logout (a refusal is never retried)";
 
-    public async Task<GateResult> JudgeAsync(RotationRun run, DateTimeOffset windowStart)
+    public string? Threshold(GateSpec spec) => null;
+
+    public string Rule(GateSpec spec, RotationPlan plan) => $"one login as {plan.TargetSlot.CryptoUser} with {plan.Target.Key()}'s AWSCURRENT on its admin host; a refusal is never retried";
+
+    public async Task<GateResult> JudgeAsync(RotationRun run, GateSpec spec, DateTimeOffset windowStart)
     {
         var target = run.TargetUser;
         run.Call("ssm:SendCommand", $"cloudhsm-cli login as {target.CryptoUser} with AWSCURRENT on {target.InstanceId}, then logout", new Dictionary<string, string> { ["instance"] = target.InstanceId, ["cluster"] = target.ClusterId });

@@ -8,11 +8,17 @@ namespace HsmBlueGreen.Core.Rotation.Gates;
 /// <summary>Every target of the target slot's group healthy (ELBv2 DescribeTargetHealth).</summary>
 internal sealed class TargetHealthGate : IGate
 {
-    public string Name => "targets-healthy";
+    public string Name => Default.Name;
+
+    public GateSpec Default { get; } = new("targets-healthy", Threshold: null, ConsecutiveErrorLimit: 3, GateTiming.EveryBakeTick);
 
     public string Describe(RotationPlan plan) => $"{Name}: elbv2:DescribeTargetHealth on {plan.Target.Key()}, every target healthy";
 
-    public async Task<GateResult> JudgeAsync(RotationRun run, DateTimeOffset windowStart)
+    public string? Threshold(GateSpec spec) => null;
+
+    public string Rule(GateSpec spec, RotationPlan plan) => $"every {plan.Target.Key()} target healthy (initial = inconclusive)";
+
+    public async Task<GateResult> JudgeAsync(RotationRun run, GateSpec spec, DateTimeOffset windowStart)
     {
         var targets = await run.Ports.LoadBalancer.GetTargetHealthAsync(run.TargetOutputs.TargetGroupArn, run.CancellationToken).ConfigureAwait(false);
         var bad = targets.Where(t => t.State is not (TargetHealthState.Healthy or TargetHealthState.Initial)).ToList();

@@ -1,21 +1,22 @@
+using HsmBlueGreen.Core.Rotation.Gates;
 using HsmBlueGreen.Core.Rotation.Strategies;
 
 namespace HsmBlueGreen.Core.Rotation.Plan;
 
 /// <summary>
 /// How a rotation shifts and judges traffic. Parsed once at the edge; <paramref name="PauseAt"/> is a weight of
-/// <paramref name="Steps"/> after which the run waits for `hsm-rotate promote`.
+/// <paramref name="Steps"/> after which the run waits for `hsm-rotate promote`. <paramref name="Gates"/> holds each
+/// gate's limits by name; a gate without an entry judges with its defaults.
 /// </summary>
 public sealed record RotationOptions(
     WeightSchedule Steps,
     TimeSpan Bake,
     TimeSpan Settle,
-    GateThresholds Thresholds,
+    GateSpecs Gates,
     int? PauseAt,
     TimeSpan HealthTimeout,
     TimeSpan PollInterval,
-    TimeSpan LeaseDuration,
-    int MaxGateErrors)
+    TimeSpan LeaseDuration)
 {
     /// <summary>green-cluster unless --strategy says otherwise.</summary>
     public Strategy Strategy { get; init; } = Strategy.GreenCluster;
@@ -40,12 +41,11 @@ public sealed record RotationOptions(
         WeightSchedule.Default,
         Bake: TimeSpan.FromMinutes(5),
         Settle: TimeSpan.FromSeconds(30),
-        GateThresholds.Default,
+        GateCatalogue.Defaults,
         PauseAt: null,
         HealthTimeout: TimeSpan.FromMinutes(15),
         PollInterval: TimeSpan.FromSeconds(15),
-        LeaseDuration: TimeSpan.FromMinutes(30),
-        MaxGateErrors: 3);
+        LeaseDuration: TimeSpan.FromMinutes(30));
 
     /// <summary>Checks the pause weight against the schedule: pausing at a weight the run never sets would never pause.</summary>
     public RotationOptions Validated()
@@ -62,10 +62,4 @@ public sealed record RotationOptions(
 
         return this;
     }
-}
-
-/// <summary>What a weight step's gates accept from the target slot's target group.</summary>
-public sealed record GateThresholds(double Max5xxRate, TimeSpan MaxLatency, long MinRequests)
-{
-    public static GateThresholds Default { get; } = new(Max5xxRate: 0.01, MaxLatency: TimeSpan.FromSeconds(1), MinRequests: 1);
 }

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
+using HsmBlueGreen.Core.Rotation.Gates;
 using HsmBlueGreen.Core.Rotation.Plan;
 
 namespace HsmBlueGreen.Core.Rotation.Record;
@@ -10,6 +11,8 @@ namespace HsmBlueGreen.Core.Rotation.Record;
 /// </summary>
 [JsonSourceGenerationOptions(JsonSerializerDefaults.Web, UseStringEnumConverter = true, DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull, Converters = [typeof(WeightScheduleConverter)])]
 [JsonSerializable(typeof(RunRecord))]
+[JsonSerializable(typeof(GateSpecs))]
+[JsonSerializable(typeof(GateSpec))]
 public sealed partial class RunRecordJson : JsonSerializerContext
 {
     public static string Write(RunRecord record) => JsonSerializer.Serialize(record, Default.RunRecord);

@@ -1,5 +1,6 @@
 using HsmBlueGreen.Core.Rotation.Strategies;
 using System.Globalization;
+using HsmBlueGreen.Core.Rotation.Gates;
 using HsmBlueGreen.Core.Rotation.Plan;
 using HsmBlueGreen.Core.Slots;
 
@@ -30,12 +31,8 @@ internal static class RunRecordLines
         }
 
         var o = record.Options;
-        var t = o.Thresholds;
-        yield return KeyValuePair.Create("limits", string.Create(CultureInfo.InvariantCulture, $"5xx rate <= {t.Max5xxRate * 100:0.##}%, latency <= {Latency(t.MaxLatency)}, min requests {t.MinRequests}, health timeout {Durations.Format(o.HealthTimeout)}, bake {Durations.Format(o.Bake)}, settle {Durations.Format(o.Settle)}, max gate errors {o.MaxGateErrors}{(o.PauseAt is { } at ? $", pause at {at}%" : string.Empty)}"));
+        yield return KeyValuePair.Create("limits", string.Create(CultureInfo.InvariantCulture, $"{GateCatalogue.Limits(o)}, health timeout {Durations.Format(o.HealthTimeout)}, bake {Durations.Format(o.Bake)}, settle {Durations.Format(o.Settle)}{(o.PauseAt is { } at ? $", pause at {at}%" : string.Empty)}"));
     }
-
-    private static string Latency(TimeSpan span) =>
-        span.Milliseconds == 0 ? Durations.Format(span) : string.Create(CultureInfo.InvariantCulture, $"{span.TotalMilliseconds:0}ms");
 
     private static string Stamp(DateTimeOffset at) => at.ToString("u", CultureInfo.InvariantCulture);
 }

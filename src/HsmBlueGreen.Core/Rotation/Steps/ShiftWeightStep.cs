@@ -129,7 +129,7 @@ internal sealed class ShiftWeightStep(RotationStep.ShiftWeight step) : IStepHand
         var t = plan.Target.Key();
         return new StepText(
             $"Shift {s} {100 - step.Percent} / {t} {step.Percent}",
-            ["elbv2:DescribeListeners (read back until the weights show)", $"gates on every bake tick: {string.Join(", ", GateRunner.FastNames)}; after the bake: {string.Join(", ", GateRunner.Names)}", .. GateRunner.Describe(plan)],
+            ["elbv2:DescribeListeners (read back until the weights show)", $"gates on every bake tick: {string.Join(", ", GateCatalogue.TickNames(plan.Options))}; after the bake: {string.Join(", ", GateCatalogue.Names)}", .. GateCatalogue.Describe(plan)],
             ["elbv2:ModifyListener (both slots listed, a slot at 0 with weight 0 so its targets stay health-checked)", $"pulumi:config-set traffic.{s} = {100 - step.Percent}, traffic.{t} = {step.Percent}", "pulumi:up --target the listener"],
             step.PauseAfter ? "pauses here: continue with 'hsm-rotate promote'" : null);
     }
