@@ -110,7 +110,7 @@ internal static class PlanRenderer
         }
 
         Line();
-        Line("Exit codes: 0 done, 1 failed and rolled back, 2 bad input, 3 stopped and needs an operator.");
+        Line("Exit codes: 0 done, 1 failed and rolled back, 2 bad input, 3 stopped and needs an operator, 4 crashed (a bug: report it with --verbose).");
         Line($"Next: hsm-rotate run --stack {settings.Stack}{Flags(plan)}");
         return text.ToString();
     }
