@@ -81,13 +81,13 @@ public static class RetireOperation
 
     /// <summary>
     /// A backup holds the passwords of its time, so only one taken after the serving slot's password change can seed
-    /// the next rotation. The change happened after its secret's AWSCURRENT version was created and before the retired
-    /// slot's weight reached 0, so a backup later than both qualifies.
+    /// the next rotation. The change happened after its secret's AWSCURRENT version was created (or when the run record
+    /// says it landed) and before the retired slot's weight reached 0, so a backup later than both qualifies.
     /// </summary>
     private static async Task<string> NextBackupHintAsync(RotationRun run, Color slot, Color other)
     {
-        var versions = await run.Ports.Secrets.ListVersionsAsync(run.TargetOutputs.SecretArn, run.CancellationToken).ConfigureAwait(false);
-        var changed = new[] { versions.FirstOrDefault(v => v.Has(SecretStages.Current))?.CreatedAt, ZeroSince(run, slot) }.Max() ?? DateTimeOffset.MinValue;
+        var setAt = await Cycle.BackupChoice.CredentialSetAtAsync(run.Ports, run.TargetOutputs.SecretArn, run.CancellationToken).ConfigureAwait(false);
+        var changed = new[] { setAt, ZeroSince(run, slot) }.Max() ?? DateTimeOffset.MinValue;
         var backups = await run.Ports.Clusters.DescribeBackupsAsync(run.TargetOutputs.ClusterId, run.CancellationToken).ConfigureAwait(false);
         var next = Cycle.BackupChoice.Newest(backups, changed);
         var set = $"pulumi config set --stack {run.Stack} --path 'slots.{slot.Key()}.sourceBackupId'";

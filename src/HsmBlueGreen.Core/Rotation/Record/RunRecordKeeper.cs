@@ -43,6 +43,10 @@ internal static class RunRecordKeeper
             ? SaveAsync(run, changed)
             : Task.CompletedTask;
 
+    /// <summary>Notes the time the new password is known to be on the target's cluster, once: the earliest note is the closest bound.</summary>
+    public static Task PasswordChangedAsync(RotationRun run) =>
+        UpdateAsync(run, r => r.PasswordChangedBy is null ? r with { PasswordChangedBy = run.Clock.GetUtcNow() } : r);
+
     /// <summary>`abort`: the record says so, and a later resume refuses rather than shifting traffic again.</summary>
     public static async Task MarkAbortedAsync(RotationRun run)
     {

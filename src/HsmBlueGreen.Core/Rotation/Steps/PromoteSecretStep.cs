@@ -1,6 +1,7 @@
 using HsmBlueGreen.Core.Ports;
 using HsmBlueGreen.Core.Rotation.Actions;
 using HsmBlueGreen.Core.Rotation.Plan;
+using HsmBlueGreen.Core.Rotation.Record;
 using HsmBlueGreen.Core.Rotation.Run;
 
 namespace HsmBlueGreen.Core.Rotation.Steps;
@@ -15,6 +16,8 @@ internal sealed class PromoteSecretStep : IStepHandler
 
     public async Task<StepResult> ApplyAsync(RotationRun run)
     {
+        // Verified, so the change has landed by now even if a crash lost set-password's own note of it.
+        await RunRecordKeeper.PasswordChangedAsync(run).ConfigureAwait(false);
         var view = await SecretView.ReadAsync(run).ConfigureAwait(false);
         var secret = run.TargetOutputs.SecretArn;
         var pending = view.Tokens.Pending;

@@ -1,6 +1,7 @@
 using HsmBlueGreen.Core.Ports;
 using HsmBlueGreen.Core.Rotation.Actions;
 using HsmBlueGreen.Core.Rotation.Plan;
+using HsmBlueGreen.Core.Rotation.Record;
 using HsmBlueGreen.Core.Rotation.Run;
 using HsmBlueGreen.Core.Slots;
 
@@ -54,6 +55,11 @@ internal sealed class SetPasswordStep : IStepHandler
     private static async Task<StepResult> MarkAsync(RotationRun run, string stage)
     {
         await SecretLabels.AttachAsync(run, run.TargetOutputs.SecretArn, stage, run.RequireTokens.Pending).ConfigureAwait(false);
+        if (stage == RotationTokens.PasswordSetStage)
+        {
+            await RunRecordKeeper.PasswordChangedAsync(run).ConfigureAwait(false);
+        }
+
         return StepResult.Continue;
     }
 
