@@ -11,12 +11,12 @@ namespace HsmBlueGreen.Core.Rotation.Steps;
 /// </summary>
 internal sealed class PromoteSecretStep : IStepHandler
 {
-    public async Task<bool> IsDoneAsync(RotationRun run) => (await SecretView.ReadAsync(run).ConfigureAwait(false)).Finished;
+    public async Task<bool> IsDoneAsync(RotationRun run, Observation observed) => (await SecretView.ReadAsync(run, observed).ConfigureAwait(false)).Finished;
 
-    public async Task<StepResult> ApplyAsync(RotationRun run)
+    public async Task<StepResult> ApplyAsync(RotationRun run, Observation observed)
     {
-        var view = await SecretView.ReadAsync(run).ConfigureAwait(false);
-        var secret = run.TargetOutputs.SecretArn;
+        var view = await SecretView.ReadAsync(run, observed).ConfigureAwait(false);
+        var secret = observed.Target.SecretArn;
         var pending = view.Tokens.Pending;
         if (!view.Promoted)
         {
