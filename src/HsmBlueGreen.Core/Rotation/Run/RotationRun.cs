@@ -1,4 +1,3 @@
-using HsmBlueGreen.Core.Ports;
 using HsmBlueGreen.Core.Rotation.Plan;
 using HsmBlueGreen.Core.Rotation.Record;
 using HsmBlueGreen.Core.Slots;
