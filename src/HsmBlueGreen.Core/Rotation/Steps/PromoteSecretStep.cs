@@ -12,14 +12,14 @@ namespace HsmBlueGreen.Core.Rotation.Steps;
 /// </summary>
 internal sealed class PromoteSecretStep : IStepHandler
 {
-    public async Task<bool> IsDoneAsync(RotationRun run) => (await SecretView.ReadAsync(run).ConfigureAwait(false)).Finished;
+    public async Task<bool> IsDoneAsync(RotationRun run, Observation observed) => (await SecretView.ReadAsync(run, observed).ConfigureAwait(false)).Finished;
 
-    public async Task<StepResult> ApplyAsync(RotationRun run)
+    public async Task<StepResult> ApplyAsync(RotationRun run, Observation observed)
     {
         // Verified, so the change has landed by now even if a crash lost set-password's own note of it.
-        await RunRecordKeeper.PasswordChangedAsync(run).ConfigureAwait(false);
-        var view = await SecretView.ReadAsync(run).ConfigureAwait(false);
-        var secret = run.TargetOutputs.SecretArn;
+        await RunRecordKeeper.PasswordChangedAsync(run, observed).ConfigureAwait(false);
+        var view = await SecretView.ReadAsync(run, observed).ConfigureAwait(false);
+        var secret = observed.Target.SecretArn;
         var pending = view.Tokens.Pending;
         if (!view.Promoted)
         {

@@ -18,24 +18,24 @@ internal sealed class ShiftWeightStep(RotationStep.ShiftWeight step) : IStepHand
     private const int ReadBackAttempts = 10;
     private static readonly TimeSpan ReadBackInterval = TimeSpan.FromSeconds(2);
 
-    public async Task<bool> IsDoneAsync(RotationRun run)
+    public async Task<bool> IsDoneAsync(RotationRun run, Observation observed)
     {
-        var now = ListenerWeights.TargetPercent(run, await ListenerWeights.ReadAsync(run).ConfigureAwait(false));
+        var now = ListenerWeights.TargetPercent(observed, await ListenerWeights.ReadAsync(run, observed).ConfigureAwait(false));
         return now > step.Percent || (now == step.Percent && run.PromotedAt == step.Percent);
     }
 
-    public async Task<StepResult> ApplyAsync(RotationRun run)
+    public async Task<StepResult> ApplyAsync(RotationRun run, Observation observed)
     {
         var percent = step.Percent.ToString(CultureInfo.InvariantCulture);
-        var state = await ListenerWeights.ReadAsync(run).ConfigureAwait(false);
-        if (ListenerWeights.TargetPercent(run, state) != step.Percent)
+        var state = await ListenerWeights.ReadAsync(run, observed).ConfigureAwait(false);
+        if (ListenerWeights.TargetPercent(observed, state) != step.Percent)
         {
             var split = ListenerWeights.Split(run.Target, step.Percent);
-            run.Call("elbv2:ModifyListener", $"weights {split}", new Dictionary<string, string> { ["listener"] = run.Outputs!.ListenerArn, ["target"] = percent });
-            await run.Ports.LoadBalancer.SetWeightsAsync(run.Outputs.ListenerArn, ListenerWeights.Request(run, step.Percent), ListenerWeights.Stickiness(run), run.CancellationToken).ConfigureAwait(false);
-            if (!await ReadBackAsync(run).ConfigureAwait(false))
+            run.Call("elbv2:ModifyListener", $"weights {split}", new Dictionary<string, string> { ["listener"] = observed.ListenerArn, ["target"] = percent });
+            await run.Ports.LoadBalancer.SetWeightsAsync(observed.ListenerArn, ListenerWeights.Request(observed, step.Percent), ListenerWeights.Stickiness(run), run.CancellationToken).ConfigureAwait(false);
+            if (!await ReadBackAsync(run, observed).ConfigureAwait(false))
             {
-                return await RollBackAsync(run, $"the listener did not report {run.Target.Key()} at {percent}% after the update").ConfigureAwait(false);
+                return await RollBackAsync(run, observed, $"the listener did not report {run.Target.Key()} at {percent}% after the update").ConfigureAwait(false);
             }
 
             run.Record(EventKinds.Weights, $"listener reads {split}; settling {Durations.Format(run.Plan.Options.Settle)}", ListenerWeights.EventData(run, step.Percent));
@@ -44,43 +44,43 @@ internal sealed class ShiftWeightStep(RotationStep.ShiftWeight step) : IStepHand
 
         await WeightRecorder.RecordAsync(run, step.Percent).ConfigureAwait(false);
         var windowStart = run.Clock.GetUtcNow();
-        if (await BakeAsync(run, windowStart).ConfigureAwait(false) is { } failedDuringBake)
+        if (await BakeAsync(run, observed, windowStart).ConfigureAwait(false) is { } failedDuringBake)
         {
-            return await RollBackAsync(run, $"gate {failedDuringBake.Gate} failed during the bake at {percent}%: {failedDuringBake.Detail}").ConfigureAwait(false);
+            return await RollBackAsync(run, observed, $"gate {failedDuringBake.Gate} failed during the bake at {percent}%: {failedDuringBake.Detail}").ConfigureAwait(false);
         }
 
         await WaitForFirstPeriodAsync(run, windowStart).ConfigureAwait(false);
-        var verdict = await GateRunner.JudgeAsync(run, windowStart).ConfigureAwait(false);
+        var verdict = await GateRunner.JudgeAsync(run, observed, windowStart).ConfigureAwait(false);
         switch (verdict.Verdict)
         {
             case GateVerdict.Failed:
-                var message = await RollBackAsync(run, $"gate {verdict.Gate} failed at {percent}%: {verdict.Detail}").ConfigureAwait(false);
+                var message = await RollBackAsync(run, observed, $"gate {verdict.Gate} failed at {percent}%: {verdict.Detail}").ConfigureAwait(false);
                 return verdict.LoginFailed
-                    ? StepResult.NeedsOperator($"{message.Message} A login with {run.Target.Key()}'s new password was refused; it is not retried. Check crypto user {run.Plan.TargetSlot.CryptoUser} on cluster {run.TargetOutputs.ClusterId} with an admin before any resume.")
+                    ? StepResult.NeedsOperator($"{message.Message} A login with {run.Target.Key()}'s new password was refused; it is not retried. Check crypto user {run.Plan.TargetSlot.CryptoUser} on cluster {observed.Target.ClusterId} with an admin before any resume.")
                     : message;
             case GateVerdict.Inconclusive:
-                return await PauseAsync(run, $"gate {verdict.Gate} inconclusive at {percent}%: {verdict.Detail}");
+                return await PauseAsync(run, observed, $"gate {verdict.Gate} inconclusive at {percent}%: {verdict.Detail}");
             default:
-                return step.PauseAfter ? await PauseAsync(run, $"paused at {percent}% as asked (--pause-at)") : StepResult.Continue;
+                return step.PauseAfter ? await PauseAsync(run, observed, $"paused at {percent}% as asked (--pause-at)") : StepResult.Continue;
         }
     }
 
-    private async Task<StepResult> PauseAsync(RotationRun run, string why)
+    private async Task<StepResult> PauseAsync(RotationRun run, Observation observed, string why)
     {
         run.Record(EventKinds.Paused, why, new Dictionary<string, string> { ["target"] = step.Percent.ToString(CultureInfo.InvariantCulture) });
         // The pause is kept in the run record in AWS: `promote` from any machine finds it there.
-        await RunRecordKeeper.UpdateAsync(run, r => r with { Pause = new RunPause(why, run.Clock.GetUtcNow(), step.Percent) }).ConfigureAwait(false);
+        await RunRecordKeeper.UpdateAsync(run, observed, r => r with { Pause = new RunPause(why, run.Clock.GetUtcNow(), step.Percent) }).ConfigureAwait(false);
         return StepResult.NeedsOperator($"{why}. Traffic stays at {ListenerWeights.Split(run.Target, step.Percent)}. Continue with 'hsm-rotate promote --stack {run.Stack}', or put it back with 'hsm-rotate abort --stack {run.Stack}'.");
     }
 
-    private static async Task<StepResult> RollBackAsync(RotationRun run, string reason) =>
-        StepResult.RolledBack($"{await Rollback.ApplyAsync(run, reason).ConfigureAwait(false)} {Rollback.AfterGateFailure(run)}");
+    private static async Task<StepResult> RollBackAsync(RotationRun run, Observation observed, string reason) =>
+        StepResult.RolledBack($"{await Rollback.ApplyAsync(run, observed, reason).ConfigureAwait(false)} {Rollback.AfterGateFailure(run)}");
 
-    private async Task<bool> ReadBackAsync(RotationRun run)
+    private async Task<bool> ReadBackAsync(RotationRun run, Observation observed)
     {
         for (var attempt = 0; attempt < ReadBackAttempts; attempt++)
         {
-            if (ListenerWeights.TargetPercent(run, await ListenerWeights.ReadAsync(run).ConfigureAwait(false)) == step.Percent)
+            if (ListenerWeights.TargetPercent(observed, await ListenerWeights.ReadAsync(run, observed).ConfigureAwait(false)) == step.Percent)
             {
                 return true;
             }
@@ -92,14 +92,14 @@ internal sealed class ShiftWeightStep(RotationStep.ShiftWeight step) : IStepHand
     }
 
     /// <summary>Bakes in ticks of at most a minute; after each tick but the last the fast gates are judged, and the first failure ends the bake.</summary>
-    private async Task<GateResult?> BakeAsync(RotationRun run, DateTimeOffset windowStart)
+    private async Task<GateResult?> BakeAsync(RotationRun run, Observation observed, DateTimeOffset windowStart)
     {
         var end = windowStart + step.Bake;
         for (var left = step.Bake; left > TimeSpan.Zero; left = end - run.Clock.GetUtcNow())
         {
             RecordBake(run, $"baking at {step.Percent}%: {Durations.Format(left)} left", left);
             await run.WaitAsync(left < TimeSpan.FromMinutes(1) ? left : TimeSpan.FromMinutes(1)).ConfigureAwait(false);
-            if (end > run.Clock.GetUtcNow() && await GateRunner.JudgeTickAsync(run, windowStart).ConfigureAwait(false) is { } failed)
+            if (end > run.Clock.GetUtcNow() && await GateRunner.JudgeTickAsync(run, observed, windowStart).ConfigureAwait(false) is { } failed)
             {
                 return failed;
             }

@@ -40,12 +40,12 @@ public sealed class MaintenanceWindowStrategy : IRotationStrategy
         resuming ? RotationTokens.InProgress(source, currentVersion) : RotationTokens.For(currentVersion);
 
     /// <summary>A fresh run starts only inside the window (a resume may finish outside it).</summary>
-    public Task<StepResult> PreflightChecksAsync(RotationRun run, bool resuming) =>
-        Task.FromResult(resuming ? StepResult.Continue : WindowCheck.Inside(run));
+    public Task<(StepResult Result, Observation Observed)> PreflightChecksAsync(RotationRun run, Observation observed, bool resuming) =>
+        Task.FromResult((resuming ? StepResult.Continue : WindowCheck.Inside(run), observed));
 
     public TimeSpan DrainLimit(RotationRun run) => WindowCheck.DrainLimit(run);
 
-    public Task<StepResult> RestoreAfterFailureAsync(RotationRun run, StepResult failure) => ServiceRestore.AfterFailureAsync(run, failure);
+    public Task<StepResult> RestoreAfterFailureAsync(RotationRun run, Observation observed, StepResult failure) => ServiceRestore.AfterFailureAsync(run, observed, failure);
 
     public string FinishMessage(RotationRun run) =>
         $"{run.Target.Key()} serves again as {run.Plan.TargetSlot.CryptoUser} with its new password; measured downtime {Downtime.Measured(run)}.";
