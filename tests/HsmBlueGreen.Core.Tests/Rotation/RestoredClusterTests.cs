@@ -1,7 +1,9 @@
 using HsmBlueGreen.Core.Ports;
 using HsmBlueGreen.Core.Rotation;
 using HsmBlueGreen.Core.Rotation.Operations;
+using HsmBlueGreen.Core.Rotation.Record;
 using HsmBlueGreen.Core.Rotation.Run;
+using HsmBlueGreen.Core.Secrets;
 using HsmBlueGreen.Core.Slots;
 using HsmBlueGreen.Core.Tests.Rotation.Fakes;
 
@@ -25,6 +27,30 @@ public sealed class RestoredClusterTests
 
         Assert.Equal(RotationOutcome.Done, result.Outcome);
         Assert.Equal((0, harness.Account.Secrets.Value("arn:secret/green", SecretStages.Current)!.Password.Reveal()), (harness.UserOf(Color.Green).FailedLogins, harness.UserOf(Color.Green).Password));
+        Assert.Contains(harness.Events.Events, e => e.Field("seedVersion") == "v-blue-1");
+    }
+
+    /// <summary>
+    /// Blue's last rotation created v-blue-2 (as AWSPENDING), then CloudHSM's daily backup came, then the change landed:
+    /// the backup is newer than v-blue-2 yet holds v-blue-1's password. Blue's run record says when the change landed.
+    /// </summary>
+    [Fact]
+    public async Task ABackupTakenBeforeTheServingChangeLandedSeedsThePreviousVersionThoughItIsNewerThanAwsCurrent()
+    {
+        var harness = new RotationHarness();
+        var account = harness.Account;
+        await account.Secrets.PutAsync(account.Outputs[Color.Blue].SecretArn, "v-blue-2", new Credential(FakeAccount.User, new Sensitive(ChangedPassword)), [SecretStages.Current], CancellationToken.None);
+        account.Clock.Advance(TimeSpan.FromSeconds(30));
+        account.RestoreFrom(Color.Green, account.TakeBackup(Color.Blue, account.Clock.GetUtcNow(), "backup-blue-midchange"));
+        account.Clock.Advance(TimeSpan.FromSeconds(30));
+        account.HsmUsers[account.Outputs[Color.Blue].ClusterId].Password = ChangedPassword;
+        var blueRun = RunRecord.For(harness.Plan(), "run-0", account.Clock.GetUtcNow().AddMinutes(-10)) with { Target = Color.Blue, Source = Color.Green, PasswordChangedBy = account.Clock.GetUtcNow() };
+        await account.Ports().RunRecords.WriteAsync(account.Outputs[Color.Blue].SecretArn, blueRun, CancellationToken.None);
+
+        var result = await harness.RunAsync();
+
+        Assert.True(result.Outcome == RotationOutcome.Done, result.Message);
+        Assert.Equal(0, harness.UserOf(Color.Green).FailedLogins);
         Assert.Contains(harness.Events.Events, e => e.Field("seedVersion") == "v-blue-1");
     }
 

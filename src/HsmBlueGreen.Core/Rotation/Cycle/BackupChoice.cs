@@ -1,4 +1,5 @@
 using HsmBlueGreen.Core.Ports;
+using HsmBlueGreen.Core.Rotation.Record;
 using HsmBlueGreen.Core.Rotation.Run;
 using HsmBlueGreen.Core.Rotation.Steps;
 
@@ -63,7 +64,10 @@ public static class BackupChoice
             return null;
         }
 
-        var landed = (await ports.RunRecords.ReadAsync(secretArn, cancellationToken).ConfigureAwait(false))?.PasswordChangedBy;
-        return landed > created ? landed : created;
+        return SetAt(created, await ports.RunRecords.ReadAsync(secretArn, cancellationToken).ConfigureAwait(false));
     }
+
+    /// <summary>The later of the AWSCURRENT version's creation and the landing the secret's run record notes, if any.</summary>
+    public static DateTimeOffset SetAt(DateTimeOffset currentCreated, RunRecord? record) =>
+        record?.PasswordChangedBy is { } landed && landed > currentCreated ? landed : currentCreated;
 }

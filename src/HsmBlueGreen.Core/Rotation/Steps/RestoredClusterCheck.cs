@@ -1,4 +1,5 @@
 using HsmBlueGreen.Core.Ports;
+using HsmBlueGreen.Core.Rotation.Cycle;
 using HsmBlueGreen.Core.Rotation.Run;
 using HsmBlueGreen.Core.Slots;
 
@@ -45,26 +46,28 @@ internal static class RestoredClusterCheck
             return (StepResult.Continue, observed); // the secret check that follows refuses a source without AWSCURRENT
         }
 
-        var seed = SeedVersion(versions, current, backup);
+        // The run that set the source's password notes when it landed on the cluster, after AWSCURRENT was created.
+        var setAt = BackupChoice.SetAt(current.CreatedAt, await run.Ports.RunRecords.ReadAsync(observed.Source.SecretArn, ct).ConfigureAwait(false));
+        var seed = SeedVersion(versions, current, setAt, backup);
         if (seed is null)
         {
-            return Stop(observed, await StaleBackupAsync(run, observed, backup, current).ConfigureAwait(false));
+            return Stop(observed, await StaleBackupAsync(run, observed, backup, setAt).ConfigureAwait(false));
         }
 
         var why = seed == current
-            ? $"taken {backup.CreatedAt:u}, after {source}'s credential was set ({current.CreatedAt:u})"
-            : $"taken {backup.CreatedAt:u}, before {source}'s current credential was set ({current.CreatedAt:u}): the seed is version {seed.VersionId} (AWSPREVIOUS), current when the backup was taken";
+            ? $"taken {backup.CreatedAt:u}, after {source}'s credential was set ({setAt:u})"
+            : $"taken {backup.CreatedAt:u}, before {source}'s current credential was set ({setAt:u}): the seed is version {seed.VersionId} (AWSPREVIOUS), current when the backup was taken";
         run.Record(EventKinds.Check, $"{target}'s cluster {targetId} restored from backup {backupId} of {source}'s cluster, {why}", new Dictionary<string, string> { ["backup"] = backupId, ["seedVersion"] = seed.VersionId });
         return (StepResult.Continue, observed with { Tokens = observed.Tokens with { SourceVersionId = seed.VersionId } });
     }
 
     /// <summary>
-    /// The version current at the backup's time: AWSCURRENT if it was created before the backup, else AWSPREVIOUS if
-    /// that was. Older versions carry no label, and Secrets Manager may delete those, so they are not relied on.
+    /// The version current at the backup's time: AWSCURRENT if its password was set before the backup, else AWSPREVIOUS if
+    /// that was created before it. Older versions carry no label, and Secrets Manager may delete those, so they are not relied on.
     /// </summary>
-    private static SecretVersionInfo? SeedVersion(IReadOnlyList<SecretVersionInfo> versions, SecretVersionInfo current, BackupInfo backup)
+    private static SecretVersionInfo? SeedVersion(IReadOnlyList<SecretVersionInfo> versions, SecretVersionInfo current, DateTimeOffset currentSetAt, BackupInfo backup)
     {
-        if (backup.CreatedAt >= current.CreatedAt)
+        if (backup.CreatedAt >= currentSetAt)
         {
             return current;
         }
@@ -73,17 +76,14 @@ internal static class RestoredClusterCheck
         return previous is not null && backup.CreatedAt >= previous.CreatedAt ? previous : null;
     }
 
-    private static async Task<string> StaleBackupAsync(RotationRun run, StackObservation observed, BackupInfo backup, SecretVersionInfo current)
+    private static async Task<string> StaleBackupAsync(RotationRun run, StackObservation observed, BackupInfo backup, DateTimeOffset setAt)
     {
         var (source, target) = (run.Source.Key(), run.Target.Key());
         var backups = await run.Ports.Clusters.DescribeBackupsAsync(observed.Source.ClusterId, run.CancellationToken).ConfigureAwait(false);
-        var newer = backups.Where(b => b.IsReady && b.CreatedAt > current.CreatedAt).OrderByDescending(b => b.CreatedAt).FirstOrDefault();
-        var newest = backups.Where(b => b.IsReady).Select(b => b.CreatedAt).DefaultIfEmpty(current.CreatedAt).Max();
-        var due = (newest > current.CreatedAt ? newest : current.CreatedAt) + BackupInterval;
-        var fix = newer is not null
+        var fix = BackupChoice.Newest(backups, setAt) is { } newer
             ? $"Fix: {Restore(run, observed, newer.BackupId)} Backup {newer.BackupId} was taken {newer.CreatedAt:u}, after the change."
-            : $"Fix: wait for the next backup of {source}'s cluster (CloudHSM takes one at least every {BackupInterval.TotalHours:0} hours, expect one by {due:u}; none on request, but adding an HSM to the cluster makes one), then {Restore(run, observed, "<its backup id>")}";
-        return $"{target}'s cluster {observed.Target.ClusterId} was restored from backup {backup.BackupId}, taken {backup.CreatedAt:u}, before {source}'s password was last set ({current.CreatedAt:u}), and no version of {source}'s secret current at that time is left: {target}'s {run.Plan.TargetSlot.CryptoUser} has a password this run cannot know, and a login with a guess spends one of its attempts. {fix}";
+            : $"Fix: wait for the next backup of {source}'s cluster (CloudHSM takes one at least every {BackupInterval.TotalHours:0} hours, expect one by {BackupChoice.NextDue(backups, setAt):u}; none on request, but adding an HSM to the cluster makes one), then {Restore(run, observed, "<its backup id>")}";
+        return $"{target}'s cluster {observed.Target.ClusterId} was restored from backup {backup.BackupId}, taken {backup.CreatedAt:u}, before {source}'s password was last set ({setAt:u}), and no version of {source}'s secret current at that time is left: {target}'s {run.Plan.TargetSlot.CryptoUser} has a password this run cannot know, and a login with a guess spends one of its attempts. {fix}";
     }
 
     private static (StepResult, Observation) Stop(Observation observed, string message) => (StepResult.BadInput(message), observed);

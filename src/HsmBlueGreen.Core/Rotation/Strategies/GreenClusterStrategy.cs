@@ -65,7 +65,7 @@ public sealed class GreenClusterStrategy : TwoSlotStrategy
         return step switch
         {
             // A backup holds the passwords of its time: the seed is the source's version current when the target's backup was taken.
-            RotationStep.Preflight => StepText.TwoSlotPreflight(plan, [], [$"cloudhsmv2:DescribeBackups of {t}'s source backup: taken of {s}'s cluster, else stop", $"secretsmanager:ListSecretVersionIds on {s}'s secret: the version current when that backup was taken (AWSCURRENT, else AWSPREVIOUS) is the seed, else stop naming the next backup"]),
+            RotationStep.Preflight => StepText.TwoSlotPreflight(plan, [], [$"cloudhsmv2:DescribeBackups of {t}'s source backup: taken of {s}'s cluster, else stop", $"secretsmanager:ListSecretVersionIds on {s}'s secret and record:read of its last run (when the password landed on the cluster): the version current when that backup was taken (AWSCURRENT, else AWSPREVIOUS) is the seed, else stop naming the next backup"]),
             RotationStep.Finish => new($"Done: {t} serves 100%; retire {s} after its drain time", [], [], $"'hsm-rotate retire {s}' when {s} has drained"),
             _ => null,
         };
