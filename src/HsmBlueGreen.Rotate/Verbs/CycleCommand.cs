@@ -17,7 +17,7 @@ internal sealed class CycleCommand(RotationPortsFactory ports) : RotationCommand
 
     protected override IReadOnlyCollection<string> ValueOptions => ["stack", "until", "backup-id", "drain", .. RotationArguments.ValueOptions];
 
-    protected override IReadOnlyCollection<string> Switches => ["json", "verbose", "yes"];
+    protected override IReadOnlyCollection<string> Switches => ["json", "verbose", "yes", .. RotationArguments.Switches];
 
     protected override void Validate(CommandLine line)
     {

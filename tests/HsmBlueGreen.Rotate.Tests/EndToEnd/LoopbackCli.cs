@@ -25,10 +25,14 @@ internal static class LoopbackCli
          "greenSecretArn": "{{GreenSecret}}", "greenAdminInstanceId": "{{Fixtures.GreenAdminHost}}"}
         """;
 
+    public static Task<(int Exit, string Output, string Error)> RunAsync(
+        string commandLine, LoopbackAwsServer server, FakePulumi pulumi, string projectDirectory, Action<Dictionary<string, string>>? changeEnvironment = null) =>
+        RunAsync(commandLine, server, pulumi.Executable, projectDirectory, changeEnvironment);
+
     public static async Task<(int Exit, string Output, string Error)> RunAsync(
-        string commandLine, LoopbackAwsServer server, FakePulumi pulumi, string projectDirectory, Action<Dictionary<string, string>>? changeEnvironment = null)
+        string commandLine, LoopbackAwsServer server, string pulumiExecutable, string projectDirectory, Action<Dictionary<string, string>>? changeEnvironment = null)
     {
-        var environment = new Dictionary<string, string>(server.Environment()) { [ProductionPorts.PulumiVariable] = pulumi.Executable };
+        var environment = new Dictionary<string, string>(server.Environment()) { [ProductionPorts.PulumiVariable] = pulumiExecutable };
         changeEnvironment?.Invoke(environment);
         var run = await new ProgramFixture { Environment = name => environment.GetValueOrDefault(name), WorkingDirectory = projectDirectory, Clock = server.Account.Clock }
             .RunAsync(commandLine.Split(' '));
