@@ -67,7 +67,9 @@ public sealed class EndToEndCycleTests : IDisposable
 
         var (exit, output, error) = await RunAsync($"cycle --stack dev --yes {Zero}", server, pulumi);
 
-        Assert.True(boundary is "prepared" or "rotated" ? stopped == ExitCodes.Done : stopped != ExitCodes.Done, $"first run: exit {stopped}\n{stopOutput}\n{stopError}");
+        var crashed = boundary is not ("prepared" or "rotated");
+        Assert.True(crashed ? stopped == ExitCodes.NeedsOperator : stopped == ExitCodes.Done, $"first run: exit {stopped}\n{stopOutput}\n{stopError}");
+        Assert.True(!crashed || stopError.Contains("run 'hsm-rotate cycle --stack dev' again", StringComparison.Ordinal), $"the stop does not say how to continue:\n{stopError}");
         Assert.True(exit == ExitCodes.Done, $"exit {exit}\n{output}\n{error}");
         Assert.Equal(Retired(), EndState(pulumi));
         server.AssertConforms();
