@@ -46,6 +46,24 @@ public sealed class EndToEndCycleTests : IDisposable
         server.AssertConforms();
     }
 
+    [Fact]
+    public async Task PrepareCreatesWhatTheProgramDeclaresForGreenRestoredFromTheChosenBackup()
+    {
+        await using var server = LoopbackAwsServer.Start();
+        using var pulumi = Deploy(server.Account);
+
+        var (exit, output, error) = await RunAsync($"cycle --stack dev --yes --until prepared {Zero}", server, pulumi);
+
+        Assert.True(exit == ExitCodes.Done, $"exit {exit}\n{output}\n{error}");
+        var declared = DeclaredProgram.Emit(project.Directory, "dev").Resources.Where(r => r.Name.StartsWith("green-", StringComparison.Ordinal)).Select(r => $"{r.Name} {r.Type}");
+        Assert.Equal(declared, pulumi.State.Where(r => r.Name.StartsWith("green-", StringComparison.Ordinal)).Select(r => $"{r.Name} {r.Type}"));
+        var green = server.Account.ClusterNow(pulumi.Outputs["greenClusterId"]);
+        Assert.Equal((NewestBackup, "ACTIVE", "app_cu"), (green.SourceBackupId, green.State, green.Passwords.Keys.Single()));
+        Assert.Equal(0, server.Account.Group(pulumi.Outputs["greenAppGroupName"]).Desired);
+        Assert.Empty(server.Account.Secret(pulumi.Outputs["greenSecretArn"]).Values);
+        server.AssertConforms();
+    }
+
     /// <summary>The stack and account after a cycle stopped at a stage boundary; the second `cycle` must end as one uninterrupted cycle does.</summary>
     public static TheoryData<string> Boundaries => ["prepared", "rotated", "up interrupted before the HSMs are ACTIVE", "retire stopped between its two applies"];
 
