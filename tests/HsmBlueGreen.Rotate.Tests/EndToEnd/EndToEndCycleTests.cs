@@ -24,11 +24,7 @@ public sealed class EndToEndCycleTests : IDisposable
     private const string Zero = "--bake 0s --acknowledge-no-bake --settle 0s --health-timeout 1s";
 
     private readonly CliFixture project = new();
-    private readonly FakeHsmHost hsm = new FakeHsmHost().Answer("user list", JsonNode.Parse("""
-        {"error_code":0,"data":{"users":[
-          {"username":"admin","role":"admin","locked":"false","mfa":[],"quorum":[],"cluster-coverage":"full"},
-          {"username":"app_cu","role":"crypto-user","locked":"false","mfa":[],"quorum":[],"cluster-coverage":"full"}]}}
-        """)!);
+    private readonly FakeHsmHost hsm = LoopbackCli.NewHsmHost();
 
     [Fact]
     public async Task ACycleRestoresGreenFromBluesNewestBackupRotatesItAndRetiresBlue()
