@@ -41,4 +41,14 @@ public sealed class PrepareCommandTests
         Assert.True(run.Exit == Exit.Done, run.Error);
         Assert.DoesNotContain(cli.Account.Calls, c => c is "stack.set" or "stack.up" or "secrets.put" or "lb.set");
     }
+
+    [Fact]
+    public async Task CycleTakesTheRunsAcknowledgementOfAZeroBake()
+    {
+        using var cli = new CliFixture();
+
+        var run = await cli.RunAsync("cycle --stack dev --yes --until prepared --bake 0s --acknowledge-no-bake");
+
+        Assert.True(run.Exit == Exit.Done, run.Error);
+    }
 }

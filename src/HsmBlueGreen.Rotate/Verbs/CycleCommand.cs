@@ -17,7 +17,15 @@ internal sealed class CycleCommand(RotationPortsFactory ports) : RotationCommand
 
     protected override IReadOnlyCollection<string> ValueOptions => ["stack", "until", "backup-id", "drain", .. RotationArguments.ValueOptions];
 
-    protected override IReadOnlyCollection<string> Switches => ["json", "verbose", "yes"];
+    protected override IReadOnlyCollection<string> Switches => ["json", "verbose", "yes", .. RotationArguments.Switches];
+
+    /// <summary>Every stage reads AWS and the stack config first, so after any stop the cycle itself is what continues.</summary>
+    public override string? AfterStop(CommandLine line)
+    {
+        ArgumentNullException.ThrowIfNull(line);
+        var stack = line.Value("stack");
+        return stack is null ? null : $"AWS and the stack config hold the state: check with 'hsm-rotate status --stack {stack}', then run 'hsm-rotate cycle --stack {stack}' again once fixed; it continues where it stopped.";
+    }
 
     protected override void Validate(CommandLine line)
     {

@@ -22,11 +22,7 @@ public sealed partial class EndToEndRotationTests : IDisposable
 
     private readonly CliFixture project = new();
     private readonly FakePulumi pulumi = new FakePulumi().Answer(LoopbackCli.StackOutputs);
-    private readonly FakeHsmHost hsm = new FakeHsmHost().Answer("user list", JsonNode.Parse("""
-        {"error_code":0,"data":{"users":[
-          {"username":"admin","role":"admin","locked":"false","mfa":[],"quorum":[],"cluster-coverage":"full"},
-          {"username":"app_cu","role":"crypto-user","locked":"false","mfa":[],"quorum":[],"cluster-coverage":"full"}]}}
-        """)!);
+    private readonly FakeHsmHost hsm = LoopbackCli.NewHsmHost();
 
     /// <summary>
     /// The account behaves as docs/aws-behaviour.md says AWS does, with nothing switched off: no data point for a zero

@@ -1,3 +1,4 @@
+using System.Text.Json.Nodes;
 using HsmBlueGreen.Aws.Tests.Loopback;
 using HsmBlueGreen.Aws.Tests.Support;
 using HsmBlueGreen.Rotate.Rotation;
@@ -25,10 +26,21 @@ internal static class LoopbackCli
          "greenSecretArn": "{{GreenSecret}}", "greenAdminInstanceId": "{{Fixtures.GreenAdminHost}}"}
         """;
 
+    /// <summary>Green's admin host: the admin and the crypto user app_cu, neither locked, on every HSM.</summary>
+    public static FakeHsmHost NewHsmHost() => new FakeHsmHost().Answer("user list", JsonNode.Parse("""
+        {"error_code":0,"data":{"users":[
+          {"username":"admin","role":"admin","locked":"false","mfa":[],"quorum":[],"cluster-coverage":"full"},
+          {"username":"app_cu","role":"crypto-user","locked":"false","mfa":[],"quorum":[],"cluster-coverage":"full"}]}}
+        """)!);
+
+    public static Task<(int Exit, string Output, string Error)> RunAsync(
+        string commandLine, LoopbackAwsServer server, FakePulumi pulumi, string projectDirectory, Action<Dictionary<string, string>>? changeEnvironment = null) =>
+        RunAsync(commandLine, server, pulumi.Executable, projectDirectory, changeEnvironment);
+
     public static async Task<(int Exit, string Output, string Error)> RunAsync(
-        string commandLine, LoopbackAwsServer server, FakePulumi pulumi, string projectDirectory, Action<Dictionary<string, string>>? changeEnvironment = null)
+        string commandLine, LoopbackAwsServer server, string pulumiExecutable, string projectDirectory, Action<Dictionary<string, string>>? changeEnvironment = null)
     {
-        var environment = new Dictionary<string, string>(server.Environment()) { [ProductionPorts.PulumiVariable] = pulumi.Executable };
+        var environment = new Dictionary<string, string>(server.Environment()) { [ProductionPorts.PulumiVariable] = pulumiExecutable };
         changeEnvironment?.Invoke(environment);
         var run = await new ProgramFixture { Environment = name => environment.GetValueOrDefault(name), WorkingDirectory = projectDirectory, Clock = server.Account.Clock }
             .RunAsync(commandLine.Split(' '));

@@ -11,6 +11,9 @@ public sealed record FakeCluster(string ClusterId, string State, string? SourceB
     /// <summary>Zone to subnet, fixed when the cluster was created; by default the zones and subnets of its HSMs.</summary>
     public IReadOnlyDictionary<string, string>? SubnetMapping { get; init; }
 
+    /// <summary>The users' passwords the cluster holds: a restored cluster starts with its backup's.</summary>
+    public IReadOnlyDictionary<string, string> Passwords { get; init; } = new Dictionary<string, string>();
+
     public IReadOnlyDictionary<string, string> Subnets => SubnetMapping ?? Hsms.GroupBy(h => h.AvailabilityZone).ToDictionary(g => g.Key, g => g.First().SubnetId);
 }
 
@@ -52,6 +55,7 @@ public sealed partial class FakeAwsAccount
 
     private JsonObject DescribeClusters(JsonObject input)
     {
+        SettleCreations();
         var ids = Strings(input["Filters"]?["clusterIds"]).ToHashSet();
         var matching = clusters.Where(c => ids.Count == 0 || ids.Contains(c.ClusterId)).ToList();
         var (page, next) = Page(matching, OptStr(input, "NextToken"));
