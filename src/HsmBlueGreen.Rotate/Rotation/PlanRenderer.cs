@@ -119,11 +119,12 @@ internal static class PlanRenderer
     {
         var (s, t) = (plan.Source.Key(), plan.Target.Key());
         var o = plan.Options;
-        line($"Weight schedule ({Count(o.Steps.Percents.Count, "step")}; each: set, read back, settle {Durations.Format(o.Settle)}, record in the stack, bake {Durations.Format(o.Bake)}, gates)");
+        line($"Weight schedule ({Count(o.Steps.Percents.Count, "step")}; each: set-weight (set, read back, settle {Durations.Format(o.Settle)}, record in the stack), bake {Durations.Format(o.Bake)}, judge the gates)");
         line($"  {s,5} {t,5}  then");
-        foreach (var step in plan.Steps.OfType<RotationStep.ShiftWeight>())
+        var pauses = plan.Steps.OfType<RotationStep.Pause>().Select(p => p.Percent).ToHashSet();
+        foreach (var step in plan.Steps.OfType<RotationStep.SetWeight>())
         {
-            line($"  {100 - step.Percent,5} {step.Percent,5}  {(step.PauseAfter ? "pause for promote" : step.Percent == 100 ? "done" : "next step")}");
+            line($"  {100 - step.Percent,5} {step.Percent,5}  {(pauses.Contains(step.Percent) ? "pause for promote" : step.Percent == 100 ? "done" : "next step")}");
         }
 
         line($"Gates on every bake tick (each minute): {string.Join(", ", GateCatalogue.TickNames(o))}; after each bake: all, in order. The first failure rolls back at once with one listener update to {s} 100:");

@@ -42,7 +42,7 @@ public sealed class MaintenanceWindowTests
         await harness.RunAsync();
 
         Assert.Equal((2, 0, 0), (harness.Account.Groups["asg-blue"].Desired, harness.Account.WeightChanges, harness.Account.TargetPercent(Color.Green)));
-        Assert.DoesNotContain(harness.Plan().Steps, s => s is RotationStep.ShiftWeight or RotationStep.SeedSecret);
+        Assert.DoesNotContain(harness.Plan().Steps, s => s.Phase == Phase.Shift || s is RotationStep.SeedSecret);
     }
 
     [Fact]

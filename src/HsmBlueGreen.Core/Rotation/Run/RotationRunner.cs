@@ -84,7 +84,6 @@ public static class RotationRunner
         foreach (var step in run.Plan.Steps.Skip(1).Where(s => s is not RotationStep.Finish))
         {
             run.CurrentStep = step.Name;
-            await RunRecordKeeper.AtStepAsync(run, step).ConfigureAwait(false);
             var handler = StepHandlers.For(step);
             if (await handler.IsDoneAsync(run).ConfigureAwait(false))
             {
@@ -92,6 +91,7 @@ public static class RotationRunner
                 continue;
             }
 
+            await RunRecordKeeper.StartingAsync(run, step).ConfigureAwait(false);
             run.Record(EventKinds.StepStarted, StepText.TitleOf(step, run.Plan), Position(run.Plan, step));
             var result = await handler.ApplyAsync(run).ConfigureAwait(false);
             if (!result.Continues)
@@ -101,6 +101,7 @@ public static class RotationRunner
                 return Stop(run, result);
             }
 
+            await RunRecordKeeper.CompletedAsync(run, step).ConfigureAwait(false);
             run.Record(EventKinds.StepDone, "done");
             if (await lease.AcquireAsync().ConfigureAwait(false) is { } lost)
             {
@@ -109,7 +110,7 @@ public static class RotationRunner
         }
 
         run.CurrentStep = "done";
-        await RunRecordKeeper.AtStepAsync(run, run.Plan.Steps[^1]).ConfigureAwait(false);
+        await RunRecordKeeper.StartingAsync(run, run.Plan.Steps[^1]).ConfigureAwait(false);
         await lease.ReleaseAsync().ConfigureAwait(false);
         var done = run.Plan.Strategy.FinishMessage(run);
         run.Record(EventKinds.Finished, done);
@@ -134,7 +135,7 @@ public static class RotationRunner
     /// <summary>Where a step stands in the plan (1-based, of the steps before Finish) and the typical time from it to the end, for the live view.</summary>
     private static Dictionary<string, string> Position(RotationPlan plan, RotationStep step)
     {
-        var index = plan.Steps.ToList().IndexOf(step);
+        var index = plan.IndexOf(step);
         return new Dictionary<string, string>
         {
             ["index"] = (index + 1).ToString(CultureInfo.InvariantCulture),
