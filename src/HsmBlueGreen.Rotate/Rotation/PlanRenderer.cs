@@ -20,7 +20,7 @@ internal static class PlanRenderer
         var text = new StringBuilder();
         void Line(string line = "") => text.Append(line).Append('\n');
 
-        Line($"hsm-rotate plan: stack {settings.Stack}, strategy {plan.Options.Strategy.Key()}, {(s == t ? $"{s} in place" : $"{s} -> {t}")}");
+        Line($"hsm-rotate plan: stack {settings.Stack}, strategy {plan.Strategy.Key}, {(s == t ? $"{s} in place" : $"{s} -> {t}")}");
         Line("Read from Pulumi." + settings.Stack + ".yaml only: no AWS call was made and nothing was changed.");
         Line();
         Line("Environment");
@@ -157,9 +157,9 @@ internal static class PlanRenderer
     private static string Flags(RotationPlan plan)
     {
         var flags = new StringBuilder();
-        if (plan.Options.Strategy != Strategy.GreenCluster)
+        if (plan.Strategy != RotationStrategies.Default)
         {
-            flags.Append(CultureInfo.InvariantCulture, $" --strategy {plan.Options.Strategy.Key()}");
+            flags.Append(CultureInfo.InvariantCulture, $" --strategy {plan.Strategy.Key}");
         }
 
         if (plan.Options.Window is { } window)

@@ -147,7 +147,7 @@ public sealed class MaintenanceWindowTests
     [Fact]
     public void WithoutAWindowTheStrategyIsRefusedOffline()
     {
-        var harness = new RotationHarness { Options = RotationOptions.Default with { Strategy = Strategy.MaintenanceWindow } };
+        var harness = new RotationHarness { Options = RotationOptions.Default with { StrategyKey = "maintenance-window" } };
 
         var refused = Assert.Throws<RotationInputException>(() => harness.Plan());
 

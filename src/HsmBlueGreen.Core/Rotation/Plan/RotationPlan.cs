@@ -16,7 +16,7 @@ public sealed record RotationPlan(
     IReadOnlyList<RotationStep> Steps)
 {
     /// <summary>The strategy the options name: what it rotates, its steps and how it differs from the others.</summary>
-    public IRotationStrategy Strategy => RotationStrategies.For(Options.Strategy);
+    public IRotationStrategy Strategy => RotationStrategies.For(Options.StrategyKey);
 
     public SlotSettings SourceSlot => Settings.Slots[Source];
 
@@ -37,7 +37,7 @@ public sealed record RotationPlan(
         }
 
         var from = source ?? settings.ServingColor;
-        var strategy = RotationStrategies.For(options.Strategy);
+        var strategy = RotationStrategies.For(options.StrategyKey);
         var to = strategy.TargetOf(from);
         if (settings.Slot(to) is null)
         {

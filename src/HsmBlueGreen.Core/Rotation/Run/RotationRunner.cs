@@ -33,7 +33,7 @@ public static class RotationRunner
         run.Record(EventKinds.RunStarted, $"{request.Mode.ToString().ToLowerInvariant()}{(request.DryRun ? " (dry run)" : string.Empty)}: {run.Stack} from {run.Source.Key()} to {run.Target.Key()}", new Dictionary<string, string>
         {
             ["mode"] = request.Mode.ToString(),
-            ["strategy"] = options.Strategy.Key(),
+            ["strategy"] = run.Plan.Strategy.Key,
             ["windowStart"] = options.Window?.StartText ?? string.Empty,
             ["windowDuration"] = options.Window is { } window ? Durations.Format(window.MaxDuration) : string.Empty,
             ["source"] = run.Source.Key(),

@@ -35,7 +35,7 @@ internal sealed class BakeStep(RotationStep.Bake step) : IStepHandler
 
     public StepText Describe(RotationPlan plan) =>
         new(
-            $"Bake {Durations.Format(step.Duration)} at {plan.Target.Key()} {step.Percent}%, judging {string.Join(", ", GateCatalogue.TickNames(plan.Options))} each minute",
-            [.. GateCatalogue.DescribeTicks(plan)],
+            $"Bake {Durations.Format(step.Duration)} at {plan.Target.Key()} {step.Percent}%",
+            [$"gates every minute: {string.Join(", ", GateCatalogue.TickNames(plan.Options))}; the first failure rolls back at once", .. GateCatalogue.DescribeTicks(plan)],
             [$"elbv2:ModifyListener {plan.Source.Key()} 100 / {plan.Target.Key()} 0 only when a gate fails (the rollback), then stop with exit 1"]);
 }
