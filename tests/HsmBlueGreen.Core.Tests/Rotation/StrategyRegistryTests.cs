@@ -39,7 +39,7 @@ public sealed class StrategyRegistryTests
 
         var json = RunRecordJson.Write(record);
 
-        Assert.Equal("\"" + key + "\"", JsonDocument.Parse(json).RootElement.GetProperty("options").GetProperty("strategyKey").GetRawText());
+        Assert.Equal("\"" + key + "\"", JsonDocument.Parse(json).RootElement.GetProperty("options").GetProperty("strategy").GetRawText());
         Assert.Same(RotationStrategies.For(key), RotationStrategies.For(RunRecordJson.Read(json).StrategyKey));
     }
 

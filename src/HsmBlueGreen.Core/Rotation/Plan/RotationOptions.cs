@@ -1,3 +1,4 @@
+using System.Text.Json.Serialization;
 using HsmBlueGreen.Core.Rotation.Gates;
 using HsmBlueGreen.Core.Rotation.Strategies;
 
@@ -18,7 +19,11 @@ public sealed record RotationOptions(
     TimeSpan PollInterval,
     TimeSpan LeaseDuration)
 {
-    /// <summary>The strategy's key (--strategy); the default strategy's unless the command line names another.</summary>
+    /// <summary>
+    /// The strategy's key (--strategy); the default strategy's unless the command line names another. Kept in the run
+    /// record under the name the enum it replaces had, so a record holding an enum name fails loudly, not as the default.
+    /// </summary>
+    [JsonPropertyName("strategy")]
     public string StrategyKey { get; init; } = RotationStrategies.Default.Key;
 
     /// <summary>
