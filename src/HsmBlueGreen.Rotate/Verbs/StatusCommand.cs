@@ -26,7 +26,11 @@ internal sealed class StatusCommand(RotationPortsFactory ports) : RotationComman
     {
         if (session.Line.Has("watch"))
         {
-            return await JournalWatch.FollowAsync(session.Journal, session.Events, session.Context).ConfigureAwait(false);
+            // The journal has every event of a run this machine made; a run made elsewhere is followed through its record in AWS.
+            var record = await session.RecordAsync().ConfigureAwait(false);
+            return record is not null && JournalWatch.LastRunId(session.Journal) != record.RunId
+                ? await RecordWatch.FollowAsync(session).ConfigureAwait(false)
+                : await JournalWatch.FollowAsync(session.Journal, session.Events, session.Context).ConfigureAwait(false);
         }
 
         var plan = RotationPlan.For(session.Settings, await session.LastRunOptionsAsync().ConfigureAwait(false), await session.SourceAsync().ConfigureAwait(false));

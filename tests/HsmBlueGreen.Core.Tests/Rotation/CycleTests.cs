@@ -84,6 +84,35 @@ public sealed class CycleTests
         Assert.Equal(writes, account.ConfigWrites.Count);
     }
 
+    /// <summary>
+    /// CloudHSM's daily backup of green lands after AWSPENDING was created but before change-password: it is newer than
+    /// green's AWSCURRENT yet holds the old password, so the next cycle must not restore blue from it.
+    /// </summary>
+    [Fact]
+    public async Task ABackupTakenBetweenCreatePendingAndTheChangeDoesNotSeedTheNextCycle()
+    {
+        var taken = false;
+        account.BeforeCall = c =>
+        {
+            if (!taken && c == "hsm.change-password")
+            {
+                taken = true;
+                account.Clock.Advance(TimeSpan.FromSeconds(30));
+                account.TakeBackup(Color.Green, account.Clock.GetUtcNow(), "backup-greenmidchange");
+                account.Clock.Advance(TimeSpan.FromSeconds(30));
+            }
+        };
+        await CycleAsync(CycleGoal.Retired);
+        var green = account.Outputs[Color.Green];
+
+        var setAt = await BackupChoice.CredentialSetAtAsync(account.Ports(), green.SecretArn, CancellationToken.None);
+        var next = await BackupChoice.ChooseAsync(account.Ports(), "green", green.ClusterId, setAt!.Value, null, CancellationToken.None);
+
+        Assert.True(taken, "the run never changed the password");
+        Assert.True(next.Outcome == RotationOutcome.NeedsOperator, next.Message);
+        Assert.Contains("the next is due by", next.Message, StringComparison.Ordinal);
+    }
+
     private (string Serving, bool GreenUserHasItsSecret, bool BlueGoneFromConfig) EndState()
     {
         var green = account.Outputs[Color.Green];

@@ -5,6 +5,7 @@ using HsmBlueGreen.Core.Rotation.Plan;
 using HsmBlueGreen.Core.Rotation.Run;
 using HsmBlueGreen.Core.Rotation.Steps;
 using HsmBlueGreen.Core.Secrets;
+using HsmBlueGreen.Core.Slots;
 using HsmBlueGreen.Core.Tests.Rotation.Fakes;
 using Moq;
 
@@ -15,6 +16,9 @@ public sealed class PhaseInteractionTests
 {
     private static readonly RotationTokens Tokens = RotationTokens.For("v-blue-1");
     private static readonly HsmCommandResult Ok = new(HsmCommandOutcome.Succeeded, "ok");
+
+    /// <summary>What preflight would hand the steps: the fake stack's blue-to-green slots and this rotation's tokens.</summary>
+    private static readonly Observation Observed = Observe(new FakeAccount().StackOutputs);
 
     private readonly Mock<IStackControl> stack = new(MockBehavior.Strict);
     private readonly Mock<ISecretStore> secrets = new(MockBehavior.Strict);
@@ -31,10 +35,24 @@ public sealed class PhaseInteractionTests
         groups.Setup(g => g.SetDesiredCapacityAsync("asg-green", 0, It.IsAny<CancellationToken>()))
             .Callback(() => state = state with { Desired = 0, InService = 0, Instances = 0 }).Returns(Task.CompletedTask);
 
-        var result = await new QuiesceStep().ApplyAsync(Run());
+        var result = await new QuiesceStep().ApplyAsync(Run(), Observed);
 
         Assert.True(result.Continues);
         groups.Verify(g => g.SetDesiredCapacityAsync("asg-green", 0, It.IsAny<CancellationToken>()), Times.Once);
+    }
+
+    [Fact]
+    public async Task AStepActsOnTheSlotOfTheObservationItIsHandedWithoutReadingTheStackAgain()
+    {
+        var elsewhere = Observed with { Target = Observed.Target with { AppGroupName = "asg-elsewhere" } };
+        var state = new AppGroupState("asg-elsewhere", 2, 0, 4, 2, 2);
+        groups.Setup(g => g.DescribeAsync("asg-elsewhere", It.IsAny<CancellationToken>())).ReturnsAsync(() => state);
+        groups.Setup(g => g.SetDesiredCapacityAsync("asg-elsewhere", 0, It.IsAny<CancellationToken>()))
+            .Callback(() => state = state with { Desired = 0, InService = 0, Instances = 0 }).Returns(Task.CompletedTask);
+
+        Assert.True((await new QuiesceStep().ApplyAsync(Run(), elsewhere)).Continues);
+        groups.Verify(g => g.SetDesiredCapacityAsync("asg-elsewhere", 0, It.IsAny<CancellationToken>()), Times.Once);
+        stack.Verify(s => s.GetOutputsAsync(It.IsAny<string>(), It.IsAny<CancellationToken>()), Times.Never);
     }
 
     [Fact]
@@ -44,7 +62,7 @@ public sealed class PhaseInteractionTests
         secrets.Setup(s => s.GetAsync("arn:secret/blue", SecretVersionRef.ById("v-blue-1"), It.IsAny<CancellationToken>())).ReturnsAsync(blue);
         secrets.Setup(s => s.PutAsync("arn:secret/green", Tokens.Seed, blue, new[] { SecretStages.Current }, It.IsAny<CancellationToken>())).Returns(Task.CompletedTask);
 
-        Assert.True((await new SeedSecretStep().ApplyAsync(Run())).Continues);
+        Assert.True((await new SeedSecretStep().ApplyAsync(Run(), Observed)).Continues);
         secrets.VerifyAll();
     }
 
@@ -55,7 +73,7 @@ public sealed class PhaseInteractionTests
         secrets.Setup(s => s.GeneratePasswordAsync(PasswordPolicy.CloudHsm, It.IsAny<CancellationToken>())).ReturnsAsync(new Sensitive(new string('a', 16) + new string('B', 16)));
         secrets.Setup(s => s.PutAsync("arn:secret/green", Tokens.Pending, It.Is<Credential>(c => c.Username == "app_cu" && c.Password.Length == 32), new[] { SecretStages.Pending }, It.IsAny<CancellationToken>())).Returns(Task.CompletedTask);
 
-        Assert.True((await new CreatePendingStep().ApplyAsync(Run())).Continues);
+        Assert.True((await new CreatePendingStep().ApplyAsync(Run(), Observed)).Continues);
         secrets.VerifyAll();
     }
 
@@ -68,7 +86,7 @@ public sealed class PhaseInteractionTests
         NoVersionLeftByAnAbort();
         secrets.Setup(s => s.GeneratePasswordAsync(PasswordPolicy.CloudHsm, It.IsAny<CancellationToken>())).ReturnsAsync(new Sensitive(password));
 
-        var result = await new CreatePendingStep().ApplyAsync(Run());
+        var result = await new CreatePendingStep().ApplyAsync(Run(), Observed);
 
         Assert.Equal(RotationOutcome.NeedsOperator, result.Stop);
         Assert.DoesNotContain(password, result.Message, StringComparison.Ordinal);
@@ -81,7 +99,7 @@ public sealed class PhaseInteractionTests
         secrets.Setup(s => s.DescribeAsync("arn:secret/green", It.IsAny<CancellationToken>())).ReturnsAsync(Versions((Tokens.Seed, [SecretStages.Current])));
         secrets.Setup(s => s.MoveStageAsync("arn:secret/green", SecretStages.Pending, Tokens.Pending, null, It.IsAny<CancellationToken>())).Returns(Task.CompletedTask);
 
-        Assert.True((await new CreatePendingStep().ApplyAsync(Run())).Continues);
+        Assert.True((await new CreatePendingStep().ApplyAsync(Run(), Observed)).Continues);
         secrets.VerifyAll();
         secrets.Verify(s => s.GeneratePasswordAsync(It.IsAny<PasswordPolicy>(), It.IsAny<CancellationToken>()), Times.Never);
     }
@@ -99,7 +117,7 @@ public sealed class PhaseInteractionTests
         hsm.InSequence(sequence).Setup(h => h.ChangePasswordAsync(new HsmUserTarget("i-admin-green", "cluster-green00000001", "arn:secret/green", "app_cu"), SecretVersionRef.ByStage(SecretStages.Current), new SecretVersionRef(Tokens.Pending, SecretStages.Pending), It.IsAny<CancellationToken>())).ReturnsAsync(Ok);
         secrets.InSequence(sequence).Setup(s => s.MoveStageAsync("arn:secret/green", RotationTokens.PasswordSetStage, Tokens.Pending, null, It.IsAny<CancellationToken>())).Returns(Task.CompletedTask);
 
-        Assert.True((await new SetPasswordStep().ApplyAsync(Run())).Continues);
+        Assert.True((await new SetPasswordStep().ApplyAsync(Run(), Observed)).Continues);
         hsm.Verify(h => h.LoginAsync(It.IsAny<HsmUserTarget>(), It.IsAny<SecretVersionRef>(), It.IsAny<CancellationToken>()), Times.Never);
         secrets.VerifyAll();
     }
@@ -111,7 +129,7 @@ public sealed class PhaseInteractionTests
         hsm.InSequence(sequence).Setup(h => h.ListUsersAsync(It.IsAny<HsmUserTarget>(), It.IsAny<CancellationToken>())).ReturnsAsync(new UserListResult(Ok, [new HsmUser("app_cu", "crypto-user", "false", "full", false)]));
         hsm.InSequence(sequence).Setup(h => h.LoginAsync(It.IsAny<HsmUserTarget>(), new SecretVersionRef(Tokens.Pending, SecretStages.Pending), It.IsAny<CancellationToken>())).ReturnsAsync(Ok);
 
-        Assert.True((await new VerifyPasswordStep().ApplyAsync(Run())).Continues);
+        Assert.True((await new VerifyPasswordStep().ApplyAsync(Run(), Observed)).Continues);
         hsm.Verify(h => h.LoginAsync(It.IsAny<HsmUserTarget>(), It.IsAny<SecretVersionRef>(), It.IsAny<CancellationToken>()), Times.Once);
     }
 
@@ -125,7 +143,7 @@ public sealed class PhaseInteractionTests
         secrets.InSequence(sequence).Setup(s => s.MoveStageAsync("arn:secret/green", RotationTokens.PasswordChangingStage, null, Tokens.Pending, It.IsAny<CancellationToken>())).Returns(Task.CompletedTask);
         secrets.InSequence(sequence).Setup(s => s.MoveStageAsync("arn:secret/green", RotationTokens.PasswordSetStage, null, Tokens.Pending, It.IsAny<CancellationToken>())).Returns(Task.CompletedTask);
 
-        Assert.True((await new PromoteSecretStep().ApplyAsync(Run())).Continues);
+        Assert.True((await new PromoteSecretStep().ApplyAsync(Run(), Observed)).Continues);
         secrets.Verify(s => s.MoveStageAsync(It.IsAny<string>(), It.IsAny<string>(), It.IsAny<string?>(), It.IsAny<string?>(), It.IsAny<CancellationToken>()), Times.Exactly(4));
     }
 
@@ -140,7 +158,7 @@ public sealed class PhaseInteractionTests
         loadBalancer.Setup(l => l.GetListenerAsync("arn:listener", It.IsAny<CancellationToken>())).ReturnsAsync(new ListenerState("arn:listener", [new("arn:tg/blue", 100), new("arn:tg/green", 0)], null));
         loadBalancer.Setup(l => l.GetTargetHealthAsync("arn:tg/green", It.IsAny<CancellationToken>())).ReturnsAsync([new TargetHealth("i-1", TargetHealthState.Healthy, null), new TargetHealth("i-2", TargetHealthState.Healthy, null)]);
 
-        Assert.True((await new StartTargetStep(2).ApplyAsync(Run())).Continues);
+        Assert.True((await new StartTargetStep(2).ApplyAsync(Run(), Observed)).Continues);
         stack.VerifyAll();
         groups.VerifyAll();
     }
@@ -148,11 +166,9 @@ public sealed class PhaseInteractionTests
     [Fact]
     public void WeightRequestsListBothSlotsWithASlotAtZeroIncluded()
     {
-        var run = Run();
-
-        Assert.Equal([new TargetGroupWeight("arn:tg/blue", 100), new TargetGroupWeight("arn:tg/green", 0)], Core.Rotation.Traffic.ListenerWeights.Request(run, 0));
-        Assert.Equal([new TargetGroupWeight("arn:tg/blue", 75), new TargetGroupWeight("arn:tg/green", 25)], Core.Rotation.Traffic.ListenerWeights.Request(run, 25));
-        Assert.Equal([new TargetGroupWeight("arn:tg/blue", 0), new TargetGroupWeight("arn:tg/green", 100)], Core.Rotation.Traffic.ListenerWeights.Request(run, 100));
+        Assert.Equal([new TargetGroupWeight("arn:tg/blue", 100), new TargetGroupWeight("arn:tg/green", 0)], Core.Rotation.Traffic.ListenerWeights.Request(Observed, 0));
+        Assert.Equal([new TargetGroupWeight("arn:tg/blue", 75), new TargetGroupWeight("arn:tg/green", 25)], Core.Rotation.Traffic.ListenerWeights.Request(Observed, 25));
+        Assert.Equal([new TargetGroupWeight("arn:tg/blue", 0), new TargetGroupWeight("arn:tg/green", 100)], Core.Rotation.Traffic.ListenerWeights.Request(Observed, 100));
     }
 
     [Fact]
@@ -161,7 +177,7 @@ public sealed class PhaseInteractionTests
         ArrangeHealthyGates();
         hsm.Setup(h => h.LoginAsync(It.IsAny<HsmUserTarget>(), SecretVersionRef.ByStage(SecretStages.Current), It.IsAny<CancellationToken>())).ReturnsAsync(new HsmCommandResult(HsmCommandOutcome.HostUnavailable, "ssm agent offline"));
 
-        var result = await GateRunner.JudgeAsync(Run(), DateTimeOffset.UnixEpoch);
+        var result = await GateRunner.JudgeAsync(Run(), Observed, DateTimeOffset.UnixEpoch);
 
         Assert.Equal((GateVerdict.Inconclusive, "hsm-login"), (result.Verdict, result.Gate));
         hsm.Verify(h => h.LoginAsync(It.IsAny<HsmUserTarget>(), It.IsAny<SecretVersionRef>(), It.IsAny<CancellationToken>()), Times.Exactly(3));
@@ -174,7 +190,7 @@ public sealed class PhaseInteractionTests
         hsm.Setup(h => h.LoginAsync(It.IsAny<HsmUserTarget>(), SecretVersionRef.ByStage(SecretStages.Current), It.IsAny<CancellationToken>())).ReturnsAsync(new HsmCommandResult(HsmCommandOutcome.HostUnavailable, "ssm agent offline"));
         var options = RotationOptions.Default with { Gates = RotationOptions.Default.Gates.With(g => g.Name == "hsm-login" ? g with { ConsecutiveErrorLimit = 5 } : g with { ConsecutiveErrorLimit = 1 }) };
 
-        var result = await GateRunner.JudgeAsync(Run(options), DateTimeOffset.UnixEpoch);
+        var result = await GateRunner.JudgeAsync(Run(options), Observed, DateTimeOffset.UnixEpoch);
 
         Assert.Equal((GateVerdict.Inconclusive, "5 errors in a row, last: HostUnavailable (ssm agent offline)"), (result.Verdict, result.Detail));
         hsm.Verify(h => h.LoginAsync(It.IsAny<HsmUserTarget>(), It.IsAny<SecretVersionRef>(), It.IsAny<CancellationToken>()), Times.Exactly(5));
@@ -186,7 +202,7 @@ public sealed class PhaseInteractionTests
         ArrangeHealthyGates();
         hsm.Setup(h => h.LoginAsync(It.IsAny<HsmUserTarget>(), SecretVersionRef.ByStage(SecretStages.Current), It.IsAny<CancellationToken>())).ReturnsAsync(new HsmCommandResult(HsmCommandOutcome.BadCredentials, "Incorrect credentials"));
 
-        var result = await GateRunner.JudgeAsync(Run(), DateTimeOffset.UnixEpoch);
+        var result = await GateRunner.JudgeAsync(Run(), Observed, DateTimeOffset.UnixEpoch);
 
         Assert.Equal((GateVerdict.Failed, true), (result.Verdict, result.LoginFailed));
         hsm.Verify(h => h.LoginAsync(It.IsAny<HsmUserTarget>(), It.IsAny<SecretVersionRef>(), It.IsAny<CancellationToken>()), Times.Once);
@@ -206,10 +222,8 @@ public sealed class PhaseInteractionTests
         var account = new FakeAccount();
         var ports = new RotationPorts(new FakeIdentity(account), stack.Object, new FakeClusters(account), loadBalancer.Object, metrics.Object, secrets.Object, new FakeLock(account), groups.Object, hsm.Object) { RunRecords = new FakeRunRecordStore(account) };
         var harness = new RotationHarness { Options = options ?? RotationOptions.Default };
-        return new RotationRun(harness.Plan(), ports, account.Clock, new MemoryJournal(), new RecordingEvents(), "run-1", default)
-        {
-            Outputs = account.StackOutputs,
-            Tokens = Tokens,
-        };
+        return new RotationRun(harness.Plan(), ports, account.Clock, new MemoryJournal(), new RecordingEvents(), "run-1", default);
     }
+
+    private static Observation Observe(StackOutputs outputs) => new(outputs, outputs.Slots[Color.Blue], outputs.Slots[Color.Green], Tokens);
 }

@@ -29,6 +29,21 @@ public sealed class RestoredClusterTests
     }
 
     [Fact]
+    public async Task GreenClusterPreflightReturnsANewObservationSeededAtTheBackupsVersionAndLeavesTheGivenOneAlone()
+    {
+        var harness = new RotationHarness();
+        await harness.Account.ChangePasswordAsync(Color.Blue, "v-blue-2", ChangedPassword);
+        var outputs = harness.Account.StackOutputs;
+        var given = new Observation(outputs, outputs.Slots[Color.Blue], outputs.Slots[Color.Green], RotationTokens.For("v-blue-2"));
+
+        var (result, observed) = await harness.Plan().Strategy.PreflightChecksAsync(harness.NewRun(), given, resuming: false);
+
+        Assert.True(result.Continues, result.Message);
+        Assert.Equal(RotationTokens.For("v-blue-2") with { SourceVersionId = "v-blue-1" }, observed.Tokens);
+        Assert.Equal(RotationTokens.For("v-blue-2"), given.Tokens);
+    }
+
+    [Fact]
     public async Task BackupOlderThanEveryKnownServingCredentialIsRefusedNamingANewerBackup()
     {
         var harness = await ChangedTwiceSinceGreensBackupAsync();

@@ -15,15 +15,15 @@ namespace HsmBlueGreen.Core.Rotation.Actions;
 /// </summary>
 internal static class AppGroupControl
 {
-    public static async Task<bool> IsStartedAsync(RotationRun run, int clientCount)
+    public static async Task<bool> IsStartedAsync(RotationRun run, StackObservation observed, int clientCount)
     {
-        var group = await run.Ports.AppGroups.DescribeAsync(run.TargetOutputs.AppGroupName, run.CancellationToken).ConfigureAwait(false);
-        return group.Desired == clientCount && await HealthyAsync(run, clientCount).ConfigureAwait(false);
+        var group = await run.Ports.AppGroups.DescribeAsync(observed.Target.AppGroupName, run.CancellationToken).ConfigureAwait(false);
+        return group.Desired == clientCount && await HealthyAsync(run, observed, clientCount, waiting: null).ConfigureAwait(false);
     }
 
-    public static async Task<StepResult> StartAsync(RotationRun run, int clientCount)
+    public static async Task<StepResult> StartAsync(RotationRun run, StackObservation observed, int clientCount)
     {
-        var name = run.TargetOutputs.AppGroupName;
+        var name = observed.Target.AppGroupName;
         await SetClientCountAsync(run, clientCount).ConfigureAwait(false);
         var group = await run.Ports.AppGroups.DescribeAsync(name, run.CancellationToken).ConfigureAwait(false);
         if (group.MaxSize < clientCount)
@@ -38,8 +38,9 @@ internal static class AppGroupControl
             await run.Ports.AppGroups.SetDesiredCapacityAsync(name, clientCount, run.CancellationToken).ConfigureAwait(false);
         }
 
-        await ListenerWeights.ListTargetAsync(run).ConfigureAwait(false);
-        var healthy = await Polling.UntilAsync(run, run.Plan.Options.HealthTimeout, run.Plan.Options.PollInterval, () => HealthyAsync(run, clientCount, report: true)).ConfigureAwait(false);
+        await ListenerWeights.ListTargetAsync(run, observed).ConfigureAwait(false);
+        var waiting = new Waiting(run);
+        var healthy = await Polling.UntilAsync(run, run.Plan.Options.HealthTimeout, run.Plan.Options.PollInterval, () => HealthyAsync(run, observed, clientCount, waiting)).ConfigureAwait(false);
         return healthy
             ? StepResult.Continue
             : StepResult.NeedsOperator($"{run.Target.Key()}'s targets are not all healthy after {Durations.Format(run.Plan.Options.HealthTimeout)} (all traffic is still on {run.Source.Key()}). Check 'hsm-rotate status --stack {run.Stack}' and the instances' application logs, then 'hsm-rotate resume' or 'hsm-rotate abort'.");
@@ -54,13 +55,14 @@ internal static class AppGroupControl
         await run.Ports.Stack.SetConfigAsync(run.Stack, path, value, run.CancellationToken).ConfigureAwait(false);
     }
 
-    private static async Task<bool> HealthyAsync(RotationRun run, int clientCount, bool report = false)
+    /// <summary>Whether the target's targets are all healthy, at least <paramref name="clientCount"/> of them; reported to <paramref name="waiting"/> when one is given.</summary>
+    private static async Task<bool> HealthyAsync(RotationRun run, StackObservation observed, int clientCount, Waiting? waiting)
     {
-        var targets = await run.Ports.LoadBalancer.GetTargetHealthAsync(run.TargetOutputs.TargetGroupArn, run.CancellationToken).ConfigureAwait(false);
-        if (report)
+        var targets = await run.Ports.LoadBalancer.GetTargetHealthAsync(observed.Target.TargetGroupArn, run.CancellationToken).ConfigureAwait(false);
+        if (waiting is not null)
         {
             var healthyCount = targets.Count(t => t.State == TargetHealthState.Healthy).ToString(CultureInfo.InvariantCulture);
-            Waiting.Report(run, $"{run.Target.Key()}: {healthyCount} of {clientCount.ToString(CultureInfo.InvariantCulture)} targets healthy ({targets.Count.ToString(CultureInfo.InvariantCulture)} registered)", new Dictionary<string, string> { ["healthy"] = healthyCount, ["targets"] = targets.Count.ToString(CultureInfo.InvariantCulture), ["wanted"] = clientCount.ToString(CultureInfo.InvariantCulture) });
+            waiting.Report($"{run.Target.Key()}: {healthyCount} of {clientCount.ToString(CultureInfo.InvariantCulture)} targets healthy ({targets.Count.ToString(CultureInfo.InvariantCulture)} registered)", new Dictionary<string, string> { ["healthy"] = healthyCount, ["targets"] = targets.Count.ToString(CultureInfo.InvariantCulture), ["wanted"] = clientCount.ToString(CultureInfo.InvariantCulture) });
         }
 
         return targets.Count(t => t.State == TargetHealthState.Healthy) >= clientCount && targets.All(t => t.State == TargetHealthState.Healthy);

@@ -49,11 +49,21 @@ public static class BackupChoice
         return (newest > after ? newest : after) + RestoredClusterCheck.BackupInterval;
     }
 
-    /// <summary>When the slot's credential was last set: its secret's AWSCURRENT version's creation, or null when it has none.</summary>
+    /// <summary>
+    /// When the slot's credential was last set: its secret's AWSCURRENT version's creation, or, when the run record on
+    /// that secret says the password landed on the cluster later (the version is created first, as AWSPENDING), that
+    /// time. Null when the secret has no AWSCURRENT.
+    /// </summary>
     public static async Task<DateTimeOffset?> CredentialSetAtAsync(RotationPorts ports, string secretArn, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(ports);
         var versions = await ports.Secrets.ListVersionsAsync(secretArn, cancellationToken).ConfigureAwait(false);
-        return versions.FirstOrDefault(v => v.Has(SecretStages.Current))?.CreatedAt;
+        if (versions.FirstOrDefault(v => v.Has(SecretStages.Current))?.CreatedAt is not { } created)
+        {
+            return null;
+        }
+
+        var landed = (await ports.RunRecords.ReadAsync(secretArn, cancellationToken).ConfigureAwait(false))?.PasswordChangedBy;
+        return landed > created ? landed : created;
     }
 }

@@ -11,10 +11,11 @@ namespace HsmBlueGreen.Core.Rotation.Cycle;
 /// </summary>
 internal static class ClusterWait
 {
-    public static async Task<RunResult> RunAsync(RotationRun run, PrepareRequest request)
+    /// <param name="stackOutputs">The stack's outputs as read after the apply (or before it, when there was none to make).</param>
+    public static async Task<RunResult> RunAsync(RotationRun run, StackOutputs stackOutputs, PrepareRequest request)
     {
         var (stack, target) = (run.Stack, run.Target.Key());
-        if (run.Outputs?.Slots.TryGetValue(run.Target, out var outputs) != true)
+        if (!stackOutputs.Slots.TryGetValue(run.Target, out var outputs))
         {
             return PrepareOperation.Stop(run, RotationOutcome.NeedsOperator, $"pulumi up finished but stack {stack} has no outputs for {target}; check 'pulumi stack output --stack {stack}', then run prepare again.");
         }
@@ -23,7 +24,7 @@ internal static class ClusterWait
         string? last = null;
         while (true)
         {
-            var cluster = await run.Ports.Clusters.DescribeClusterAsync(outputs!.ClusterId, run.CancellationToken).ConfigureAwait(false);
+            var cluster = await run.Ports.Clusters.DescribeClusterAsync(outputs.ClusterId, run.CancellationToken).ConfigureAwait(false);
             var state = cluster is null ? "not found" : $"cluster {cluster.State}, HSMs {string.Join(", ", cluster.Hsms.Select(h => $"{h.HsmId} {h.State}").DefaultIfEmpty("none yet"))}";
             if (state != last)
             {

@@ -32,8 +32,9 @@ public static class PrepareOperation
             return Stop(run, RotationOutcome.BadInput, $"both slots use one cluster (dual-user): there is no new cluster to prepare. Run 'hsm-rotate run --stack {stack} --strategy dual-user' instead.");
         }
 
-        run.Outputs = await run.Ports.Stack.GetOutputsAsync(stack, run.CancellationToken).ConfigureAwait(false);
-        if (!run.Outputs.Slots.TryGetValue(run.Source, out var servingOutputs) || settings.Slot(run.Source) is not { } servingSlot)
+        // Only the serving slot need be deployed yet: the slot to prepare appears in the outputs once the stack is applied.
+        var outputs = await StackObservation.ReadAsync(run).ConfigureAwait(false);
+        if (!outputs.Slots.TryGetValue(run.Source, out var servingOutputs) || settings.Slot(run.Source) is not { } servingSlot)
         {
             return Stop(run, RotationOutcome.BadInput, $"the serving slot {serving} is not deployed in stack {stack}; run 'pulumi up --stack {stack}' first.");
         }
@@ -51,7 +52,7 @@ public static class PrepareOperation
                 return Stop(run, RotationOutcome.BadInput, $"slots.{target} is already restored from backup {configured.BackupId}, not {asked}. Retire {target} first, or run prepare without --backup-id to carry on with {configured.BackupId}.");
             }
 
-            if (await ExistingClusterAsync(run, configured.BackupId).ConfigureAwait(false) is null
+            if (await ExistingClusterAsync(run, outputs, configured.BackupId).ConfigureAwait(false) is null
                 && await ChooseAsync(run, servingOutputs, configured.BackupId).ConfigureAwait(false) is { Backup: null } stale)
             {
                 return Stop(run, stale.Outcome, $"slots.{target}.sourceBackupId in Pulumi.{stack}.yaml: {stale.Message} Fix: pulumi config rm --stack {stack} --path 'slots.{target}', then 'hsm-rotate prepare --stack {stack}'.");
@@ -72,7 +73,7 @@ public static class PrepareOperation
             written = true;
         }
 
-        if (await ExistingClusterAsync(run, null).ConfigureAwait(false) is null)
+        if (await ExistingClusterAsync(run, outputs, null).ConfigureAwait(false) is null)
         {
             var applied = await StackApply.RunAsync(run, request.Confirm, written).ConfigureAwait(false);
             if (applied is not null)
@@ -80,10 +81,10 @@ public static class PrepareOperation
                 return applied;
             }
 
-            run.Outputs = await run.Ports.Stack.GetOutputsAsync(stack, run.CancellationToken).ConfigureAwait(false);
+            outputs = await StackObservation.ReadAsync(run).ConfigureAwait(false);
         }
 
-        return await ClusterWait.RunAsync(run, request).ConfigureAwait(false);
+        return await ClusterWait.RunAsync(run, outputs, request).ConfigureAwait(false);
     }
 
     private static async Task<BackupVerdict> ChooseAsync(RotationRun run, SlotOutputs serving, string? backupId)
@@ -95,14 +96,14 @@ public static class PrepareOperation
     }
 
     /// <summary>The target slot's cluster as AWS shows it, when the stack has created it (from <paramref name="backupId"/> if given).</summary>
-    private static async Task<ClusterStatus?> ExistingClusterAsync(RotationRun run, string? backupId)
+    private static async Task<ClusterStatus?> ExistingClusterAsync(RotationRun run, StackOutputs outputs, string? backupId)
     {
-        if (run.Outputs?.Slots.TryGetValue(run.Target, out var outputs) != true)
+        if (!outputs.Slots.TryGetValue(run.Target, out var target))
         {
             return null;
         }
 
-        var cluster = await run.Ports.Clusters.DescribeClusterAsync(outputs!.ClusterId, run.CancellationToken).ConfigureAwait(false);
+        var cluster = await run.Ports.Clusters.DescribeClusterAsync(target.ClusterId, run.CancellationToken).ConfigureAwait(false);
         return cluster is not null && (backupId is null || cluster.SourceBackupId == backupId) ? cluster : null;
     }
 

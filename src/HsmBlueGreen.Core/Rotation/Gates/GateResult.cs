@@ -26,7 +26,7 @@ internal interface IGate
     /// <summary>The gate's limits when the command line sets none.</summary>
     GateSpec Default { get; }
 
-    Task<GateResult> JudgeAsync(RotationRun run, GateSpec spec, DateTimeOffset windowStart);
+    Task<GateResult> JudgeAsync(RotationRun run, StackObservation observed, GateSpec spec, DateTimeOffset windowStart);
 
     /// <summary>The spec's threshold as people read it ("1%", "800 ms"), or null for a gate with none.</summary>
     string? Threshold(GateSpec spec);

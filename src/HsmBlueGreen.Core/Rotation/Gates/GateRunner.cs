@@ -15,11 +15,11 @@ internal static class GateRunner
     /// One bake tick: the first tick gate that fails, or null. Inconclusive and Error only mean "not yet" here
     /// (the period may not have reached CloudWatch); the full set after the bake decides on them.
     /// </summary>
-    public static async Task<GateResult?> JudgeTickAsync(RotationRun run, DateTimeOffset windowStart)
+    public static async Task<GateResult?> JudgeTickAsync(RotationRun run, StackObservation observed, DateTimeOffset windowStart)
     {
         foreach (var (gate, spec) in GateCatalogue.WithSpecs(run.Plan.Options).Where(g => g.Spec.Judged == GateTiming.EveryBakeTick))
         {
-            var result = await gate.JudgeAsync(run, spec, windowStart).ConfigureAwait(false);
+            var result = await gate.JudgeAsync(run, observed, spec, windowStart).ConfigureAwait(false);
             if (result.Verdict == GateVerdict.Failed)
             {
                 run.Record(EventKinds.Gate, $"{result.Gate}: {result.Verdict} during the bake - {result.Detail}", new Dictionary<string, string> { ["gate"] = result.Gate, ["verdict"] = result.Verdict.ToString() });
@@ -30,12 +30,12 @@ internal static class GateRunner
         return null;
     }
 
-    public static async Task<GateResult> JudgeAsync(RotationRun run, DateTimeOffset windowStart)
+    public static async Task<GateResult> JudgeAsync(RotationRun run, StackObservation observed, DateTimeOffset windowStart)
     {
         GateResult? inconclusive = null;
         foreach (var (gate, spec) in GateCatalogue.WithSpecs(run.Plan.Options))
         {
-            var result = await JudgeWithRetriesAsync(run, gate, spec, windowStart).ConfigureAwait(false);
+            var result = await JudgeWithRetriesAsync(run, observed, gate, spec, windowStart).ConfigureAwait(false);
             run.Record(EventKinds.Gate, $"{result.Gate}: {result.Verdict} - {result.Detail}", new Dictionary<string, string> { ["gate"] = result.Gate, ["verdict"] = result.Verdict.ToString() });
             if (result.Verdict == GateVerdict.Failed)
             {
@@ -48,12 +48,12 @@ internal static class GateRunner
         return inconclusive ?? new GateResult("all", GateVerdict.Successful, "every gate passed");
     }
 
-    private static async Task<GateResult> JudgeWithRetriesAsync(RotationRun run, IGate gate, GateSpec spec, DateTimeOffset windowStart)
+    private static async Task<GateResult> JudgeWithRetriesAsync(RotationRun run, StackObservation observed, IGate gate, GateSpec spec, DateTimeOffset windowStart)
     {
         var limit = Math.Max(1, spec.ConsecutiveErrorLimit);
         for (var attempt = 1; ; attempt++)
         {
-            var result = await gate.JudgeAsync(run, spec, windowStart).ConfigureAwait(false);
+            var result = await gate.JudgeAsync(run, observed, spec, windowStart).ConfigureAwait(false);
             if (result.Verdict != GateVerdict.Error)
             {
                 return result;

@@ -22,9 +22,9 @@ internal sealed class HsmProbeGate : IGate
 
     public string Rule(GateSpec spec, RotationPlan plan) => $"one login as {plan.TargetSlot.CryptoUser} with {plan.Target.Key()}'s AWSCURRENT on its admin host; a refusal is never retried";
 
-    public async Task<GateResult> JudgeAsync(RotationRun run, GateSpec spec, DateTimeOffset windowStart)
+    public async Task<GateResult> JudgeAsync(RotationRun run, StackObservation observed, GateSpec spec, DateTimeOffset windowStart)
     {
-        var target = run.TargetUser;
+        var target = observed.TargetUser(run.Plan);
         run.Call("ssm:SendCommand", $"cloudhsm-cli login as {target.CryptoUser} with AWSCURRENT on {target.InstanceId}, then logout", new Dictionary<string, string> { ["instance"] = target.InstanceId, ["cluster"] = target.ClusterId });
         var result = await run.Ports.HsmUsers.LoginAsync(target, SecretVersionRef.ByStage(SecretStages.Current), run.CancellationToken).ConfigureAwait(false);
         return result.Outcome switch

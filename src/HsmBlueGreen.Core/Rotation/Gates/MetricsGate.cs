@@ -58,7 +58,7 @@ internal sealed class MetricsGate(GateSpec defaults, Func<TargetGroupMetrics, lo
 
     public string Rule(GateSpec spec, RotationPlan plan) => rule(Filled(spec), plan);
 
-    public async Task<GateResult> JudgeAsync(RotationRun run, GateSpec spec, DateTimeOffset windowStart)
+    public async Task<GateResult> JudgeAsync(RotationRun run, StackObservation observed, GateSpec spec, DateTimeOffset windowStart)
     {
         var limits = Filled(spec);
         if (MetricsWindow.Of(windowStart, run.Clock.GetUtcNow()) is not { } window)
@@ -66,7 +66,7 @@ internal sealed class MetricsGate(GateSpec defaults, Func<TargetGroupMetrics, lo
             return new(Name, GateVerdict.Inconclusive, "no complete 1-minute period has reached CloudWatch since the window started");
         }
 
-        var query = new TargetGroupMetricsQuery(run.Outputs!.LoadBalancerArn, run.TargetOutputs.TargetGroupArn, window.From, window.To);
+        var query = new TargetGroupMetricsQuery(observed.Outputs.LoadBalancerArn, observed.Target.TargetGroupArn, window.From, window.To);
         var metrics = await run.Ports.Metrics.GetTargetGroupMetricsAsync(query, run.CancellationToken).ConfigureAwait(false);
         var requests = metrics.RequestCount ?? 0;
         var needed = Math.Max(MinRequests, limits.MinRequests.GetValueOrDefault());

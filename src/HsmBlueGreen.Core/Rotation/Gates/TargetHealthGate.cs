@@ -18,9 +18,9 @@ internal sealed class TargetHealthGate : IGate
 
     public string Rule(GateSpec spec, RotationPlan plan) => $"every {plan.Target.Key()} target healthy (initial = inconclusive)";
 
-    public async Task<GateResult> JudgeAsync(RotationRun run, GateSpec spec, DateTimeOffset windowStart)
+    public async Task<GateResult> JudgeAsync(RotationRun run, StackObservation observed, GateSpec spec, DateTimeOffset windowStart)
     {
-        var targets = await run.Ports.LoadBalancer.GetTargetHealthAsync(run.TargetOutputs.TargetGroupArn, run.CancellationToken).ConfigureAwait(false);
+        var targets = await run.Ports.LoadBalancer.GetTargetHealthAsync(observed.Target.TargetGroupArn, run.CancellationToken).ConfigureAwait(false);
         var bad = targets.Where(t => t.State is not (TargetHealthState.Healthy or TargetHealthState.Initial)).ToList();
         if (targets.Count == 0)
         {

@@ -19,25 +19,24 @@ public static class RetireOperation
     {
         run.CurrentStep = "retire";
         var (slot, other) = (run.Source, run.Target);
-        run.Outputs = await run.Ports.Stack.GetOutputsAsync(run.Stack, run.CancellationToken).ConfigureAwait(false);
-        if (!run.Outputs.Slots.ContainsKey(slot) || !run.Outputs.Slots.ContainsKey(other))
+        if (StackObservation.Of(await StackObservation.ReadAsync(run).ConfigureAwait(false), run) is not { } observed)
         {
             return Refuse(run, RotationOutcome.BadInput, $"stack {run.Stack} does not have both {slot.Key()} and {other.Key()} deployed; retire removes one slot while the other serves.");
         }
 
-        var weight = ListenerWeights.TargetPercent(run, await ListenerWeights.ReadAsync(run).ConfigureAwait(false));
+        var weight = ListenerWeights.TargetPercent(observed, await ListenerWeights.ReadAsync(run, observed).ConfigureAwait(false));
         if (weight != 100)
         {
             return Refuse(run, RotationOutcome.NeedsOperator, $"{slot.Key()} still has weight {100 - (weight ?? 0)}% on the listener; only a slot at 0 can be retired. Finish the rotation first ('hsm-rotate status --stack {run.Stack}').");
         }
 
-        var health = await run.Ports.LoadBalancer.GetTargetHealthAsync(run.TargetOutputs.TargetGroupArn, run.CancellationToken).ConfigureAwait(false);
+        var health = await run.Ports.LoadBalancer.GetTargetHealthAsync(observed.Target.TargetGroupArn, run.CancellationToken).ConfigureAwait(false);
         if (health.Count == 0 || health.Any(t => t.State != TargetHealthState.Healthy))
         {
             return Refuse(run, RotationOutcome.NeedsOperator, $"{other.Key()} serves 100% but only {health.Count(t => t.State == TargetHealthState.Healthy)} of {health.Count} targets are healthy; retire {slot.Key()} only when {other.Key()} is healthy.");
         }
 
-        foreach (var secret in new[] { run.SourceOutputs.SecretArn, run.TargetOutputs.SecretArn })
+        foreach (var secret in new[] { observed.Source.SecretArn, observed.Target.SecretArn })
         {
             if (await run.Ports.Lock.ReadAsync(secret, run.CancellationToken).ConfigureAwait(false) is { } lease && !lease.IsExpiredAt(run.Clock.GetUtcNow()))
             {
@@ -50,7 +49,7 @@ public static class RetireOperation
             return Refuse(run, RotationOutcome.NeedsOperator, problem);
         }
 
-        if (await ExistingClusterProblemAsync(run).ConfigureAwait(false) is { } untagged)
+        if (await ExistingClusterProblemAsync(run, observed).ConfigureAwait(false) is { } untagged)
         {
             return Refuse(run, RotationOutcome.NeedsOperator, untagged);
         }
@@ -74,25 +73,25 @@ public static class RetireOperation
         run.Call("pulumi:up", "pulumi up (the whole stack: removes the slot's resources)");
         await run.Ports.Stack.UpAsync(run.Stack, [], run.CancellationToken).ConfigureAwait(false);
 
-        var message = $"{slot.Key()} retired: removed from the stack config and applied. {await NextBackupHintAsync(run, slot, other).ConfigureAwait(false)}";
+        var message = $"{slot.Key()} retired: removed from the stack config and applied. {await NextBackupHintAsync(run, observed, slot, other).ConfigureAwait(false)}";
         run.Record(EventKinds.Finished, message);
         return new RunResult(RotationOutcome.Done, message);
     }
 
     /// <summary>
     /// A backup holds the passwords of its time, so only one taken after the serving slot's password change can seed
-    /// the next rotation. The change happened after its secret's AWSCURRENT version was created and before the retired
-    /// slot's weight reached 0, so a backup later than both qualifies.
+    /// the next rotation. The change happened after its secret's AWSCURRENT version was created (or when the run record
+    /// says it landed) and before the retired slot's weight reached 0, so a backup later than both qualifies.
     /// </summary>
-    private static async Task<string> NextBackupHintAsync(RotationRun run, Color slot, Color other)
+    private static async Task<string> NextBackupHintAsync(RotationRun run, StackObservation observed, Color slot, Color other)
     {
-        var versions = await run.Ports.Secrets.ListVersionsAsync(run.TargetOutputs.SecretArn, run.CancellationToken).ConfigureAwait(false);
-        var changed = new[] { versions.FirstOrDefault(v => v.Has(SecretStages.Current))?.CreatedAt, ZeroSince(run, slot) }.Max() ?? DateTimeOffset.MinValue;
-        var backups = await run.Ports.Clusters.DescribeBackupsAsync(run.TargetOutputs.ClusterId, run.CancellationToken).ConfigureAwait(false);
+        var setAt = await Cycle.BackupChoice.CredentialSetAtAsync(run.Ports, observed.Target.SecretArn, run.CancellationToken).ConfigureAwait(false);
+        var changed = new[] { setAt, ZeroSince(run, slot) }.Max() ?? DateTimeOffset.MinValue;
+        var backups = await run.Ports.Clusters.DescribeBackupsAsync(observed.Target.ClusterId, run.CancellationToken).ConfigureAwait(false);
         var next = Cycle.BackupChoice.Newest(backups, changed);
         var set = $"pulumi config set --stack {run.Stack} --path 'slots.{slot.Key()}.sourceBackupId'";
         return next is null
-            ? $"No backup of {other.Key()}'s cluster is newer than its last password change ({changed:u}), and an older one holds the old password. CloudHSM takes one at least every {Steps.RestoredClusterCheck.BackupInterval.TotalHours:0} hours and when an HSM is added, never on request; once one is READY ('aws cloudhsmv2 describe-backups --filters clusterIds={run.TargetOutputs.ClusterId}'), the next rotation starts with 'hsm-rotate prepare --stack {run.Stack}' (or: {set} <its backup id> and its cryptoUser, then pulumi up)."
+            ? $"No backup of {other.Key()}'s cluster is newer than its last password change ({changed:u}), and an older one holds the old password. CloudHSM takes one at least every {Steps.RestoredClusterCheck.BackupInterval.TotalHours:0} hours and when an HSM is added, never on request; once one is READY ('aws cloudhsmv2 describe-backups --filters clusterIds={observed.Target.ClusterId}'), the next rotation starts with 'hsm-rotate prepare --stack {run.Stack}' (or: {set} <its backup id> and its cryptoUser, then pulumi up)."
             : $"Next rotation: {set} {next.BackupId} (newest READY backup of {other.Key()}, {next.CreatedAt:u}, taken after its password change) and set its cryptoUser, then pulumi up; 'hsm-rotate prepare --stack {run.Stack}' does both.";
     }
 
@@ -146,14 +145,14 @@ public static class RetireOperation
     /// deletes the HSMs the stack added to it, which the deny statements allow only on a cluster tagged with this stack
     /// and as retiring. Without those tags that `pulumi up` would fail half-way, the slot already gone from the config.
     /// </summary>
-    private static async Task<string?> ExistingClusterProblemAsync(RotationRun run)
+    private static async Task<string?> ExistingClusterProblemAsync(RotationRun run, StackObservation observed)
     {
         if (run.Plan.SourceSlot.Cluster is not ClusterSource.Existing)
         {
             return null;
         }
 
-        var id = run.SourceOutputs.ClusterId;
+        var id = observed.Source.ClusterId;
         var cluster = await run.Ports.Clusters.DescribeClusterAsync(id, run.CancellationToken).ConfigureAwait(false);
         var needed = new Dictionary<string, string>(StringComparer.Ordinal) { [Policies.StackTags.Stack] = run.Stack, [Policies.StackTags.SlotState] = Policies.StackTags.Retiring };
         if (cluster is null || needed.All(t => cluster.Tags.TryGetValue(t.Key, out var value) && value == t.Value))

@@ -16,32 +16,31 @@ public static class StatusOperation
         var lines = new List<KeyValuePair<string, string>>();
         void Add(string key, string value) => lines.Add(KeyValuePair.Create(key, value));
 
-        run.Outputs = await run.Ports.Stack.GetOutputsAsync(run.Stack, run.CancellationToken).ConfigureAwait(false);
+        var outputs = await StackObservation.ReadAsync(run).ConfigureAwait(false);
         Add("stack", run.Stack);
         Add("rotation", $"{run.Source.Key()} -> {run.Target.Key()}");
-        if (!run.Outputs.Slots.ContainsKey(run.Target) || !run.Outputs.Slots.ContainsKey(run.Source))
+        if (StackObservation.Of(outputs, run) is not { } observed)
         {
-            Add("phase", $"only {string.Join(", ", run.Outputs.Slots.Keys.Select(c => c.Key()))} deployed: nothing to rotate");
+            Add("phase", $"only {string.Join(", ", outputs.Slots.Keys.Select(c => c.Key()))} deployed: nothing to rotate");
             return lines;
         }
 
-        var listener = await ListenerWeights.ReadAsync(run).ConfigureAwait(false);
-        var percent = ListenerWeights.TargetPercent(run, listener);
+        var listener = await ListenerWeights.ReadAsync(run, observed).ConfigureAwait(false);
+        var percent = ListenerWeights.TargetPercent(observed, listener);
         Add("weights", percent is { } p ? ListenerWeights.Split(run.Target, p).ToString() : "listener forwards to a group of neither slot");
         Add("stickiness", listener.StickinessSeconds is { } s ? Durations.Format(TimeSpan.FromSeconds(s)) : "off");
 
-        var source = await run.Ports.Secrets.DescribeAsync(run.SourceOutputs.SecretArn, run.CancellationToken).ConfigureAwait(false);
+        var source = await run.Ports.Secrets.DescribeAsync(observed.Source.SecretArn, run.CancellationToken).ConfigureAwait(false);
         SecretView? view = null;
         if (source.VersionWith(SecretStages.Current) is { } current)
         {
-            run.Tokens = RotationTokens.For(current);
-            view = await SecretView.ReadAsync(run).ConfigureAwait(false);
+            view = await SecretView.ReadAsync(run, observed.With(RotationTokens.For(current))).ConfigureAwait(false);
         }
 
         Add("phase", Phase(run, view, percent));
         foreach (var color in new[] { run.Source, run.Target })
         {
-            var slot = run.Outputs.Slots[color];
+            var slot = outputs.Slots[color];
             var cluster = await run.Ports.Clusters.DescribeClusterAsync(slot.ClusterId, run.CancellationToken).ConfigureAwait(false);
             var group = await run.Ports.AppGroups.DescribeAsync(slot.AppGroupName, run.CancellationToken).ConfigureAwait(false);
             var health = await run.Ports.LoadBalancer.GetTargetHealthAsync(slot.TargetGroupArn, run.CancellationToken).ConfigureAwait(false);
@@ -52,7 +51,7 @@ public static class StatusOperation
         }
 
         lines.AddRange(RunRecordLines.Of(run.SavedRecord));
-        var lease = await run.Ports.Lock.ReadAsync(run.TargetOutputs.SecretArn, run.CancellationToken).ConfigureAwait(false);
+        var lease = await run.Ports.Lock.ReadAsync(observed.Target.SecretArn, run.CancellationToken).ConfigureAwait(false);
         Add("lock", lease is null || lease.IsExpiredAt(run.Clock.GetUtcNow()) ? "free" : $"run {lease.RunId} by {lease.Owner} until {lease.ExpiresAt.ToString("u", CultureInfo.InvariantCulture)}");
         return lines;
     }

@@ -17,8 +17,18 @@ public sealed record StepText(string Title, IReadOnlyList<string> Reads, IReadOn
     {
         var (s, t) = (plan.Source.Key(), plan.Target.Key());
         return new(
-            "Check the environment; change nothing",
-            [.. before, "sts:GetCallerIdentity", "stack outputs (pulumi stack output)", $"cloudhsmv2:DescribeClusters for {s} and {t}: ACTIVE, every HSM ACTIVE, hsmSubnets inside a read cluster's subnet mapping", "elbv2:DescribeListeners: weights must be " + $"{s} 100 / {t} 0", $"elbv2:DescribeTargetHealth on {s} (the rollback target must be healthy)", $"secretsmanager:DescribeSecret on both secrets (AWSPENDING on {t}'s means a run to resume)", .. after, $"lock:acquire on {t}'s secret, renewed after every step (lock:release when the run ends)", $"record:write: the run record (options, steps, current step, pause) on {t}'s secret tags, at every step"],
-            []);
+            PreflightTitle,
+            [.. before, "sts:GetCallerIdentity", "stack outputs (pulumi stack output)", $"cloudhsmv2:DescribeClusters for {s} and {t}: ACTIVE, every HSM ACTIVE, hsmSubnets inside a read cluster's subnet mapping", "elbv2:DescribeListeners: weights must be " + $"{s} 100 / {t} 0", $"elbv2:DescribeTargetHealth on {s} (the rollback target must be healthy)", $"secretsmanager:DescribeSecret on both secrets (AWSPENDING on {t}'s means a run to resume)", .. after],
+            RunBookkeeping(t));
     }
+
+    /// <summary>Preflight changes nothing of the environment; once its checks pass, the run takes its lock and starts its record.</summary>
+    public const string PreflightTitle = "Check the environment, then take the lock and start the run record";
+
+    /// <summary>What every run keeps on the rotated slot's secret tags: the lease and the run record.</summary>
+    public static IReadOnlyList<string> RunBookkeeping(string slot) =>
+    [
+        $"lock:acquire on {slot}'s secret tags, renewed after every step (lock:release when the run ends)",
+        $"record:write: the run record (options, steps, current step, pause) on {slot}'s secret tags, at every step",
+    ];
 }

@@ -29,6 +29,13 @@ public sealed record RunRecord(
     /// <summary>maintenance-window: when the serving slot's clients were scaled to zero, so a resume still measures the downtime.</summary>
     public DateTimeOffset? ClientsDownAt { get; init; }
 
+    /// <summary>
+    /// A time by which the new password had landed on the target's cluster: when set-password ended, or (if a crash lost
+    /// that) when the secret was promoted. CloudHSM's daily backup may fall between AWSPENDING's creation and the change,
+    /// and such a backup holds the old password; only one taken after this time can seed the next rotation.
+    /// </summary>
+    public DateTimeOffset? PasswordChangedBy { get; init; }
+
     /// <summary>Set by `abort`: traffic was put back; the run has no pause to promote and a resume starts it over with a new record.</summary>
     public bool Aborted { get; init; }
 

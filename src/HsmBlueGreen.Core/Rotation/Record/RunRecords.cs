@@ -1,4 +1,6 @@
+using HsmBlueGreen.Core.Ports;
 using HsmBlueGreen.Core.Settings;
+using HsmBlueGreen.Core.Slots;
 
 namespace HsmBlueGreen.Core.Rotation.Record;
 
@@ -7,13 +9,23 @@ public static class RunRecords
 {
     public static async Task<RunRecord?> LatestAsync(StackSettings settings, RotationPorts ports, CancellationToken cancellationToken)
     {
+        ArgumentNullException.ThrowIfNull(settings);
+        ArgumentNullException.ThrowIfNull(ports);
         var outputs = await ports.Stack.GetOutputsAsync(settings.Stack, cancellationToken).ConfigureAwait(false);
-        RunRecord? latest = null;
+        return (await LatestOnAsync(outputs, ports.RunRecords, cancellationToken).ConfigureAwait(false))?.Record;
+    }
+
+    /// <summary>The latest record on either slot's secret, with the secret it is kept on (where its lease is too).</summary>
+    public static async Task<(RunRecord Record, string SecretArn)?> LatestOnAsync(StackOutputs outputs, IRunRecordStore store, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(outputs);
+        ArgumentNullException.ThrowIfNull(store);
+        (RunRecord Record, string SecretArn)? latest = null;
         foreach (var slot in outputs.Slots.Values)
         {
-            if (await ports.RunRecords.ReadAsync(slot.SecretArn, cancellationToken).ConfigureAwait(false) is { } record && (latest is null || record.StartedAt > latest.StartedAt))
+            if (await store.ReadAsync(slot.SecretArn, cancellationToken).ConfigureAwait(false) is { } record && (latest is null || record.StartedAt > latest.Value.Record.StartedAt))
             {
-                latest = record;
+                latest = (record, slot.SecretArn);
             }
         }
 

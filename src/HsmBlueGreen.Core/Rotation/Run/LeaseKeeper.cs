@@ -9,13 +9,13 @@ namespace HsmBlueGreen.Core.Rotation.Run;
 /// first change, renewed between steps (the same run id extends its own lease), released when the run ends.
 /// A crashed run's lease is taken over only by a resume that carries the same run id, or once it has expired.
 /// </summary>
-internal sealed class LeaseKeeper(RotationRun run)
+internal sealed class LeaseKeeper(RotationRun run, StackObservation observed, string owner)
 {
-    private string Resource => run.TargetOutputs.SecretArn;
+    private string Resource => observed.Target.SecretArn;
 
     public async Task<string?> AcquireAsync()
     {
-        var wanted = new RotationLease(run.RunId, run.Owner, run.Clock.GetUtcNow() + Duration(run.Plan.Options));
+        var wanted = new RotationLease(run.RunId, owner, run.Clock.GetUtcNow() + Duration(run.Plan.Options));
         run.Call("lock:acquire", $"lease on {Resource} until {wanted.ExpiresAt:u}", new Dictionary<string, string> { ["resource"] = Resource, ["runId"] = run.RunId });
         var held = await run.Ports.Lock.TryAcquireAsync(Resource, wanted, run.CancellationToken).ConfigureAwait(false);
         if (string.Equals(held.RunId, run.RunId, StringComparison.Ordinal))

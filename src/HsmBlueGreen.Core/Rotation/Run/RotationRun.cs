@@ -1,4 +1,3 @@
-using HsmBlueGreen.Core.Ports;
 using HsmBlueGreen.Core.Rotation.Plan;
 using HsmBlueGreen.Core.Rotation.Record;
 using HsmBlueGreen.Core.Slots;
@@ -6,8 +5,9 @@ using HsmBlueGreen.Core.Slots;
 namespace HsmBlueGreen.Core.Rotation.Run;
 
 /// <summary>
-/// One run's context: the plan, the ports, the clock and where it reports. What it learns from AWS on the way
-/// (stack outputs, the source credential, the tokens) is kept here in memory only, never written anywhere.
+/// One run's fixed context: the plan, the ports, the clock, where it reports and what the command line set. What the
+/// run learns from AWS (stack outputs, tokens, who is acting) is not kept here: preflight returns it as an
+/// <see cref="Observation"/> that the steps are handed.
 /// </summary>
 public sealed class RotationRun(
     RotationPlan plan,
@@ -36,6 +36,10 @@ public sealed class RotationRun(
 
     public Color Target => Plan.Target;
 
+    /// <summary>
+    /// The step the journal's next events belong to. Mutable because it is the run's position, which the runner (and
+    /// each operation) moves as it goes; every event is tagged with it, including those the AWS adapters record.
+    /// </summary>
     public string? CurrentStep { get; set; }
 
     /// <summary>Set by `resume --acknowledge-login-failure`: the operator has checked the user after a failed login.</summary>
@@ -44,29 +48,12 @@ public sealed class RotationRun(
     /// <summary>Set by `promote`: the weight whose pause (manual or inconclusive gate) the operator approved.</summary>
     public int? PromotedAt { get; init; }
 
-    /// <summary>Preflight found an acknowledged failed-login mark; the runner removes it after taking the lock.</summary>
-    public bool ClearLoginFailure { get; set; }
-
-    /// <summary>The caller's ARN, read in preflight: the lock's owner, so a refused operator learns who holds it.</summary>
-    public string Owner { get; set; } = "unknown caller";
-
-    /// <summary>The run's record as last read from or written to AWS; null until a command reads it or the runner writes it.</summary>
+    /// <summary>
+    /// The run's record as last read from or written to AWS; null until a command reads it or the runner writes it.
+    /// Mutable because it mirrors state kept in AWS that the run itself changes (each step, a pause, the clients' stop
+    /// time): every write starts from the last one, whichever step made it.
+    /// </summary>
     public RunRecord? SavedRecord { get; set; }
-
-    /// <summary>The counts a waiting step last reported, so it reports only changes.</summary>
-    internal IReadOnlyDictionary<string, string>? LastWaiting { get; set; }
-
-    public StackOutputs? Outputs { get; set; }
-
-    public RotationTokens? Tokens { get; set; }
-
-    public SlotOutputs SourceOutputs => Outputs?.Slots[Source] ?? throw new InvalidOperationException("preflight has not read the stack outputs");
-
-    public SlotOutputs TargetOutputs => Outputs?.Slots[Target] ?? throw new InvalidOperationException("preflight has not read the stack outputs");
-
-    public HsmUserTarget TargetUser => new(TargetOutputs.AdminInstanceId, TargetOutputs.ClusterId, TargetOutputs.SecretArn, Plan.TargetSlot.CryptoUser);
-
-    public RotationTokens RequireTokens => Tokens ?? throw new InvalidOperationException("the source secret has not been read");
 
     public void Record(string kind, string message, IReadOnlyDictionary<string, string>? data = null)
     {

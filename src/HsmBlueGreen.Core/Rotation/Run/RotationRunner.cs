@@ -47,15 +47,17 @@ public static class RotationRunner
             ["dryRun"] = request.DryRun ? "true" : "false",
         });
 
-        var preflight = await PreflightStep.RunAsync(run, request.Mode == RunMode.Resume).ConfigureAwait(false);
-        if (!preflight.Continues)
+        var (preflight, found) = await PreflightStep.RunAsync(run, request.Mode == RunMode.Resume).ConfigureAwait(false);
+        if (found is null)
         {
             return Stop(run, preflight);
         }
 
+        // What preflight read is fixed from here on: every step is handed the same observation.
+        var observed = found.Observed;
         if (request.DryRun)
         {
-            return await DryRunAsync(run).ConfigureAwait(false);
+            return await DryRunAsync(run, observed).ConfigureAwait(false);
         }
 
         if (request.Confirm is not null && !await request.Confirm(run.Plan).ConfigureAwait(false))
@@ -63,21 +65,21 @@ public static class RotationRunner
             return Stop(run, StepResult.NeedsOperator("not confirmed: nothing was changed. Pass --yes to skip the question."));
         }
 
-        var lease = new LeaseKeeper(run);
+        var lease = new LeaseKeeper(run, observed, found.Owner);
         if (await lease.AcquireAsync().ConfigureAwait(false) is { } refused)
         {
             return Stop(run, StepResult.NeedsOperator(refused));
         }
 
-        await RunRecordKeeper.BeginAsync(run, request.Mode).ConfigureAwait(false);
+        await RunRecordKeeper.BeginAsync(run, observed, request.Mode).ConfigureAwait(false);
 
-        if (run.ClearLoginFailure)
+        if (found.ClearLoginFailure)
         {
             // The operator has checked the user: the next attempt starts from what they found, not from our marks.
-            var view = await SecretView.ReadAsync(run).ConfigureAwait(false);
-            foreach (var stage in new[] { RotationTokens.LoginFailedStage, RotationTokens.PasswordChangingStage }.Where(s => view.HasStage(run.RequireTokens.Pending, s)))
+            var view = await SecretView.ReadAsync(run, observed).ConfigureAwait(false);
+            foreach (var stage in new[] { RotationTokens.LoginFailedStage, RotationTokens.PasswordChangingStage }.Where(s => view.HasStage(observed.Tokens.Pending, s)))
             {
-                await SecretLabels.MoveAsync(run, run.TargetOutputs.SecretArn, stage, null, run.RequireTokens.Pending).ConfigureAwait(false);
+                await SecretLabels.MoveAsync(run, observed.Target.SecretArn, stage, null, observed.Tokens.Pending).ConfigureAwait(false);
             }
         }
 
@@ -85,23 +87,23 @@ public static class RotationRunner
         {
             run.CurrentStep = step.Name;
             var handler = StepHandlers.For(step);
-            if (await handler.IsDoneAsync(run).ConfigureAwait(false))
+            if (await handler.IsDoneAsync(run, observed).ConfigureAwait(false))
             {
                 run.Record(EventKinds.StepSkipped, "already done", Position(run.Plan, step));
                 continue;
             }
 
-            await RunRecordKeeper.StartingAsync(run, step).ConfigureAwait(false);
+            await RunRecordKeeper.StartingAsync(run, observed, step).ConfigureAwait(false);
             run.Record(EventKinds.StepStarted, StepText.TitleOf(step, run.Plan), Position(run.Plan, step));
-            var result = await handler.ApplyAsync(run).ConfigureAwait(false);
+            var result = await handler.ApplyAsync(run, observed).ConfigureAwait(false);
             if (!result.Continues)
             {
-                result = await run.Plan.Strategy.RestoreAfterFailureAsync(run, result).ConfigureAwait(false);
+                result = await run.Plan.Strategy.RestoreAfterFailureAsync(run, observed, result).ConfigureAwait(false);
                 await lease.ReleaseAsync().ConfigureAwait(false);
                 return Stop(run, result);
             }
 
-            await RunRecordKeeper.CompletedAsync(run, step).ConfigureAwait(false);
+            await RunRecordKeeper.CompletedAsync(run, observed, step).ConfigureAwait(false);
             run.Record(EventKinds.StepDone, "done");
             if (await lease.AcquireAsync().ConfigureAwait(false) is { } lost)
             {
@@ -110,19 +112,19 @@ public static class RotationRunner
         }
 
         run.CurrentStep = "done";
-        await RunRecordKeeper.StartingAsync(run, run.Plan.Steps[^1]).ConfigureAwait(false);
+        await RunRecordKeeper.StartingAsync(run, observed, run.Plan.Steps[^1]).ConfigureAwait(false);
         await lease.ReleaseAsync().ConfigureAwait(false);
         var done = run.Plan.Strategy.FinishMessage(run);
         run.Record(EventKinds.Finished, done);
         return new RunResult(RotationOutcome.Done, done);
     }
 
-    private static async Task<RunResult> DryRunAsync(RotationRun run)
+    private static async Task<RunResult> DryRunAsync(RotationRun run, Observation observed)
     {
         foreach (var step in run.Plan.Steps.Skip(1).Where(s => s is not RotationStep.Finish))
         {
             run.CurrentStep = step.Name;
-            var done = await StepHandlers.For(step).IsDoneAsync(run).ConfigureAwait(false);
+            var done = await StepHandlers.For(step).IsDoneAsync(run, observed).ConfigureAwait(false);
             run.Record(EventKinds.Check, done ? "already done" : $"would run: {StepText.TitleOf(step, run.Plan)}");
         }
 

@@ -24,6 +24,6 @@ internal sealed record SecretView(SecretVersions Versions, RotationTokens Tokens
     public bool HasStage(string versionId, string stage) =>
         Versions.VersionStages.TryGetValue(versionId, out var stages) && stages.Contains(stage, StringComparer.Ordinal);
 
-    public static async Task<SecretView> ReadAsync(RotationRun run) =>
-        new(await run.Ports.Secrets.DescribeAsync(run.TargetOutputs.SecretArn, run.CancellationToken).ConfigureAwait(false), run.RequireTokens);
+    public static async Task<SecretView> ReadAsync(RotationRun run, Observation observed) =>
+        new(await run.Ports.Secrets.DescribeAsync(observed.Target.SecretArn, run.CancellationToken).ConfigureAwait(false), observed.Tokens);
 }

@@ -14,9 +14,9 @@ internal sealed class BakeStep(RotationStep.Bake step) : IStepHandler
 {
     private static readonly TimeSpan Tick = TimeSpan.FromMinutes(1);
 
-    public Task<bool> IsDoneAsync(RotationRun run) => ShiftProgress.IsPastAsync(run, step, step.Percent);
+    public Task<bool> IsDoneAsync(RotationRun run, Observation observed) => ShiftProgress.IsPastAsync(run, observed, step, step.Percent);
 
-    public async Task<StepResult> ApplyAsync(RotationRun run)
+    public async Task<StepResult> ApplyAsync(RotationRun run, Observation observed)
     {
         var windowStart = run.Clock.GetUtcNow();
         var end = windowStart + step.Duration;
@@ -24,9 +24,9 @@ internal sealed class BakeStep(RotationStep.Bake step) : IStepHandler
         {
             ShiftProgress.RecordBake(run, step.Percent, $"baking at {step.Percent}%: {Durations.Format(left)} left", left);
             await run.WaitAsync(left < Tick ? left : Tick).ConfigureAwait(false);
-            if (end > run.Clock.GetUtcNow() && await GateRunner.JudgeTickAsync(run, windowStart).ConfigureAwait(false) is { } failed)
+            if (end > run.Clock.GetUtcNow() && await GateRunner.JudgeTickAsync(run, observed, windowStart).ConfigureAwait(false) is { } failed)
             {
-                return await ShiftProgress.RollBackAsync(run, $"gate {failed.Gate} failed during the bake at {step.Percent}%: {failed.Detail}").ConfigureAwait(false);
+                return await ShiftProgress.RollBackAsync(run, observed, $"gate {failed.Gate} failed during the bake at {step.Percent}%: {failed.Detail}").ConfigureAwait(false);
             }
         }
 

@@ -10,12 +10,12 @@ namespace HsmBlueGreen.Core.Rotation.Steps;
 /// <summary>createSecret of the rotation protocol: a generated password stored as AWSPENDING on the target's secret.</summary>
 internal sealed class CreatePendingStep : IStepHandler
 {
-    public async Task<bool> IsDoneAsync(RotationRun run) => (await SecretView.ReadAsync(run).ConfigureAwait(false)).PendingCreated;
+    public async Task<bool> IsDoneAsync(RotationRun run, Observation observed) => (await SecretView.ReadAsync(run, observed).ConfigureAwait(false)).PendingCreated;
 
-    public async Task<StepResult> ApplyAsync(RotationRun run)
+    public async Task<StepResult> ApplyAsync(RotationRun run, Observation observed)
     {
-        var tokens = run.RequireTokens;
-        var target = run.TargetOutputs.SecretArn;
+        var tokens = observed.Tokens;
+        var target = observed.Target.SecretArn;
         if (await run.Ports.Secrets.GetAsync(target, SecretVersionRef.ById(tokens.Pending), run.CancellationToken).ConfigureAwait(false) is not null)
         {
             // An aborted attempt left this version without labels. Secrets Manager keeps it and refuses its id with another

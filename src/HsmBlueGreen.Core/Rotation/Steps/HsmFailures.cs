@@ -14,17 +14,16 @@ internal static class HsmFailures
     public static bool IsLoginFailure(HsmCommandOutcome outcome) =>
         outcome is HsmCommandOutcome.BadCredentials or HsmCommandOutcome.UserLocked;
 
-    public static async Task<StepResult> StopAsync(RotationRun run, string action, HsmCommandResult result)
+    public static async Task<StepResult> StopAsync(RotationRun run, Observation observed, string action, HsmCommandResult result)
     {
         var user = run.Plan.TargetSlot.CryptoUser;
-        var where = $"{run.Target.Key()}'s cluster {run.TargetOutputs.ClusterId} via admin host {run.TargetOutputs.AdminInstanceId}";
+        var where = $"{run.Target.Key()}'s cluster {observed.Target.ClusterId} via admin host {observed.Target.AdminInstanceId}";
         if (!IsLoginFailure(result.Outcome))
         {
             return StepResult.NeedsOperator($"{action} failed on {where}: {result.Outcome} ({result.Detail}). Not retried. Check the host's SSM agent and cloudhsm-cli, then 'hsm-rotate resume --stack {run.Stack}'.");
         }
 
-        var tokens = run.RequireTokens;
-        await SecretLabels.AttachAsync(run, run.TargetOutputs.SecretArn, RotationTokens.LoginFailedStage, tokens.Pending).ConfigureAwait(false);
+        await SecretLabels.AttachAsync(run, observed.Target.SecretArn, RotationTokens.LoginFailedStage, observed.Tokens.Pending).ConfigureAwait(false);
         return StepResult.NeedsOperator(
             $"{action}: login as {user} failed on {where} ({result.Outcome}: {result.Detail}). Not retried: the user locks after 5 failed logins. " +
             $"Check with an admin: 'cloudhsm-cli user list' (is {user} locked?), whether {run.Target.Key()}'s cluster was restored from a backup of {run.Source.Key()}'s cluster, " +

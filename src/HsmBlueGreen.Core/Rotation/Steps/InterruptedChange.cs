@@ -11,20 +11,20 @@ namespace HsmBlueGreen.Core.Rotation.Steps;
 /// </summary>
 internal static class InterruptedChange
 {
-    public static async Task<SentChange> ReadAsync(RotationRun run)
+    public static async Task<SentChange> ReadAsync(RotationRun run, Observation observed)
     {
-        var target = run.TargetUser;
-        var pending = run.RequireTokens.Pending;
+        var target = observed.TargetUser(run.Plan);
+        var pending = observed.Tokens.Pending;
         run.Call("ssm:ListCommands", $"SSM command history: was change-password to version {pending} sent to {target.InstanceId}, and how did it end? (no login)", new Dictionary<string, string> { ["instance"] = target.InstanceId, ["cluster"] = target.ClusterId, ["next"] = pending });
         return await run.Ports.HsmUsers.FindChangeAsync(target, new SecretVersionRef(pending, SecretStages.Pending), run.CancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>What an admin checks by hand when the history cannot tell, and which label then lets resume go on.</summary>
-    public static string Unknown(RotationRun run, SentChange sent)
+    public static string Unknown(RotationRun run, Observation observed, SentChange sent)
     {
-        var target = run.TargetUser;
-        var pending = run.RequireTokens.Pending;
-        var secret = run.TargetOutputs.SecretArn;
+        var target = observed.TargetUser(run.Plan);
+        var pending = observed.Tokens.Pending;
+        var secret = observed.Target.SecretArn;
         return $"change-password on {run.Target.Key()}'s cluster {target.ClusterId} was interrupted and SSM's command history cannot tell whether it ran ({sent.Result.Detail}). No login was attempted. " +
             $"An admin checks with cloudhsm-cli on {target.InstanceId} which password {target.CryptoUser} has: if the secret's AWSPENDING (version {pending}), 'aws secretsmanager update-secret-version-stage --secret-id {secret} --version-stage {RotationTokens.PasswordSetStage} --move-to-version-id {pending}'; " +
             $"if AWSCURRENT, the same with '--version-stage {RotationTokens.PasswordChangingStage} --remove-from-version-id {pending}' to change it again. Then 'hsm-rotate resume --stack {run.Stack}'.";

@@ -11,22 +11,22 @@ namespace HsmBlueGreen.Core.Rotation.Steps;
 /// </summary>
 internal sealed class JudgeStep(RotationStep.Judge step) : IStepHandler
 {
-    public Task<bool> IsDoneAsync(RotationRun run) => ShiftProgress.IsPastAsync(run, step, step.Percent);
+    public Task<bool> IsDoneAsync(RotationRun run, Observation observed) => ShiftProgress.IsPastAsync(run, observed, step, step.Percent);
 
-    public async Task<StepResult> ApplyAsync(RotationRun run)
+    public async Task<StepResult> ApplyAsync(RotationRun run, Observation observed)
     {
         var windowStart = run.Clock.GetUtcNow() - step.Window;
         await WaitForFirstPeriodAsync(run, windowStart).ConfigureAwait(false);
-        var verdict = await GateRunner.JudgeAsync(run, windowStart).ConfigureAwait(false);
+        var verdict = await GateRunner.JudgeAsync(run, observed, windowStart).ConfigureAwait(false);
         switch (verdict.Verdict)
         {
             case GateVerdict.Failed:
-                var message = await ShiftProgress.RollBackAsync(run, $"gate {verdict.Gate} failed at {step.Percent}%: {verdict.Detail}").ConfigureAwait(false);
+                var message = await ShiftProgress.RollBackAsync(run, observed, $"gate {verdict.Gate} failed at {step.Percent}%: {verdict.Detail}").ConfigureAwait(false);
                 return verdict.LoginFailed
-                    ? StepResult.NeedsOperator($"{message.Message} A login with {run.Target.Key()}'s new password was refused; it is not retried. Check crypto user {run.Plan.TargetSlot.CryptoUser} on cluster {run.TargetOutputs.ClusterId} with an admin before any resume.")
+                    ? StepResult.NeedsOperator($"{message.Message} A login with {run.Target.Key()}'s new password was refused; it is not retried. Check crypto user {run.Plan.TargetSlot.CryptoUser} on cluster {observed.Target.ClusterId} with an admin before any resume.")
                     : message;
             case GateVerdict.Inconclusive:
-                return await PauseStep.HoldAsync(run, step.Percent, $"gate {verdict.Gate} inconclusive at {step.Percent}%: {verdict.Detail}").ConfigureAwait(false);
+                return await PauseStep.HoldAsync(run, observed, step.Percent, $"gate {verdict.Gate} inconclusive at {step.Percent}%: {verdict.Detail}").ConfigureAwait(false);
             default:
                 return StepResult.Continue;
         }

@@ -13,16 +13,16 @@ internal static class KeySharingCheck
 {
     public const string SharedKeyLimits = "a user a key is shared with can only sign, encrypt, decrypt, verify and HMAC with it: it cannot export, wrap, unwrap with, modify, delete or derive from it; only the owner can";
 
-    public static async Task<StepResult> RunAsync(RotationRun run)
+    public static async Task<StepResult> RunAsync(RotationRun run, StackObservation observed)
     {
         // No seed step here: the idle user's own credential must already be in its slot's secret.
-        var idle = await run.Ports.Secrets.DescribeAsync(run.TargetOutputs.SecretArn, run.CancellationToken).ConfigureAwait(false);
+        var idle = await run.Ports.Secrets.DescribeAsync(observed.Target.SecretArn, run.CancellationToken).ConfigureAwait(false);
         if (idle.VersionWith(SecretStages.Current) is null)
         {
-            return StepResult.BadInput($"{run.Target.Key()}'s secret {run.TargetOutputs.SecretArn} has no AWSCURRENT version: dual-user needs {run.Plan.TargetSlot.CryptoUser}'s current credential there. Fix: store it ({{\"username\":\"{run.Plan.TargetSlot.CryptoUser}\",\"password\":...}}) with 'aws secretsmanager put-secret-value', then run again.");
+            return StepResult.BadInput($"{run.Target.Key()}'s secret {observed.Target.SecretArn} has no AWSCURRENT version: dual-user needs {run.Plan.TargetSlot.CryptoUser}'s current credential there. Fix: store it ({{\"username\":\"{run.Plan.TargetSlot.CryptoUser}\",\"password\":...}}) with 'aws secretsmanager put-secret-value', then run again.");
         }
 
-        var source = new HsmUserTarget(run.SourceOutputs.AdminInstanceId, run.SourceOutputs.ClusterId, run.SourceOutputs.SecretArn, run.Plan.SourceSlot.CryptoUser);
+        var source = new HsmUserTarget(observed.Source.AdminInstanceId, observed.Source.ClusterId, observed.Source.SecretArn, run.Plan.SourceSlot.CryptoUser);
         var other = run.Plan.TargetSlot.CryptoUser;
         foreach (var label in run.Plan.Settings.KeyLabels)
         {

@@ -13,16 +13,16 @@ namespace HsmBlueGreen.Core.Rotation.Steps;
 /// </summary>
 internal sealed class PauseStep(RotationStep.Pause step) : IStepHandler
 {
-    public Task<bool> IsDoneAsync(RotationRun run) => ShiftProgress.IsPastAsync(run, step, step.Percent);
+    public Task<bool> IsDoneAsync(RotationRun run, Observation observed) => ShiftProgress.IsPastAsync(run, observed, step, step.Percent);
 
-    public Task<StepResult> ApplyAsync(RotationRun run) =>
-        HoldAsync(run, step.Percent, $"paused at {step.Percent.ToString(CultureInfo.InvariantCulture)}% as asked (--pause-at)");
+    public Task<StepResult> ApplyAsync(RotationRun run, Observation observed) =>
+        HoldAsync(run, observed, step.Percent, $"paused at {step.Percent.ToString(CultureInfo.InvariantCulture)}% as asked (--pause-at)");
 
     /// <summary>Stops the run at the weight until an operator promotes or aborts it (this pause, or a judge's inconclusive gate).</summary>
-    public static async Task<StepResult> HoldAsync(RotationRun run, int percent, string why)
+    public static async Task<StepResult> HoldAsync(RotationRun run, StackObservation observed, int percent, string why)
     {
         run.Record(EventKinds.Paused, why, new Dictionary<string, string> { ["target"] = percent.ToString(CultureInfo.InvariantCulture) });
-        await RunRecordKeeper.UpdateAsync(run, r => r with { Pause = new RunPause(why, run.Clock.GetUtcNow(), percent) }).ConfigureAwait(false);
+        await RunRecordKeeper.UpdateAsync(run, observed, r => r with { Pause = new RunPause(why, run.Clock.GetUtcNow(), percent) }).ConfigureAwait(false);
         return StepResult.NeedsOperator($"{why}. Traffic stays at {ListenerWeights.Split(run.Target, percent)}. Continue with 'hsm-rotate promote --stack {run.Stack}', or put it back with 'hsm-rotate abort --stack {run.Stack}'.");
     }
 

@@ -1,6 +1,7 @@
 using HsmBlueGreen.Core.Ports;
 using HsmBlueGreen.Core.Rotation.Actions;
 using HsmBlueGreen.Core.Rotation.Plan;
+using HsmBlueGreen.Core.Rotation.Record;
 using HsmBlueGreen.Core.Rotation.Run;
 
 namespace HsmBlueGreen.Core.Rotation.Steps;
@@ -11,12 +12,14 @@ namespace HsmBlueGreen.Core.Rotation.Steps;
 /// </summary>
 internal sealed class PromoteSecretStep : IStepHandler
 {
-    public async Task<bool> IsDoneAsync(RotationRun run) => (await SecretView.ReadAsync(run).ConfigureAwait(false)).Finished;
+    public async Task<bool> IsDoneAsync(RotationRun run, Observation observed) => (await SecretView.ReadAsync(run, observed).ConfigureAwait(false)).Finished;
 
-    public async Task<StepResult> ApplyAsync(RotationRun run)
+    public async Task<StepResult> ApplyAsync(RotationRun run, Observation observed)
     {
-        var view = await SecretView.ReadAsync(run).ConfigureAwait(false);
-        var secret = run.TargetOutputs.SecretArn;
+        // Verified, so the change has landed by now even if a crash lost set-password's own note of it.
+        await RunRecordKeeper.PasswordChangedAsync(run, observed).ConfigureAwait(false);
+        var view = await SecretView.ReadAsync(run, observed).ConfigureAwait(false);
+        var secret = observed.Target.SecretArn;
         var pending = view.Tokens.Pending;
         if (!view.Promoted)
         {

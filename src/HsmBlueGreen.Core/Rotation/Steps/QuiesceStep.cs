@@ -16,20 +16,20 @@ namespace HsmBlueGreen.Core.Rotation.Steps;
 /// </summary>
 internal sealed class QuiesceStep : IStepHandler
 {
-    public async Task<bool> IsDoneAsync(RotationRun run)
+    public async Task<bool> IsDoneAsync(RotationRun run, Observation observed)
     {
-        if ((await SecretView.ReadAsync(run).ConfigureAwait(false)).Promoted)
+        if ((await SecretView.ReadAsync(run, observed).ConfigureAwait(false)).Promoted)
         {
             return true;
         }
 
-        return IsQuiet(await DescribeAsync(run).ConfigureAwait(false));
+        return IsQuiet(await DescribeAsync(run, observed).ConfigureAwait(false));
     }
 
-    public async Task<StepResult> ApplyAsync(RotationRun run)
+    public async Task<StepResult> ApplyAsync(RotationRun run, Observation observed)
     {
-        var name = run.TargetOutputs.AppGroupName;
-        if (Blocker(run, await DescribeAsync(run).ConfigureAwait(false)) is { } blocked)
+        var name = observed.Target.AppGroupName;
+        if (Blocker(run, await DescribeAsync(run, observed).ConfigureAwait(false)) is { } blocked)
         {
             return blocked;
         }
@@ -39,7 +39,7 @@ internal sealed class QuiesceStep : IStepHandler
             await AppGroupControl.SetClientCountAsync(run, 0).ConfigureAwait(false);
         }
 
-        var group = await DescribeAsync(run).ConfigureAwait(false);
+        var group = await DescribeAsync(run, observed).ConfigureAwait(false);
         if (group.Desired != 0)
         {
             var data = new Dictionary<string, string> { ["group"] = name, ["desired"] = "0" };
@@ -48,7 +48,7 @@ internal sealed class QuiesceStep : IStepHandler
                 // No other slot takes the traffic: downtime starts here, and the finish line reports it (from the run record, so a resume elsewhere does too).
                 var down = run.Clock.GetUtcNow();
                 data[Downtime.StartField] = WindowCheck.Stamp(down);
-                await RunRecordKeeper.UpdateAsync(run, r => r with { ClientsDownAt = down }).ConfigureAwait(false);
+                await RunRecordKeeper.UpdateAsync(run, observed, r => r with { ClientsDownAt = down }).ConfigureAwait(false);
             }
 
             run.Call("autoscaling:SetDesiredCapacity", $"{name}: desired {group.Desired} -> 0", data);
@@ -56,11 +56,12 @@ internal sealed class QuiesceStep : IStepHandler
         }
 
         var limit = run.Plan.Strategy.DrainLimit(run);
+        var waiting = new Waiting(run);
         var last = group;
         var empty = await Polling.UntilAsync(run, limit, run.Plan.Options.PollInterval, async () =>
         {
-            last = await DescribeAsync(run).ConfigureAwait(false);
-            Waiting.Report(run, $"{name}: {last.Instances.ToString(CultureInfo.InvariantCulture)} instance(s) left, desired {last.Desired.ToString(CultureInfo.InvariantCulture)}", new Dictionary<string, string> { ["instances"] = last.Instances.ToString(CultureInfo.InvariantCulture), ["desired"] = last.Desired.ToString(CultureInfo.InvariantCulture) });
+            last = await DescribeAsync(run, observed).ConfigureAwait(false);
+            waiting.Report($"{name}: {last.Instances.ToString(CultureInfo.InvariantCulture)} instance(s) left, desired {last.Desired.ToString(CultureInfo.InvariantCulture)}", new Dictionary<string, string> { ["instances"] = last.Instances.ToString(CultureInfo.InvariantCulture), ["desired"] = last.Desired.ToString(CultureInfo.InvariantCulture) });
             return last.Instances == 0;
         }).ConfigureAwait(false);
         return empty
@@ -88,8 +89,8 @@ internal sealed class QuiesceStep : IStepHandler
         return null;
     }
 
-    private static Task<AppGroupState> DescribeAsync(RotationRun run) =>
-        run.Ports.AppGroups.DescribeAsync(run.TargetOutputs.AppGroupName, run.CancellationToken);
+    private static Task<AppGroupState> DescribeAsync(RotationRun run, Observation observed) =>
+        run.Ports.AppGroups.DescribeAsync(observed.Target.AppGroupName, run.CancellationToken);
 
     /// <summary>What this step reads and changes, with the AWS calls behind it, as `plan` prints it.</summary>
     public StepText Describe(RotationPlan plan)

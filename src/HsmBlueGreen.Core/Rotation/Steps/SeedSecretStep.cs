@@ -12,12 +12,12 @@ namespace HsmBlueGreen.Core.Rotation.Steps;
 /// </summary>
 internal sealed class SeedSecretStep : IStepHandler
 {
-    public async Task<bool> IsDoneAsync(RotationRun run) => (await SecretView.ReadAsync(run).ConfigureAwait(false)).Seeded;
+    public async Task<bool> IsDoneAsync(RotationRun run, Observation observed) => (await SecretView.ReadAsync(run, observed).ConfigureAwait(false)).Seeded;
 
-    public async Task<StepResult> ApplyAsync(RotationRun run)
+    public async Task<StepResult> ApplyAsync(RotationRun run, Observation observed)
     {
-        var tokens = run.RequireTokens;
-        var source = run.SourceOutputs.SecretArn;
+        var tokens = observed.Tokens;
+        var source = observed.Source.SecretArn;
         run.Call("secretsmanager:GetSecretValue", $"read {run.Source.Key()}'s credential as of {run.Target.Key()}'s backup (version {tokens.SourceVersionId})", new Dictionary<string, string> { ["secret"] = source, ["versionId"] = tokens.SourceVersionId });
         var credential = await run.Ports.Secrets.GetAsync(source, SecretVersionRef.ById(tokens.SourceVersionId), run.CancellationToken).ConfigureAwait(false);
         if (credential is null)
@@ -30,7 +30,7 @@ internal sealed class SeedSecretStep : IStepHandler
             return StepResult.BadInput($"{run.Source.Key()}'s secret holds user '{credential.Username}' but slots.{run.Target.Key()}.cryptoUser is '{run.Plan.TargetSlot.CryptoUser}'. Fix the stack config or the secret so both name the same crypto user.");
         }
 
-        var target = run.TargetOutputs.SecretArn;
+        var target = observed.Target.SecretArn;
         run.Call("secretsmanager:PutSecretValue", $"seed {run.Target.Key()}'s secret with a copy of {run.Source.Key()}'s credential as AWSCURRENT (version {tokens.Seed})", new Dictionary<string, string> { ["secret"] = target, ["versionId"] = tokens.Seed, ["stages"] = SecretStages.Current });
         await run.Ports.Secrets.PutAsync(target, tokens.Seed, credential, [SecretStages.Current], run.CancellationToken).ConfigureAwait(false);
         return StepResult.Continue;

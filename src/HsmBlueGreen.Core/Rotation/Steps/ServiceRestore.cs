@@ -12,15 +12,15 @@ namespace HsmBlueGreen.Core.Rotation.Steps;
 /// </summary>
 internal static class ServiceRestore
 {
-    public static async Task<StepResult> AfterFailureAsync(RotationRun run, StepResult failure)
+    public static async Task<StepResult> AfterFailureAsync(RotationRun run, Observation observed, StepResult failure)
     {
-        if ((await SecretView.ReadAsync(run).ConfigureAwait(false)) is { Promoted: true })
+        if ((await SecretView.ReadAsync(run, observed).ConfigureAwait(false)) is { Promoted: true })
         {
             return failure;
         }
 
         run.Record(EventKinds.Rollback, $"restoring service on {run.Source.Key()} with the old credential before anything else");
-        var view = await SecretView.ReadAsync(run).ConfigureAwait(false);
+        var view = await SecretView.ReadAsync(run, observed).ConfigureAwait(false);
         var down = $"{run.Source.Key()}'s clients stay at zero (service is down).";
         if (view.PasswordSet && view.LoginFailed)
         {
@@ -30,22 +30,22 @@ internal static class ServiceRestore
         var landed = view.PasswordSet;
         if (!landed && view.ChangeInDoubt && !view.LoginFailed)
         {
-            var sent = await InterruptedChange.ReadAsync(run).ConfigureAwait(false);
+            var sent = await InterruptedChange.ReadAsync(run, observed).ConfigureAwait(false);
             if (sent.State == SentState.Unknown)
             {
-                return StepResult.NeedsOperator($"{failure.Message} {down} {InterruptedChange.Unknown(run, sent)}");
+                return StepResult.NeedsOperator($"{failure.Message} {down} {InterruptedChange.Unknown(run, observed, sent)}");
             }
 
             landed = sent.State == SentState.Ended && sent.Result.Succeeded;
         }
 
-        if (landed && await ChangeBackAsync(run).ConfigureAwait(false) is { } refused)
+        if (landed && await ChangeBackAsync(run, observed).ConfigureAwait(false) is { } refused)
         {
             return StepResult.NeedsOperator($"{failure.Message} {down} Changing the password back failed: {refused}. Not retried.");
         }
 
-        await ClearPendingAsync(run, view).ConfigureAwait(false);
-        var started = await AppGroupControl.StartAsync(run, run.Plan.TargetClientCount).ConfigureAwait(false);
+        await ClearPendingAsync(run, observed, view).ConfigureAwait(false);
+        var started = await AppGroupControl.StartAsync(run, observed, run.Plan.TargetClientCount).ConfigureAwait(false);
         if (!started.Continues)
         {
             return StepResult.NeedsOperator($"{failure.Message} Restarting the clients failed too: {started.Message}");
@@ -55,22 +55,22 @@ internal static class ServiceRestore
         return view.LoginFailed ? StepResult.NeedsOperator(message) : StepResult.RolledBack(message);
     }
 
-    private static async Task<string?> ChangeBackAsync(RotationRun run)
+    private static async Task<string?> ChangeBackAsync(RotationRun run, Observation observed)
     {
-        var target = run.TargetUser;
-        var pending = new SecretVersionRef(run.RequireTokens.Pending, SecretStages.Pending);
-        run.Call("ssm:SendCommand", $"cloudhsm-cli user change-password --username {target.CryptoUser} back to AWSCURRENT, logged in with AWSPENDING, on {target.InstanceId}", new Dictionary<string, string> { ["instance"] = target.InstanceId, ["cluster"] = target.ClusterId, ["current"] = run.RequireTokens.Pending, ["next"] = SecretStages.Current });
+        var target = observed.TargetUser(run.Plan);
+        var pending = new SecretVersionRef(observed.Tokens.Pending, SecretStages.Pending);
+        run.Call("ssm:SendCommand", $"cloudhsm-cli user change-password --username {target.CryptoUser} back to AWSCURRENT, logged in with AWSPENDING, on {target.InstanceId}", new Dictionary<string, string> { ["instance"] = target.InstanceId, ["cluster"] = target.ClusterId, ["current"] = observed.Tokens.Pending, ["next"] = SecretStages.Current });
         var back = await run.Ports.HsmUsers.ChangePasswordAsync(target, pending, SecretVersionRef.ByStage(SecretStages.Current), run.CancellationToken).ConfigureAwait(false);
         return back.Succeeded ? null : $"{back.Outcome} ({back.Detail})";
     }
 
     /// <summary>AWSPENDING and our progress labels off the new version, so the secret says what the HSM has again.</summary>
-    private static async Task ClearPendingAsync(RotationRun run, SecretView view)
+    private static async Task ClearPendingAsync(RotationRun run, Observation observed, SecretView view)
     {
         var pending = view.Tokens.Pending;
         foreach (var stage in RotationTokens.ProgressStages.Prepend(SecretStages.Pending).Where(s => view.HasStage(pending, s)))
         {
-            await SecretLabels.MoveAsync(run, run.TargetOutputs.SecretArn, stage, null, pending).ConfigureAwait(false);
+            await SecretLabels.MoveAsync(run, observed.Target.SecretArn, stage, null, pending).ConfigureAwait(false);
         }
     }
 }

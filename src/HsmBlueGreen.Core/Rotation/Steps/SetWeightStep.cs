@@ -15,20 +15,20 @@ internal sealed class SetWeightStep(RotationStep.SetWeight step) : IStepHandler
     private const int ReadBackAttempts = 10;
     private static readonly TimeSpan ReadBackInterval = TimeSpan.FromSeconds(2);
 
-    public Task<bool> IsDoneAsync(RotationRun run) => ShiftProgress.IsPastAsync(run, step, step.Percent);
+    public Task<bool> IsDoneAsync(RotationRun run, Observation observed) => ShiftProgress.IsPastAsync(run, observed, step, step.Percent);
 
-    public async Task<StepResult> ApplyAsync(RotationRun run)
+    public async Task<StepResult> ApplyAsync(RotationRun run, Observation observed)
     {
         var percent = step.Percent.ToString(CultureInfo.InvariantCulture);
-        var state = await ListenerWeights.ReadAsync(run).ConfigureAwait(false);
-        if (ListenerWeights.TargetPercent(run, state) != step.Percent)
+        var state = await ListenerWeights.ReadAsync(run, observed).ConfigureAwait(false);
+        if (ListenerWeights.TargetPercent(observed, state) != step.Percent)
         {
             var split = ListenerWeights.Split(run.Target, step.Percent);
-            run.Call("elbv2:ModifyListener", $"weights {split}", new Dictionary<string, string> { ["listener"] = run.Outputs!.ListenerArn, ["target"] = percent });
-            await run.Ports.LoadBalancer.SetWeightsAsync(run.Outputs.ListenerArn, ListenerWeights.Request(run, step.Percent), ListenerWeights.Stickiness(run), run.CancellationToken).ConfigureAwait(false);
-            if (!await ReadBackAsync(run).ConfigureAwait(false))
+            run.Call("elbv2:ModifyListener", $"weights {split}", new Dictionary<string, string> { ["listener"] = observed.ListenerArn, ["target"] = percent });
+            await run.Ports.LoadBalancer.SetWeightsAsync(observed.ListenerArn, ListenerWeights.Request(observed, step.Percent), ListenerWeights.Stickiness(run), run.CancellationToken).ConfigureAwait(false);
+            if (!await ReadBackAsync(run, observed).ConfigureAwait(false))
             {
-                return await ShiftProgress.RollBackAsync(run, $"the listener did not report {run.Target.Key()} at {percent}% after the update").ConfigureAwait(false);
+                return await ShiftProgress.RollBackAsync(run, observed, $"the listener did not report {run.Target.Key()} at {percent}% after the update").ConfigureAwait(false);
             }
 
             run.Record(EventKinds.Weights, $"listener reads {split}; settling {Durations.Format(run.Plan.Options.Settle)}", ListenerWeights.EventData(run, step.Percent));
@@ -39,11 +39,11 @@ internal sealed class SetWeightStep(RotationStep.SetWeight step) : IStepHandler
         return StepResult.Continue;
     }
 
-    private async Task<bool> ReadBackAsync(RotationRun run)
+    private async Task<bool> ReadBackAsync(RotationRun run, StackObservation observed)
     {
         for (var attempt = 0; attempt < ReadBackAttempts; attempt++)
         {
-            if (ListenerWeights.TargetPercent(run, await ListenerWeights.ReadAsync(run).ConfigureAwait(false)) == step.Percent)
+            if (ListenerWeights.TargetPercent(observed, await ListenerWeights.ReadAsync(run, observed).ConfigureAwait(false)) == step.Percent)
             {
                 return true;
             }

@@ -16,14 +16,14 @@ internal static class ShiftProgress
     /// Done when the listener has moved beyond the step's weight, or holds it and the run record shows the run got past
     /// the step. A set-weight that has to act moves the record back to itself, so nothing after it counts as done.
     /// </summary>
-    public static async Task<bool> IsPastAsync(RotationRun run, RotationStep step, int percent)
+    public static async Task<bool> IsPastAsync(RotationRun run, StackObservation observed, RotationStep step, int percent)
     {
-        var now = ListenerWeights.TargetPercent(run, await ListenerWeights.ReadAsync(run).ConfigureAwait(false));
+        var now = ListenerWeights.TargetPercent(observed, await ListenerWeights.ReadAsync(run, observed).ConfigureAwait(false));
         return now > percent || (now == percent && run.SavedRecord is { } record && record.CurrentStepIndex > run.Plan.IndexOf(step));
     }
 
-    public static async Task<StepResult> RollBackAsync(RotationRun run, string reason) =>
-        StepResult.RolledBack($"{await Rollback.ApplyAsync(run, reason).ConfigureAwait(false)} {Rollback.AfterGateFailure(run)}");
+    public static async Task<StepResult> RollBackAsync(RotationRun run, StackObservation observed, string reason) =>
+        StepResult.RolledBack($"{await Rollback.ApplyAsync(run, observed, reason).ConfigureAwait(false)} {Rollback.AfterGateFailure(run)}");
 
     /// <summary>A bake event: the live view counts down from its remaining seconds.</summary>
     public static void RecordBake(RotationRun run, int percent, string message, TimeSpan left) =>

@@ -15,16 +15,16 @@ namespace HsmBlueGreen.Core.Rotation.Steps;
 /// </summary>
 internal sealed class SmokeCheckStep(string path) : IStepHandler
 {
-    public async Task<bool> IsDoneAsync(RotationRun run) =>
-        ListenerWeights.TargetPercent(run, await ListenerWeights.ReadAsync(run).ConfigureAwait(false)) > 0;
+    public async Task<bool> IsDoneAsync(RotationRun run, Observation observed) =>
+        ListenerWeights.TargetPercent(observed, await ListenerWeights.ReadAsync(run, observed).ConfigureAwait(false)) > 0;
 
-    public async Task<StepResult> ApplyAsync(RotationRun run)
+    public async Task<StepResult> ApplyAsync(RotationRun run, Observation observed)
     {
         var smoke = run.Ports.SmokeCheck ?? throw new InvalidOperationException("--smoke-path was given but this build has no smoke check port");
-        var request = Request(run, path);
+        var request = Request(run, observed, path);
         var (t, s) = (run.Target.Key(), run.Source.Key());
-        run.Call("elbv2:DescribeRules", $"find {t}'s test route ({request.HeaderName}: {request.HeaderValue}) on the listener", new Dictionary<string, string> { ["listener"] = run.Outputs!.ListenerArn });
-        if (!await TestRouteRule.ExistsAsync(run).ConfigureAwait(false))
+        run.Call("elbv2:DescribeRules", $"find {t}'s test route ({request.HeaderName}: {request.HeaderValue}) on the listener", new Dictionary<string, string> { ["listener"] = observed.ListenerArn });
+        if (!await TestRouteRule.ExistsAsync(run, observed).ConfigureAwait(false))
         {
             return StepResult.NeedsOperator($"smoke check not sent: {t}'s test route is missing: the listener has no rule matching only {request.HeaderName}: {request.HeaderValue} that forwards only to {t}'s target group, so the request would reach {s} through the default action and prove nothing. Nothing was shifted: all traffic is still on {s}. Run 'pulumi up --stack {run.Stack}' first to declare the test routes, then 'hsm-rotate resume --stack {run.Stack}' or 'hsm-rotate abort --stack {run.Stack}'.");
         }
@@ -48,12 +48,12 @@ internal sealed class SmokeCheckStep(string path) : IStepHandler
     }
 
     /// <summary>The production listener's own scheme and port on the load balancer's DNS name; the header picks the slot.</summary>
-    public static SmokeCheckRequest Request(RotationRun run, string path)
+    public static SmokeCheckRequest Request(RotationRun run, StackObservation observed, string path)
     {
         var listener = run.Plan.Settings.Listener;
         var scheme = listener.Protocol == ListenerProtocol.Https ? "https" : "http";
-        var url = new UriBuilder(scheme, run.Outputs!.AlbDnsName, listener.Port, path).Uri;
-        return new SmokeCheckRequest(run.TargetOutputs.AdminInstanceId, url, TestRoute.HeaderName, TestRoute.HeaderValue(run.Target));
+        var url = new UriBuilder(scheme, observed.Outputs.AlbDnsName, listener.Port, path).Uri;
+        return new SmokeCheckRequest(observed.Target.AdminInstanceId, url, TestRoute.HeaderName, TestRoute.HeaderValue(run.Target));
     }
 
     /// <summary>What this step reads and changes, with the AWS calls behind it, as `plan` prints it.</summary>

@@ -9,9 +9,9 @@ namespace HsmBlueGreen.Core.Rotation.Steps;
 /// <summary>The target's application group at the source's count, every target healthy, before any traffic moves.</summary>
 internal sealed class StartTargetStep(int clientCount) : IStepHandler
 {
-    public Task<bool> IsDoneAsync(RotationRun run) => AppGroupControl.IsStartedAsync(run, clientCount);
+    public Task<bool> IsDoneAsync(RotationRun run, Observation observed) => AppGroupControl.IsStartedAsync(run, observed, clientCount);
 
-    public Task<StepResult> ApplyAsync(RotationRun run) => AppGroupControl.StartAsync(run, clientCount);
+    public Task<StepResult> ApplyAsync(RotationRun run, Observation observed) => AppGroupControl.StartAsync(run, observed, clientCount);
 
     /// <summary>What this step reads and changes, with the AWS calls behind it, as `plan` prints it.</summary>
     public StepText Describe(RotationPlan plan)

@@ -5,9 +5,9 @@ namespace HsmBlueGreen.Core.Rotation.Steps;
 /// <summary>`user list` (needs no login): the crypto user exists and is not locked, and after a change covers every HSM.</summary>
 internal static class UserChecks
 {
-    public static async Task<StepResult?> ReadyAsync(RotationRun run, bool requireFullCoverage)
+    public static async Task<StepResult?> ReadyAsync(RotationRun run, StackObservation observed, bool requireFullCoverage)
     {
-        var target = run.TargetUser;
+        var target = observed.TargetUser(run.Plan);
         run.Call("ssm:SendCommand", $"cloudhsm-cli user list on {target.InstanceId} (cluster {target.ClusterId})", new Dictionary<string, string> { ["instance"] = target.InstanceId, ["cluster"] = target.ClusterId });
         var list = await run.Ports.HsmUsers.ListUsersAsync(target, run.CancellationToken).ConfigureAwait(false);
         if (!list.Result.Succeeded)

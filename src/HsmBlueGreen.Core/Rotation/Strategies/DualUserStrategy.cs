@@ -45,8 +45,8 @@ public sealed class DualUserStrategy : TwoSlotStrategy
         new RotationStep.Finish(),
     ];
 
-    public override async Task<StepResult> PreflightChecksAsync(RotationRun run, bool resuming) =>
-        resuming ? StepResult.Continue : await KeySharingCheck.RunAsync(run).ConfigureAwait(false);
+    public override async Task<(StepResult Result, Observation Observed)> PreflightChecksAsync(RotationRun run, Observation observed, bool resuming) =>
+        (resuming ? StepResult.Continue : await KeySharingCheck.RunAsync(run, observed).ConfigureAwait(false), observed);
 
     public override string FinishMessage(RotationRun run) =>
         $"{run.Target.Key()} serves 100% as {run.Plan.TargetSlot.CryptoUser} with its new password. Keep {run.Source.Key()}: the next rotation changes {run.Plan.SourceSlot.CryptoUser}'s password there (its clients are stopped first).";

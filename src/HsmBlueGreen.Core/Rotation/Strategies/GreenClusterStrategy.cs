@@ -49,12 +49,12 @@ public sealed class GreenClusterStrategy : TwoSlotStrategy
         new RotationStep.Finish(),
     ];
 
-    public override async Task<StepResult> PreflightChecksAsync(RotationRun run, bool resuming)
+    public override async Task<(StepResult Result, Observation Observed)> PreflightChecksAsync(RotationRun run, Observation observed, bool resuming)
     {
         // Once seeded, the target's credential no longer depends on its backup: a resume goes on regardless.
-        return resuming && (await SecretView.ReadAsync(run).ConfigureAwait(false)).Seeded
-            ? StepResult.Continue
-            : await RestoredClusterCheck.RunAsync(run).ConfigureAwait(false);
+        return resuming && (await SecretView.ReadAsync(run, observed).ConfigureAwait(false)).Seeded
+            ? (StepResult.Continue, observed)
+            : await RestoredClusterCheck.RunAsync(run, observed).ConfigureAwait(false);
     }
 
     public override string FinishMessage(RotationRun run) =>

@@ -40,14 +40,17 @@ public interface IRotationStrategy
     /// <summary>This run's tokens, from the source secret's AWSCURRENT version as preflight reads it.</summary>
     RotationTokens TokensAt(SecretVersions source, string currentVersion, bool resuming);
 
-    /// <summary>The strategy's own preflight checks, after the common ones have passed; they change nothing.</summary>
-    Task<StepResult> PreflightChecksAsync(RotationRun run, bool resuming);
+    /// <summary>
+    /// The strategy's own preflight checks, after the common ones have passed; they change nothing in AWS. They return
+    /// the observation the steps work on: the one given, or a new one where a check learned better (the seed version).
+    /// </summary>
+    Task<(StepResult Result, Observation Observed)> PreflightChecksAsync(RotationRun run, Observation observed, bool resuming);
 
     /// <summary>How long the target's clients may take to drain before the password changes.</summary>
     TimeSpan DrainLimit(RotationRun run);
 
     /// <summary>A step failed: put service back as this strategy needs, and say what was done.</summary>
-    Task<StepResult> RestoreAfterFailureAsync(RotationRun run, StepResult failure);
+    Task<StepResult> RestoreAfterFailureAsync(RotationRun run, Observation observed, StepResult failure);
 
     string FinishMessage(RotationRun run);
 

@@ -43,12 +43,12 @@ public sealed class MaintenanceWindowStrategy : IRotationStrategy
         resuming ? RotationTokens.InProgress(source, currentVersion) : RotationTokens.For(currentVersion);
 
     /// <summary>A fresh run starts only inside the window (a resume may finish outside it).</summary>
-    public Task<StepResult> PreflightChecksAsync(RotationRun run, bool resuming) =>
-        Task.FromResult(resuming ? StepResult.Continue : WindowCheck.Inside(run));
+    public Task<(StepResult Result, Observation Observed)> PreflightChecksAsync(RotationRun run, Observation observed, bool resuming) =>
+        Task.FromResult((resuming ? StepResult.Continue : WindowCheck.Inside(run), observed));
 
     public TimeSpan DrainLimit(RotationRun run) => WindowCheck.DrainLimit(run);
 
-    public Task<StepResult> RestoreAfterFailureAsync(RotationRun run, StepResult failure) => ServiceRestore.AfterFailureAsync(run, failure);
+    public Task<StepResult> RestoreAfterFailureAsync(RotationRun run, Observation observed, StepResult failure) => ServiceRestore.AfterFailureAsync(run, observed, failure);
 
     public string FinishMessage(RotationRun run) =>
         $"{run.Target.Key()} serves again as {run.Plan.TargetSlot.CryptoUser} with its new password; measured downtime {Downtime.Measured(run)}.";
@@ -59,9 +59,9 @@ public sealed class MaintenanceWindowStrategy : IRotationStrategy
         return step switch
         {
             RotationStep.Preflight => new(
-                "Check the environment; change nothing",
-                [$"the clock: now inside the maintenance window ({plan.Window})", "sts:GetCallerIdentity", "stack outputs (pulumi stack output)", $"cloudhsmv2:DescribeClusters for {s}: ACTIVE, every HSM ACTIVE", $"elbv2:DescribeListeners: {s} serves 100", $"elbv2:DescribeTargetHealth on {s} (healthy before the window's downtime)", $"secretsmanager:DescribeSecret on {s}'s secret (AWSPENDING means a run to resume)", $"lock:acquire on {s}'s secret, renewed after every step (lock:release when the run ends)", $"record:write: the run record (options, steps, current step, pause) on {s}'s secret tags, at every step"],
-                []),
+                StepText.PreflightTitle,
+                [$"the clock: now inside the maintenance window ({plan.Window})", "sts:GetCallerIdentity", "stack outputs (pulumi stack output)", $"cloudhsmv2:DescribeClusters for {s}: ACTIVE, every HSM ACTIVE", $"elbv2:DescribeListeners: {s} serves 100", $"elbv2:DescribeTargetHealth on {s} (healthy before the window's downtime)", $"secretsmanager:DescribeSecret on {s}'s secret (AWSPENDING means a run to resume)"],
+                StepText.RunBookkeeping(s)),
             RotationStep.Quiesce => new(
                 $"Stop {s}'s clients (planned downtime starts): application group at 0, no instance left before the window ends",
                 ["autoscaling:DescribeAutoScalingGroups until no instance is left (none may hold an HSM session)"],

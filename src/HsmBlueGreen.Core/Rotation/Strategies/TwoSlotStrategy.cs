@@ -29,12 +29,12 @@ public abstract class TwoSlotStrategy : IRotationStrategy
 
     public RotationTokens TokensAt(SecretVersions source, string currentVersion, bool resuming) => RotationTokens.For(currentVersion);
 
-    public abstract Task<StepResult> PreflightChecksAsync(RotationRun run, bool resuming);
+    public abstract Task<(StepResult Result, Observation Observed)> PreflightChecksAsync(RotationRun run, Observation observed, bool resuming);
 
     public TimeSpan DrainLimit(RotationRun run) => run.Plan.Options.HealthTimeout;
 
     /// <summary>The rollback to the source happened where the failure was judged; the target's clients keep running, unserved.</summary>
-    public Task<StepResult> RestoreAfterFailureAsync(RotationRun run, StepResult failure) => Task.FromResult(failure);
+    public Task<StepResult> RestoreAfterFailureAsync(RotationRun run, Observation observed, StepResult failure) => Task.FromResult(failure);
 
     public abstract string FinishMessage(RotationRun run);
 

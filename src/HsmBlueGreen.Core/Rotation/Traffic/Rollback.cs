@@ -13,12 +13,12 @@ internal static class Rollback
     private static readonly TimeSpan ReadBackLimit = TimeSpan.FromSeconds(20);
     private static readonly TimeSpan ReadBackInterval = TimeSpan.FromSeconds(2);
 
-    public static async Task<string> ApplyAsync(RotationRun run, string reason)
+    public static async Task<string> ApplyAsync(RotationRun run, StackObservation observed, string reason)
     {
         var started = Stopwatch.GetTimestamp();
-        var listener = run.Outputs!.ListenerArn;
+        var listener = observed.ListenerArn;
         run.Call("elbv2:ModifyListener", $"rollback: {run.Source.Key()} 100 / {run.Target.Key()} 0 ({reason})", new Dictionary<string, string> { ["listener"] = listener, ["reason"] = reason });
-        await run.Ports.LoadBalancer.SetWeightsAsync(listener, ListenerWeights.Request(run, 0), ListenerWeights.Stickiness(run), run.CancellationToken).ConfigureAwait(false);
+        await run.Ports.LoadBalancer.SetWeightsAsync(listener, ListenerWeights.Request(observed, 0), ListenerWeights.Stickiness(run), run.CancellationToken).ConfigureAwait(false);
         var elapsed = Stopwatch.GetElapsedTime(started);
         run.Record(EventKinds.Rollback, $"all traffic back on {run.Source.Key()}", new Dictionary<string, string> { ["requestMs"] = elapsed.TotalMilliseconds.ToString("F1", System.Globalization.CultureInfo.InvariantCulture) });
 
@@ -26,7 +26,7 @@ internal static class Rollback
         {
             // A read just after ModifyListener may still show the previous split (eventual consistency): read until it shows 0.
             int? now = null;
-            await Polling.UntilAsync(run, ReadBackLimit, ReadBackInterval, async () => (now = ListenerWeights.TargetPercent(run, await ListenerWeights.ReadAsync(run).ConfigureAwait(false))) == 0).ConfigureAwait(false);
+            await Polling.UntilAsync(run, ReadBackLimit, ReadBackInterval, async () => (now = ListenerWeights.TargetPercent(observed, await ListenerWeights.ReadAsync(run, observed).ConfigureAwait(false))) == 0).ConfigureAwait(false);
             run.Record(EventKinds.Weights, $"listener reads {ListenerWeights.Split(run.Target, now ?? 0)}", ListenerWeights.EventData(run, now ?? 0));
             await WeightRecorder.RecordAsync(run, 0).ConfigureAwait(false);
             return $"rolled back: all traffic on {run.Source.Key()} ({reason}).";

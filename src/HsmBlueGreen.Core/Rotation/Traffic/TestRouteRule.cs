@@ -24,9 +24,9 @@ internal static class TestRouteRule
         && rule.Forward.Any(w => w.Weight > 0 && string.Equals(w.TargetGroupArn, targetGroupArn, StringComparison.Ordinal))
         && rule.Forward.All(w => w.Weight == 0 || string.Equals(w.TargetGroupArn, targetGroupArn, StringComparison.Ordinal));
 
-    public static async Task<bool> ExistsAsync(RotationRun run)
+    public static async Task<bool> ExistsAsync(RotationRun run, StackObservation observed)
     {
-        var rules = await run.Ports.LoadBalancer.GetRulesAsync(run.Outputs!.ListenerArn, run.CancellationToken).ConfigureAwait(false);
-        return rules.Any(r => Routes(r, run.Target, run.TargetOutputs.TargetGroupArn));
+        var rules = await run.Ports.LoadBalancer.GetRulesAsync(observed.ListenerArn, run.CancellationToken).ConfigureAwait(false);
+        return rules.Any(r => Routes(r, run.Target, observed.Target.TargetGroupArn));
     }
 }

@@ -6,7 +6,7 @@ using HsmBlueGreen.Rotate.Cli;
 namespace HsmBlueGreen.Rotate.Rotation.View;
 
 /// <summary>
-/// `status --watch`: follows the journal's last run, passing each new event to the same writer a run uses (the live view
+/// `status --watch` for a run made on this machine: follows the journal's last run, passing each new event to the same writer a run uses (the live view
 /// on a terminal, timestamped lines elsewhere, JSON with --json), until that run's `ended` event, then exits with the
 /// run's exit code. Polls on the command's clock; Ctrl-C stops watching, not the run.
 /// </summary>
@@ -29,7 +29,7 @@ internal static class JournalWatch
                 var start = LastRunStart(all);
                 if (start < 0)
                 {
-                    await context.Error.WriteLineAsync("hsm-rotate status: no run in this project's journal to watch; a run started elsewhere shows here once it writes its journal.").ConfigureAwait(false);
+                    await context.Error.WriteLineAsync(RecordWatch.NoRun).ConfigureAwait(false);
                     return ExitCodes.Done;
                 }
 
@@ -56,6 +56,14 @@ internal static class JournalWatch
             // The watcher stopped, not the run: nothing to resume, nothing wrong.
             return ExitCodes.Done;
         }
+    }
+
+    /// <summary>The run id of the journal's last run, or null when it holds none.</summary>
+    public static string? LastRunId(IRotationJournal journal)
+    {
+        ArgumentNullException.ThrowIfNull(journal);
+        var all = journal.ReadAll();
+        return LastRunStart(all) is var start and >= 0 ? all[start].RunId : null;
     }
 
     /// <summary>The last run's first event: a resume or promote continues the same run id, so the view keeps its history.</summary>
