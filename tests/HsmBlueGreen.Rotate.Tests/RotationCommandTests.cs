@@ -28,9 +28,9 @@ public sealed class RotationCommandTests
 
         var run = await cli.RunAsync("run --stack dev --yes");
 
-        Assert.Contains("[shift-25] listener reads blue 75% / green 25%; settling 30s", run.Out, StringComparison.Ordinal);
-        Assert.Contains("[shift-25] baking at 25%: 5m left", run.Out, StringComparison.Ordinal);
-        Assert.Contains("[shift-25] 5xx-rate: Successful - 0 5xx from the targets in 500 requests (0%, limit 1%) in 2 complete minute(s) 06:07-06:09 UTC", run.Out, StringComparison.Ordinal);
+        Assert.Contains("[set-weight-25] listener reads blue 75% / green 25%; settling 30s", run.Out, StringComparison.Ordinal);
+        Assert.Contains("[bake-25] baking at 25%: 5m left", run.Out, StringComparison.Ordinal);
+        Assert.Contains("[judge-25] 5xx-rate: Successful - 0 5xx from the targets in 500 requests (0%, limit 1%) in 2 complete minute(s) 06:07-06:09 UTC", run.Out, StringComparison.Ordinal);
         Assert.DoesNotContain("secretsmanager:", run.Out, StringComparison.Ordinal);
     }
 

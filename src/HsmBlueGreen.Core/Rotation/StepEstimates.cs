@@ -13,7 +13,9 @@ public static class StepEstimates
         ArgumentNullException.ThrowIfNull(plan);
         return step switch
         {
-            RotationStep.ShiftWeight => plan.Options.Settle + plan.JudgedBake,
+            RotationStep.SetWeight => plan.Options.Settle,
+            RotationStep.Bake bake => bake.Duration,
+            RotationStep.Judge => plan.JudgedBake - plan.Options.Bake,
             RotationStep.Quiesce or RotationStep.StartTarget => RotationPlan.TypicalInstanceTime / 2,
             RotationStep.SetPassword or RotationStep.VerifyPassword => RotationPlan.SecretCommandsTime / 2,
             _ => TimeSpan.Zero,

@@ -19,7 +19,7 @@ public static class OptionHelp
     private static readonly Dictionary<string, OptionText> Texts = new(StringComparer.Ordinal)
     {
         ["stack"] = new("the Pulumi stack (Pulumi.<stack>.yaml in the project directory); required", Example: "dev"),
-        ["strategy"] = new("green-cluster, dual-user or maintenance-window", Strategy.GreenCluster.Key(), "dual-user"),
+        ["strategy"] = new(string.Join(", ", RotationStrategies.Keys), RotationStrategies.Default.Key, RotationStrategies.Keys[^1]),
         ["window-start"] = new($"start of the maintenance window: {MaintenanceWindow.StartFormats}; with --window-duration", "the stack's maintenanceWindow", "02:00"),
         ["window-duration"] = new("length of the maintenance window; with --window-start", "the stack's maintenanceWindow", "1h"),
         ["steps"] = new("green's weight at each step, increasing, ending at 100", string.Join(",", Defaults.Steps.Percents), "10,50,100"),
@@ -33,7 +33,7 @@ public static class OptionHelp
         ["client-count"] = new("application instances to start again after a maintenance window", "the group's size before the window", "2"),
         ["smoke-path"] = new("HTTP path checked through green's test route before traffic moves", "no smoke check", "/health"),
         ["acknowledge-no-bake"] = new("accept --bake 0s: every gate is judged on whatever data exists at once"),
-        ["compare"] = new("show the three strategies side by side"),
+        ["compare"] = new("show every strategy side by side"),
         ["json"] = new("machine-readable output (JSON lines) instead of text"),
         ["verbose"] = new("every AWS call and, on a crash, the full exception"),
         ["yes"] = new("do not ask for confirmation (needed with --json)"),

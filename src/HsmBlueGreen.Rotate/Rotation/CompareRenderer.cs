@@ -9,7 +9,7 @@ using HsmBlueGreen.Core.Settings;
 
 namespace HsmBlueGreen.Rotate.Rotation;
 
-/// <summary>The `plan --compare` text: each question answered for the three strategies one under the other (golden-file tested).</summary>
+/// <summary>The `plan --compare` text: each question answered for every strategy one under the other (golden-file tested).</summary>
 internal static class CompareRenderer
 {
     private const int NameWidth = 20;
@@ -20,7 +20,7 @@ internal static class CompareRenderer
         var text = new StringBuilder();
         void Line(string line = "") => text.Append(line).Append('\n');
 
-        Line($"hsm-rotate plan --compare: stack {settings.Stack}, the three strategies for the stack as configured");
+        Line($"hsm-rotate plan --compare: stack {settings.Stack}, every strategy for the stack as configured");
         Line($"Read from Pulumi.{settings.Stack}.yaml only: no AWS call was made and nothing was changed.");
         Section(Line, "Downtime", profiles, p => [p.Downtime]);
         Section(Line, "What runs besides the serving slot", profiles, p => [p.Extra]);
@@ -31,11 +31,8 @@ internal static class CompareRenderer
         Line();
         if (StrategyComparison.Recommended(profiles) is { } best)
         {
-            var why = best.ZeroDowntime
-                ? best.Strategy == Strategy.DualUser ? "no downtime and no extra HSM" : "no downtime; the stack has a restored slot to rotate to"
-                : "the only one this stack is ready for; it takes the clients down inside the window";
-            Line($"Fits the stated constraints: {best.Strategy.Key()} ({why}).");
-            Line($"Next: hsm-rotate plan --stack {settings.Stack}{(best.Strategy == Strategy.GreenCluster ? string.Empty : $" --strategy {best.Strategy.Key()}")}");
+            Line($"Fits the stated constraints: {best.Strategy.Key} ({best.FitsBecause}).");
+            Line($"Next: hsm-rotate plan --stack {settings.Stack}{(best.Strategy == RotationStrategies.Default ? string.Empty : $" --strategy {best.Strategy.Key}")}");
         }
         else
         {
@@ -54,7 +51,7 @@ internal static class CompareRenderer
             var values = cells(profile);
             for (var i = 0; i < values.Count; i++)
             {
-                line($"  {(i == 0 ? profile.Strategy.Key() : string.Empty),-NameWidth}{values[i]}");
+                line($"  {(i == 0 ? profile.Strategy.Key : string.Empty),-NameWidth}{values[i]}");
             }
         }
     }

@@ -21,7 +21,7 @@ internal static class PlanJsonWriter
         var document = new PlanJson(
             "plan",
             plan.Settings.Stack,
-            plan.Options.Strategy.Key(),
+            plan.Strategy.Key,
             plan.Source.Key(),
             plan.Target.Key(),
             steps,

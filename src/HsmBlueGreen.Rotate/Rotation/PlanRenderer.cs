@@ -20,7 +20,7 @@ internal static class PlanRenderer
         var text = new StringBuilder();
         void Line(string line = "") => text.Append(line).Append('\n');
 
-        Line($"hsm-rotate plan: stack {settings.Stack}, strategy {plan.Options.Strategy.Key()}, {(s == t ? $"{s} in place" : $"{s} -> {t}")}");
+        Line($"hsm-rotate plan: stack {settings.Stack}, strategy {plan.Strategy.Key}, {(s == t ? $"{s} in place" : $"{s} -> {t}")}");
         Line("Read from Pulumi." + settings.Stack + ".yaml only: no AWS call was made and nothing was changed.");
         Line();
         Line("Environment");
@@ -119,11 +119,12 @@ internal static class PlanRenderer
     {
         var (s, t) = (plan.Source.Key(), plan.Target.Key());
         var o = plan.Options;
-        line($"Weight schedule ({Count(o.Steps.Percents.Count, "step")}; each: set, read back, settle {Durations.Format(o.Settle)}, record in the stack, bake {Durations.Format(o.Bake)}, gates)");
+        line($"Weight schedule ({Count(o.Steps.Percents.Count, "step")}; each: set-weight (set, read back, settle {Durations.Format(o.Settle)}, record in the stack), bake {Durations.Format(o.Bake)}, judge the gates)");
         line($"  {s,5} {t,5}  then");
-        foreach (var step in plan.Steps.OfType<RotationStep.ShiftWeight>())
+        var pauses = plan.Steps.OfType<RotationStep.Pause>().Select(p => p.Percent).ToHashSet();
+        foreach (var step in plan.Steps.OfType<RotationStep.SetWeight>())
         {
-            line($"  {100 - step.Percent,5} {step.Percent,5}  {(step.PauseAfter ? "pause for promote" : step.Percent == 100 ? "done" : "next step")}");
+            line($"  {100 - step.Percent,5} {step.Percent,5}  {(pauses.Contains(step.Percent) ? "pause for promote" : step.Percent == 100 ? "done" : "next step")}");
         }
 
         line($"Gates on every bake tick (each minute): {string.Join(", ", GateCatalogue.TickNames(o))}; after each bake: all, in order. The first failure rolls back at once with one listener update to {s} 100:");
@@ -156,9 +157,9 @@ internal static class PlanRenderer
     private static string Flags(RotationPlan plan)
     {
         var flags = new StringBuilder();
-        if (plan.Options.Strategy != Strategy.GreenCluster)
+        if (plan.Strategy != RotationStrategies.Default)
         {
-            flags.Append(CultureInfo.InvariantCulture, $" --strategy {plan.Options.Strategy.Key()}");
+            flags.Append(CultureInfo.InvariantCulture, $" --strategy {plan.Strategy.Key}");
         }
 
         if (plan.Options.Window is { } window)

@@ -21,7 +21,7 @@ internal static class RotationArguments
     /// </summary>
     public static readonly IReadOnlyDictionary<string, Action<string>> ValueRules = new Dictionary<string, Action<string>>(StringComparer.Ordinal)
     {
-        ["strategy"] = text => StrategyKeys.Parse(text),
+        ["strategy"] = text => RotationStrategies.For(text),
         ["window-start"] = text => WindowStart(text),
         ["window-duration"] = text => Positive("window-duration", Durations.Parse("window-duration", text)),
         ["steps"] = text => WeightSchedule.Parse(text),
@@ -51,7 +51,7 @@ internal static class RotationArguments
         var defaults = saved ?? RotationOptions.Default;
         var options = defaults with
         {
-            Strategy = Value("strategy") is { } strategy ? StrategyKeys.Parse(strategy) : defaults.Strategy,
+            StrategyKey = Value("strategy") is { } strategy ? RotationStrategies.For(strategy).Key : defaults.StrategyKey,
             Window = Window(Value("window-start"), Value("window-duration")) ?? defaults.Window,
             Steps = Value("steps") is { } steps ? WeightSchedule.Parse(steps) : defaults.Steps,
             Bake = Duration(Value("bake"), "bake", defaults.Bake),

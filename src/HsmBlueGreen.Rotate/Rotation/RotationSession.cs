@@ -49,13 +49,13 @@ internal sealed record RotationSession(CliContext Context, CommandLine Line, Sta
 
     /// <summary>
     /// The recorded run's options (strategy, window, schedule, every gate limit) for verbs that take none themselves;
-    /// without a record, a stack whose slots share a cluster can only be dual-user.
+    /// without a record, the strategy the stack's layout implies (e.g. slots sharing a cluster: dual-user).
     /// </summary>
     public async Task<RotationOptions> LastRunOptionsAsync()
     {
         var saved = await RecordAsync().ConfigureAwait(false);
         var options = saved?.Options ?? RotationOptions.Default;
-        return saved is null && Settings.SlotsShareCluster ? options with { Strategy = Strategy.DualUser } : options;
+        return saved is null ? options with { StrategyKey = RotationStrategies.ImpliedBy(Settings).Key } : options;
     }
 
     /// <summary>The slot a rotation in progress goes from, as AWS shows it.</summary>

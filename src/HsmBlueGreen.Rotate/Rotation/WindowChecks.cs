@@ -14,7 +14,7 @@ internal static class WindowChecks
     public static void Refuse(RotationPlan plan, DateTimeOffset now)
     {
         ArgumentNullException.ThrowIfNull(plan);
-        if (plan.Options.Strategy != Strategy.MaintenanceWindow || plan.Window is not { } window)
+        if (!plan.Strategy.RunsInWindow || plan.Window is not { } window)
         {
             return;
         }

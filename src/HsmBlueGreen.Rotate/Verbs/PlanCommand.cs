@@ -11,7 +11,7 @@ internal sealed class PlanCommand() : RotationCommand((_, _) => throw new Invali
 {
     public override string Name => "plan";
 
-    public override string Summary => "show (offline) the environment, phases, API calls, weight schedule, gates and time a run would take; --compare: the three strategies side by side";
+    public override string Summary => "show (offline) the environment, phases, API calls, weight schedule, gates and time a run would take; --compare: every strategy side by side";
 
     protected override IReadOnlyCollection<string> ValueOptions => ["stack", .. RotationArguments.ValueOptions];
 

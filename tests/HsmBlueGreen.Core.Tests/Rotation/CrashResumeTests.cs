@@ -10,10 +10,10 @@ namespace HsmBlueGreen.Core.Tests.Rotation;
 public sealed class CrashResumeTests
 {
     /// <summary>Every step boundary of every implemented strategy.</summary>
-    public static TheoryData<Strategy, string> Boundaries()
+    public static TheoryData<string, string> Boundaries()
     {
-        var data = new TheoryData<Strategy, string>();
-        foreach (var strategy in StrategyKeys.All)
+        var data = new TheoryData<string, string>();
+        foreach (var strategy in RotationStrategies.Keys)
         {
             foreach (var step in For(strategy).Plan().Steps.Where(s => s is not RotationStep.Finish))
             {
@@ -24,16 +24,18 @@ public sealed class CrashResumeTests
         return data;
     }
 
-    private static RotationHarness For(Strategy strategy) => strategy switch
+    /// <summary>Each strategy's scenario stack; a strategy without one fails here until its tests give it one.</summary>
+    private static RotationHarness For(string strategy) => strategy switch
     {
-        Strategy.DualUser => RotationHarness.DualUser(),
-        Strategy.MaintenanceWindow => RotationHarness.MaintenanceWindow(),
-        _ => new RotationHarness(),
+        "green-cluster" => new RotationHarness(),
+        "dual-user" => RotationHarness.DualUser(),
+        "maintenance-window" => RotationHarness.MaintenanceWindow(),
+        _ => throw new ArgumentOutOfRangeException(nameof(strategy), strategy, "no scenario stack for this strategy yet"),
     };
 
     [Theory]
     [MemberData(nameof(Boundaries))]
-    public async Task CrashAfterAStepThenResumeReachesTheHappyPathsEndState(Strategy strategy, string step)
+    public async Task CrashAfterAStepThenResumeReachesTheHappyPathsEndState(string strategy, string step)
     {
         var expected = For(strategy);
         await expected.RunAsync();
@@ -47,7 +49,7 @@ public sealed class CrashResumeTests
 
     [Theory]
     [MemberData(nameof(Boundaries))]
-    public async Task CrashAfterAStepThenResumeDoesNoSecretWorkTwice(Strategy strategy, string step)
+    public async Task CrashAfterAStepThenResumeDoesNoSecretWorkTwice(string strategy, string step)
     {
         var harness = For(strategy);
         var puts = harness.Plan().Steps.Count(s => s is RotationStep.SeedSecret or RotationStep.CreatePending);

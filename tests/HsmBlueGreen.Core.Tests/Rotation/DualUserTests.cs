@@ -156,7 +156,7 @@ public sealed class DualUserTests
     [Fact]
     public void SlotsOnDifferentClustersAreRefusedForDualUser()
     {
-        var harness = new RotationHarness { Options = RotationOptions.Default with { Strategy = Strategy.DualUser } };
+        var harness = new RotationHarness { Options = RotationOptions.Default with { StrategyKey = "dual-user" } };
 
         var refused = Assert.Throws<RotationInputException>(() => harness.Plan());
 

@@ -123,7 +123,7 @@ public sealed class HappyPathTests
 
         Assert.Equal(RotationOutcome.Done, result.Outcome);
         Assert.Equal(before, harness.EndState());
-        Assert.Contains(harness.Events.Events, e => e.Message.StartsWith("would run: Shift blue 90 / green 10", StringComparison.Ordinal));
+        Assert.Contains(harness.Events.Events, e => e.Message.StartsWith("would run: Set blue 90 / green 10", StringComparison.Ordinal));
     }
 
     [Fact]

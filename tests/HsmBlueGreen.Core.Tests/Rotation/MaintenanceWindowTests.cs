@@ -42,7 +42,7 @@ public sealed class MaintenanceWindowTests
         await harness.RunAsync();
 
         Assert.Equal((2, 0, 0), (harness.Account.Groups["asg-blue"].Desired, harness.Account.WeightChanges, harness.Account.TargetPercent(Color.Green)));
-        Assert.DoesNotContain(harness.Plan().Steps, s => s is RotationStep.ShiftWeight or RotationStep.SeedSecret);
+        Assert.DoesNotContain(harness.Plan().Steps, s => s.Phase == Phase.Shift || s is RotationStep.SeedSecret);
     }
 
     [Fact]
@@ -147,7 +147,7 @@ public sealed class MaintenanceWindowTests
     [Fact]
     public void WithoutAWindowTheStrategyIsRefusedOffline()
     {
-        var harness = new RotationHarness { Options = RotationOptions.Default with { Strategy = Strategy.MaintenanceWindow } };
+        var harness = new RotationHarness { Options = RotationOptions.Default with { StrategyKey = "maintenance-window" } };
 
         var refused = Assert.Throws<RotationInputException>(() => harness.Plan());
 

@@ -30,7 +30,7 @@ internal sealed class RotationHarness
     {
         Account = FakeAccount.DualUser(),
         Settings = StackSettingsBinder.Bind("test", StackFileReader.Read("Pulumi.test.yaml", StackYaml.DualUser)),
-        Options = RotationOptions.Default with { Strategy = Strategy.DualUser },
+        Options = RotationOptions.Default with { StrategyKey = "dual-user" },
     };
 
     /// <summary>The usual stack rotated in place by --strategy maintenance-window, inside a window 05:30-06:30 UTC (the clock starts at 06:00).</summary>
@@ -38,7 +38,7 @@ internal sealed class RotationHarness
     {
         Options = RotationOptions.Default with
         {
-            Strategy = Strategy.MaintenanceWindow,
+            StrategyKey = "maintenance-window",
             Window = new Core.Rotation.Plan.MaintenanceWindow(start ?? new TimeOnly(5, 30), null, maxDuration ?? TimeSpan.FromHours(1)),
         },
     };

@@ -37,7 +37,7 @@ public sealed class RunRecordTests
         var record = RecordOn(harness);
         Assert.Equal(NonDefault with { ClientCount = harness.Plan().TargetClientCount }, record.Options);
         Assert.Equal(new RunPause("paused at 10% as asked (--pause-at)", harness.Account.Clock.GetUtcNow(), 10), record.Pause);
-        Assert.Equal("shift-10", record.Steps[record.CurrentStepIndex]);
+        Assert.Equal("pause-10", record.Steps[record.CurrentStepIndex]);
     }
 
     [Fact]

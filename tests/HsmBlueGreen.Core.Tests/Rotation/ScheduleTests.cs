@@ -57,7 +57,7 @@ public sealed class ScheduleTests
         var plan = new RotationHarness().Plan();
 
         Assert.Equal((Color.Blue, Color.Green), (plan.Source, plan.Target));
-        Assert.Equal(["preflight", "quiesce", "seed-secret", "create-pending", "set-password", "verify-password", "promote-secret", "start-target", "shift-10", "shift-25", "shift-50", "shift-100", "done"], plan.Steps.Select(s => s.Name));
+        Assert.Equal(["preflight", "quiesce", "seed-secret", "create-pending", "set-password", "verify-password", "promote-secret", "start-target", "set-weight-10", "bake-10", "judge-10", "set-weight-25", "bake-25", "judge-25", "set-weight-50", "bake-50", "judge-50", "set-weight-100", "bake-100", "judge-100", "done"], plan.Steps.Select(s => s.Name));
     }
 
     [Fact]

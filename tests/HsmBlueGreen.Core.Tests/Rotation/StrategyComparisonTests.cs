@@ -21,7 +21,7 @@ public sealed class StrategyComparisonTests
     {
         var green = Compare(StackYaml.Valid)[0];
 
-        Assert.Equal((Strategy.GreenCluster, 2 * 2m + 2 * 0.5m + 0.25m), (green.Strategy, green.HourlyCost));
+        Assert.Equal(("green-cluster", 2 * 2m + 2 * 0.5m + 0.25m), (green.Strategy.Key, green.HourlyCost));
     }
 
     [Fact]
@@ -43,7 +43,7 @@ public sealed class StrategyComparisonTests
     {
         var profiles = Compare(StackYaml.DualUser);
 
-        Assert.Equal(Strategy.DualUser, StrategyComparison.Recommended(profiles)?.Strategy);
+        Assert.Equal("dual-user", StrategyComparison.Recommended(profiles)?.Strategy.Key);
         Assert.False(profiles[0].Fits);
     }
 
@@ -54,7 +54,7 @@ public sealed class StrategyComparisonTests
 
         var profiles = Compare(StackYaml.Valid, RotationOptions.Default with { Window = window });
 
-        Assert.Equal(Strategy.GreenCluster, StrategyComparison.Recommended(profiles)?.Strategy);
+        Assert.Equal("green-cluster", StrategyComparison.Recommended(profiles)?.Strategy.Key);
         Assert.True(profiles[2].Fits);
     }
 
@@ -66,6 +66,6 @@ public sealed class StrategyComparisonTests
 
         var profiles = Compare(oneUserOneCluster, RotationOptions.Default with { Window = window });
 
-        Assert.Equal(Strategy.MaintenanceWindow, StrategyComparison.Recommended(profiles)?.Strategy);
+        Assert.Equal("maintenance-window", StrategyComparison.Recommended(profiles)?.Strategy.Key);
     }
 }

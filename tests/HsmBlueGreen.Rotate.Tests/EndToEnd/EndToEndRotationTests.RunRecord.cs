@@ -36,7 +36,7 @@ public sealed partial class EndToEndRotationTests
 
         Assert.True(exit == ExitCodes.Done, $"exit {exit}\n{output}\n{error}");
         var lines = output.Split('\n');
-        Assert.Contains(lines, l => l.StartsWith("step:", StringComparison.Ordinal) && l.Contains(": shift-10 (steps 10,25,50,100", StringComparison.Ordinal));
+        Assert.Contains(lines, l => l.StartsWith("step:", StringComparison.Ordinal) && l.Contains(": pause-10 (steps 10,25,50,100", StringComparison.Ordinal));
         Assert.Contains(lines, l => l.StartsWith("paused:", StringComparison.Ordinal) && l.Contains("at 10%: paused at 10% as asked (--pause-at)", StringComparison.Ordinal));
         Assert.Contains(lines, l => l.StartsWith("limits:", StringComparison.Ordinal) && l.Contains("5xx-rate <= 30%", StringComparison.Ordinal) && l.Contains("health timeout 1s", StringComparison.Ordinal));
     }
@@ -55,8 +55,8 @@ public sealed partial class EndToEndRotationTests
         Assert.NotEqual(ExitCodes.Done, dryRun);
         Assert.Equal(before, afterDryRun);
         Assert.True(exit == ExitCodes.Done, $"exit {exit}\n{output}\n{error}\n{Violations(server)}");
-        Assert.Contains("\"step\":\"shift-25\"", project.Journal, StringComparison.Ordinal);
-        Assert.Contains("\"step\":\"shift-50\"", project.Journal, StringComparison.Ordinal);
+        Assert.Contains("\"step\":\"judge-25\"", project.Journal, StringComparison.Ordinal);
+        Assert.Contains("\"step\":\"judge-50\"", project.Journal, StringComparison.Ordinal);
     }
 
     [Fact]

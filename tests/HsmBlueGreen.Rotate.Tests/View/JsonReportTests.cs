@@ -16,7 +16,7 @@ public sealed class JsonReportTests
         var root = plan.RootElement;
         var steps = root.GetProperty("steps").EnumerateArray().Select(s => s.GetProperty("name").GetString()).ToList();
         Assert.Equal(("plan", "green"), (root.GetProperty("kind").GetString(), root.GetProperty("target").GetString()));
-        Assert.Equal(["preflight", "quiesce", "seed-secret", "create-pending", "set-password", "verify-password", "promote-secret", "start-target", "shift-10", "shift-25", "shift-50", "shift-100", "done"], steps);
+        Assert.Equal(["preflight", "quiesce", "seed-secret", "create-pending", "set-password", "verify-password", "promote-secret", "start-target", "set-weight-10", "bake-10", "judge-10", "set-weight-25", "bake-25", "judge-25", "set-weight-50", "bake-50", "judge-50", "set-weight-100", "bake-100", "judge-100", "done"], steps);
         Assert.True(root.GetProperty("typicalSeconds").GetInt32() < root.GetProperty("atMostSeconds").GetInt32(), run.Out);
         Assert.Equal(0, cli.PortsBuilt);
     }

@@ -11,7 +11,7 @@ public sealed class LiveViewTests
     {
         using var cli = new CliFixture();
         var events = ViewEvents.Parse((await cli.RunAsync("run --stack dev --yes --json")).Out);
-        var firstBakeAt50 = events.First(e => e.Kind == EventKinds.Bake && e.Step == "shift-50");
+        var firstBakeAt50 = events.First(e => e.Kind == EventKinds.Bake && e.Step == "bake-50");
 
         var view = ViewEvents.Fold(events.TakeWhile(e => e != firstBakeAt50).Append(firstBakeAt50));
 

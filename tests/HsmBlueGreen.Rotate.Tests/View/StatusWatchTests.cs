@@ -11,7 +11,7 @@ public sealed class StatusWatchTests
         using var cli = new CliFixture();
         await cli.RunAsync("run --stack dev --yes");
         var lines = File.ReadAllLines(cli.JournalPath);
-        var midBake = Array.FindIndex(lines, l => l.Contains("\"kind\":\"bake\"", StringComparison.Ordinal) && l.Contains("shift-25", StringComparison.Ordinal));
+        var midBake = Array.FindIndex(lines, l => l.Contains("\"kind\":\"bake\"", StringComparison.Ordinal) && l.Contains("bake-25", StringComparison.Ordinal));
         File.WriteAllLines(cli.JournalPath, lines[..(midBake + 1)]);
         var clock = cli.Account.Clock;
         var before = clock.Waited;
@@ -27,7 +27,7 @@ public sealed class StatusWatchTests
         var watched = await watch.WaitAsync(TimeSpan.FromSeconds(30));
 
         Assert.True(watched.Exit == Exit.Done, watched.ToString());
-        Assert.Contains("[shift-25] baking at 25%", watched.Out, StringComparison.Ordinal);
+        Assert.Contains("[bake-25] baking at 25%", watched.Out, StringComparison.Ordinal);
         Assert.Contains("green serves 100% with its new password", watched.Out, StringComparison.Ordinal);
     }
 

@@ -1,4 +1,3 @@
-using HsmBlueGreen.Core.Rotation.Run;
 using HsmBlueGreen.Core.Rotation.Strategies;
 
 namespace HsmBlueGreen.Core.Rotation.Comparison;
@@ -11,7 +10,7 @@ namespace HsmBlueGreen.Core.Rotation.Comparison;
 /// <param name="MissingPrice">The price key to set when <paramref name="HourlyCost"/> is null.</param>
 /// <param name="NotReady">Why this stack cannot use it as configured; null when it can.</param>
 public sealed record ApproachProfile(
-    Strategy Strategy,
+    IRotationStrategy Strategy,
     string Downtime,
     string Extra,
     string RunsFor,
@@ -20,7 +19,13 @@ public sealed record ApproachProfile(
     IReadOnlyList<string> Needs,
     string? NotReady)
 {
+    /// <summary>HSMs it runs besides the serving slot's: of two without downtime, the one with fewer fits better.</summary>
+    public int ExtraHsms { get; init; }
+
+    /// <summary>Why to take it when it is the one that fits, as `plan --compare` says it.</summary>
+    public required string FitsBecause { get; init; }
+
     public bool Fits => NotReady is null;
 
-    public bool ZeroDowntime => RotationStrategies.For(Strategy).ShiftsTraffic;
+    public bool ZeroDowntime => Strategy.ShiftsTraffic;
 }

@@ -40,8 +40,12 @@ public static class GateCatalogue
         return $"{string.Join(", ", thresholds)}{minimum}, errors in a row: {errors}";
     }
 
-    /// <summary>Each gate with what it reads, as `plan` prints it under a weight step.</summary>
+    /// <summary>Each gate with what it reads, as `plan` prints it under a judge step.</summary>
     internal static IEnumerable<string> Describe(RotationPlan plan) => All.Select(g => g.Describe(plan));
+
+    /// <summary>The gates judged on every bake tick with what they read, as `plan` prints them under a bake step.</summary>
+    internal static IEnumerable<string> DescribeTicks(RotationPlan plan) =>
+        WithSpecs(plan.Options).Where(g => g.Spec.Judged == GateTiming.EveryBakeTick).Select(g => g.Gate.Describe(plan));
 
     internal static IEnumerable<(IGate Gate, GateSpec Spec)> WithSpecs(RotationOptions options) =>
         All.Select(g => (g, options.Gates.For(g)));

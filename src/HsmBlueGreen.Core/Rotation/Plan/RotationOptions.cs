@@ -1,3 +1,4 @@
+using System.Text.Json.Serialization;
 using HsmBlueGreen.Core.Rotation.Gates;
 using HsmBlueGreen.Core.Rotation.Strategies;
 
@@ -18,8 +19,12 @@ public sealed record RotationOptions(
     TimeSpan PollInterval,
     TimeSpan LeaseDuration)
 {
-    /// <summary>green-cluster unless --strategy says otherwise.</summary>
-    public Strategy Strategy { get; init; } = Strategy.GreenCluster;
+    /// <summary>
+    /// The strategy's key (--strategy); the default strategy's unless the command line names another. Kept in the run
+    /// record under the name the enum it replaces had, so a record holding an enum name fails loudly, not as the default.
+    /// </summary>
+    [JsonPropertyName("strategy")]
+    public string StrategyKey { get; init; } = RotationStrategies.Default.Key;
 
     /// <summary>
     /// How many application instances to start on the target (--client-count). Null means the serving slot's count
@@ -50,6 +55,7 @@ public sealed record RotationOptions(
     /// <summary>Checks the pause weight against the schedule: pausing at a weight the run never sets would never pause.</summary>
     public RotationOptions Validated()
     {
+        _ = RotationStrategies.For(StrategyKey);
         if (PauseAt is { } pause && !Steps.Percents.Contains(pause))
         {
             throw new RotationInputException($"--pause-at {pause} is not one of the steps ({Steps}). Fix: pause at one of them, e.g. --pause-at {Steps.Percents[0]}.");

@@ -16,7 +16,7 @@ public sealed record RotationPlan(
     IReadOnlyList<RotationStep> Steps)
 {
     /// <summary>The strategy the options name: what it rotates, its steps and how it differs from the others.</summary>
-    public IRotationStrategy Strategy => RotationStrategies.For(Options.Strategy);
+    public IRotationStrategy Strategy => RotationStrategies.For(Options.StrategyKey);
 
     public SlotSettings SourceSlot => Settings.Slots[Source];
 
@@ -37,7 +37,7 @@ public sealed record RotationPlan(
         }
 
         var from = source ?? settings.ServingColor;
-        var strategy = RotationStrategies.For(options.Strategy);
+        var strategy = RotationStrategies.For(options.StrategyKey);
         var to = strategy.TargetOf(from);
         if (settings.Slot(to) is null)
         {
@@ -58,6 +58,20 @@ public sealed record RotationPlan(
         return plan with { Steps = strategy.Steps(plan) };
     }
 
+    /// <summary>Where a step stands in <see cref="Steps"/>: the run record's step index counts in these.</summary>
+    public int IndexOf(RotationStep step)
+    {
+        for (var i = 0; i < Steps.Count; i++)
+        {
+            if (Steps[i] == step)
+            {
+                return i;
+            }
+        }
+
+        throw new ArgumentOutOfRangeException(nameof(step), step, "not a step of this plan");
+    }
+
     /// <summary>The cloudhsm-cli runs over SSM (user list, change-password, user list, login), about 30-45 s each.</summary>
     public static readonly TimeSpan SecretCommandsTime = TimeSpan.FromMinutes(3);
 
@@ -65,7 +79,7 @@ public sealed record RotationPlan(
     public static readonly TimeSpan TypicalInstanceTime = TimeSpan.FromMinutes(5);
 
     /// <summary>The least time a run takes: each weight's settle window and bake; AWS calls and health waits come on top.</summary>
-    public TimeSpan MinimumShiftTime => (Options.Settle + JudgedBake) * Steps.OfType<RotationStep.ShiftWeight>().Count();
+    public TimeSpan MinimumShiftTime => (Options.Settle + JudgedBake) * Steps.OfType<RotationStep.SetWeight>().Count();
 
     /// <summary>The bake, or longer when it is too short to hold a complete 1-minute period CloudWatch has received: the gates wait for one.</summary>
     public TimeSpan JudgedBake => Options.Bake > Gates.MetricsWindow.ShortestJudgedBake ? Options.Bake : Gates.MetricsWindow.ShortestJudgedBake;

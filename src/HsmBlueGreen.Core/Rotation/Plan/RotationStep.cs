@@ -36,8 +36,20 @@ public abstract record RotationStep(Phase Phase, string Name)
     /// <summary>GET <paramref name="Path"/> through the target's test route from its admin host, expecting 2xx, before any traffic moves.</summary>
     public sealed record SmokeCheck(string Path) : RotationStep(Phase.StartTarget, "smoke-check");
 
-    /// <summary>Set the target's weight, settle, record it in the stack, bake, judge the gates; optionally pause for promote.</summary>
-    public sealed record ShiftWeight(int Percent, TimeSpan Bake, bool PauseAfter) : RotationStep(Phase.Shift, $"shift-{Percent}");
+    // A weight is four step kinds, as argo-rollouts' CanaryStep has setWeight, pause and analysis: each is done on its
+    // own, so a crash between two of them resumes at the one that was not (a bake that did not end is baked again).
+
+    /// <summary>Set the target's weight, read it back, settle, record it in the stack.</summary>
+    public sealed record SetWeight(int Percent) : RotationStep(Phase.Shift, $"set-weight-{Percent}");
+
+    /// <summary>Hold the weight for <paramref name="Duration"/>, judging the gates marked for every bake tick each minute.</summary>
+    public sealed record Bake(int Percent, TimeSpan Duration) : RotationStep(Phase.Shift, $"bake-{Percent}");
+
+    /// <summary>Judge every gate over the last <paramref name="Window"/> at the weight (the bake before it); inconclusive pauses for promote.</summary>
+    public sealed record Judge(int Percent, TimeSpan Window) : RotationStep(Phase.Shift, $"judge-{Percent}");
+
+    /// <summary>--pause-at: wait at the weight until `hsm-rotate promote`.</summary>
+    public sealed record Pause(int Percent) : RotationStep(Phase.Shift, $"pause-{Percent}");
 
     public sealed record Finish() : RotationStep(Phase.Done, "done");
 }

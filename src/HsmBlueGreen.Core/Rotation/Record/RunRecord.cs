@@ -40,7 +40,7 @@ public sealed record RunRecord(
     public bool Aborted { get; init; }
 
     [JsonIgnore]
-    public Strategy Strategy => Options.Strategy;
+    public string StrategyKey => Options.StrategyKey;
 
     [JsonIgnore]
     public bool Finished => CurrentStepIndex >= Steps.Count - 1;

@@ -11,7 +11,8 @@ internal static class RunRecordKeeper
 {
     /// <summary>
     /// After the lease is taken: a fresh run starts a new record; a resume takes over the saved one (read from AWS if the
-    /// command did not) with the options it runs with now, its pause lifted since the run carries on.
+    /// command did not) with the options it runs with now, its pause lifted since the run carries on. Its step index
+    /// carries over only for the same steps; a promote moves it past the step that paused.
     /// </summary>
     public static async Task BeginAsync(RotationRun run, StackObservation observed, RunMode mode)
     {
@@ -21,19 +22,35 @@ internal static class RunRecordKeeper
         var fresh = RunRecord.For(run.Plan, run.RunId, run.Clock.GetUtcNow());
         var record = saved is null || saved.Aborted
             ? fresh
-            : fresh with { StartedAt = saved.StartedAt, ClientsDownAt = saved.ClientsDownAt, CurrentStepIndex = saved.CurrentStepIndex };
+            : fresh with { StartedAt = saved.StartedAt, ClientsDownAt = saved.ClientsDownAt, CurrentStepIndex = CarriedIndex(run, saved, fresh) };
         run.SavedRecord = null;
         await SaveAsync(run, observed, record).ConfigureAwait(false);
     }
 
-    /// <summary>Moves the record to the step the runner is about to reconcile.</summary>
-    public static Task AtStepAsync(RotationRun run, StackObservation observed, RotationStep step)
+    /// <summary>
+    /// The saved index counts in the saved steps: under a changed schedule (--reschedule) it means nothing, and every
+    /// weight step then asks the listener afresh (0). A promote of the paused step counts that step as done.
+    /// </summary>
+    private static int CarriedIndex(RotationRun run, RunRecord saved, RunRecord fresh)
     {
-        var index = run.Plan.Steps.ToList().IndexOf(step);
-        return run.SavedRecord is { } record && record.CurrentStepIndex != index
+        if (!string.Equals(saved.StepsHash, fresh.StepsHash, StringComparison.Ordinal))
+        {
+            return 0;
+        }
+
+        return saved.Pause is { } pause && run.PromotedAt == pause.Percent ? saved.CurrentStepIndex + 1 : saved.CurrentStepIndex;
+    }
+
+    /// <summary>Moves the record to a step the runner is about to apply (possibly back, when AWS shows a later step's work undone).</summary>
+    public static Task StartingAsync(RotationRun run, StackObservation observed, RotationStep step) => MoveToAsync(run, observed, run.Plan.IndexOf(step));
+
+    /// <summary>Moves the record past a step that completed: the only evidence a bake or a judgement leaves.</summary>
+    public static Task CompletedAsync(RotationRun run, StackObservation observed, RotationStep step) => MoveToAsync(run, observed, run.Plan.IndexOf(step) + 1);
+
+    private static Task MoveToAsync(RotationRun run, StackObservation observed, int index) =>
+        run.SavedRecord is { } record && record.CurrentStepIndex != index
             ? SaveAsync(run, observed, record with { CurrentStepIndex = index })
             : Task.CompletedTask;
-    }
 
     /// <summary>Applies a change and writes it when it changed anything (a paused run, the clients' stop time, the end).</summary>
     public static Task UpdateAsync(RotationRun run, StackObservation observed, Func<RunRecord, RunRecord> change) =>

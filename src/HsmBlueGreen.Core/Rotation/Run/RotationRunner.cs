@@ -33,7 +33,7 @@ public static class RotationRunner
         run.Record(EventKinds.RunStarted, $"{request.Mode.ToString().ToLowerInvariant()}{(request.DryRun ? " (dry run)" : string.Empty)}: {run.Stack} from {run.Source.Key()} to {run.Target.Key()}", new Dictionary<string, string>
         {
             ["mode"] = request.Mode.ToString(),
-            ["strategy"] = options.Strategy.Key(),
+            ["strategy"] = run.Plan.Strategy.Key,
             ["windowStart"] = options.Window?.StartText ?? string.Empty,
             ["windowDuration"] = options.Window is { } window ? Durations.Format(window.MaxDuration) : string.Empty,
             ["source"] = run.Source.Key(),
@@ -86,7 +86,6 @@ public static class RotationRunner
         foreach (var step in run.Plan.Steps.Skip(1).Where(s => s is not RotationStep.Finish))
         {
             run.CurrentStep = step.Name;
-            await RunRecordKeeper.AtStepAsync(run, observed, step).ConfigureAwait(false);
             var handler = StepHandlers.For(step);
             if (await handler.IsDoneAsync(run, observed).ConfigureAwait(false))
             {
@@ -94,6 +93,7 @@ public static class RotationRunner
                 continue;
             }
 
+            await RunRecordKeeper.StartingAsync(run, observed, step).ConfigureAwait(false);
             run.Record(EventKinds.StepStarted, StepText.TitleOf(step, run.Plan), Position(run.Plan, step));
             var result = await handler.ApplyAsync(run, observed).ConfigureAwait(false);
             if (!result.Continues)
@@ -103,6 +103,7 @@ public static class RotationRunner
                 return Stop(run, result);
             }
 
+            await RunRecordKeeper.CompletedAsync(run, observed, step).ConfigureAwait(false);
             run.Record(EventKinds.StepDone, "done");
             if (await lease.AcquireAsync().ConfigureAwait(false) is { } lost)
             {
@@ -111,7 +112,7 @@ public static class RotationRunner
         }
 
         run.CurrentStep = "done";
-        await RunRecordKeeper.AtStepAsync(run, observed, run.Plan.Steps[^1]).ConfigureAwait(false);
+        await RunRecordKeeper.StartingAsync(run, observed, run.Plan.Steps[^1]).ConfigureAwait(false);
         await lease.ReleaseAsync().ConfigureAwait(false);
         var done = run.Plan.Strategy.FinishMessage(run);
         run.Record(EventKinds.Finished, done);
@@ -136,7 +137,7 @@ public static class RotationRunner
     /// <summary>Where a step stands in the plan (1-based, of the steps before Finish) and the typical time from it to the end, for the live view.</summary>
     private static Dictionary<string, string> Position(RotationPlan plan, RotationStep step)
     {
-        var index = plan.Steps.ToList().IndexOf(step);
+        var index = plan.IndexOf(step);
         return new Dictionary<string, string>
         {
             ["index"] = (index + 1).ToString(CultureInfo.InvariantCulture),

@@ -16,7 +16,10 @@ internal static class StepHandlers
         RotationStep.PromoteSecret => new PromoteSecretStep(),
         RotationStep.StartTarget start => new StartTargetStep(start.ClientCount),
         RotationStep.SmokeCheck smoke => new SmokeCheckStep(smoke.Path),
-        RotationStep.ShiftWeight shift => new ShiftWeightStep(shift),
+        RotationStep.SetWeight set => new SetWeightStep(set),
+        RotationStep.Bake bake => new BakeStep(bake),
+        RotationStep.Judge judge => new JudgeStep(judge),
+        RotationStep.Pause pause => new PauseStep(pause),
         _ => throw new ArgumentOutOfRangeException(nameof(step), step, "preflight and finish are run by the runner itself"),
     };
 }

@@ -1,3 +1,4 @@
+using HsmBlueGreen.Core.Rotation.Comparison;
 using HsmBlueGreen.Core.Rotation.Plan;
 using HsmBlueGreen.Core.Rotation.Run;
 using HsmBlueGreen.Core.Rotation.Steps;
@@ -15,9 +16,9 @@ public sealed class DualUserStrategy : TwoSlotStrategy
     /// <summary>What cloudhsm-facts §1.6 says a user a key is shared with may not do, shortened for the plan.</summary>
     private const string KeySharingLimits = "a shared key can only be used (sign, encrypt, decrypt, verify, HMAC), never exported, wrapped, changed, deleted or derived from";
 
-    public override Strategy Kind => Strategy.DualUser;
-
     public override string Key => "dual-user";
+
+    public override int Order => 2;
 
     public override string? Refusal(StackSettings settings, MaintenanceWindow? window, SlotSettings from, SlotSettings to)
     {
@@ -64,4 +65,31 @@ public sealed class DualUserStrategy : TwoSlotStrategy
         $"a key in keyLabels not shared with {plan.TargetSlot.CryptoUser}: refused in preflight (exit 2); {KeySharingLimits}",
         $"no retire: {plan.Source.Key()} stays, and the next rotation changes {plan.SourceSlot.CryptoUser}'s password",
     ];
+
+    public override ApproachProfile Profile(StackSettings settings, RotationOptions options)
+    {
+        var clients = StrategyComparison.ClientCount(settings);
+        var cost = StrategyComparison.Sum((settings.Prices.ClientInstance, clients, "prices.clientInstancePerHour"));
+        var notReady = !settings.SlotsShareCluster
+            ? "the slots are on different clusters (dual-user needs both on one, with two crypto users)"
+            : settings.KeyLabels.Count == 0 ? "keyLabels is empty (the keys to check for sharing)" : null;
+        return new(
+            this,
+            "none: traffic shifts in gated steps",
+            $"no HSM; {StrategyComparison.Count(clients, "client instance")} ({settings.Clients.InstanceType}) of the idle slot; its admin host ({settings.AdminInstanceType}) runs all the time",
+            $"the client instances about {Durations.Format(StrategyComparison.TypicalShiftRun(options))} per rotation",
+            cost.Total,
+            cost.Missing,
+            ["both slots on one cluster, two crypto users", "every key in keyLabels shared with both users (checked in preflight); a shared key can only be used, never exported, wrapped, deleted or derived from", "the load balancer in front of both slots"],
+            notReady)
+        {
+            FitsBecause = "no downtime and no extra HSM",
+        };
+    }
+}
+
+/// <summary>dual-user's registration: this field is what lists it.</summary>
+public static partial class RotationStrategies
+{
+    internal static readonly IRotationStrategy DualUserRegistration = Register(new DualUserStrategy());
 }

@@ -1,3 +1,4 @@
+using HsmBlueGreen.Core.Rotation.Comparison;
 using HsmBlueGreen.Core.Rotation.Plan;
 using HsmBlueGreen.Core.Rotation.Run;
 using HsmBlueGreen.Core.Rotation.Steps;
@@ -12,9 +13,9 @@ namespace HsmBlueGreen.Core.Rotation.Strategies;
 /// </summary>
 public sealed class GreenClusterStrategy : TwoSlotStrategy
 {
-    public override Strategy Kind => Strategy.GreenCluster;
-
     public override string Key => "green-cluster";
+
+    public override int Order => 1;
 
     public override string? Refusal(StackSettings settings, MaintenanceWindow? window, SlotSettings from, SlotSettings to)
     {
@@ -75,4 +76,37 @@ public sealed class GreenClusterStrategy : TwoSlotStrategy
 
     public override IReadOnlyList<string> OperatorNotes(RotationPlan plan) =>
         [$"retiring {plan.Source.Key()} once drained: 'hsm-rotate retire {plan.Source.Key()} --stack {plan.Settings.Stack}'"];
+
+    public override ApproachProfile Profile(StackSettings settings, RotationOptions options)
+    {
+        var (serving, other) = (settings.ServingColor, settings.ServingColor.Other());
+        var zones = settings.HsmSubnets.ZoneCount;
+        var clients = StrategyComparison.ClientCount(settings);
+        var prices = settings.Prices;
+        var cost = StrategyComparison.Sum((prices.Hsm, zones, "prices.hsmPerHour"), (prices.ClientInstance, clients, "prices.clientInstancePerHour"), (prices.AdminInstance, 1, "prices.adminInstancePerHour"));
+        var notReady = settings.Slot(other) is not { Cluster: ClusterSource.FromBackup } target
+            ? $"slots.{other.Key()} is not restored from a backup (set slots.{other.Key()}.sourceBackupId)"
+            : !string.Equals(target.CryptoUser, settings.Slot(serving)?.CryptoUser, StringComparison.Ordinal)
+                ? $"slots.{other.Key()}.cryptoUser differs from {serving.Key()}'s"
+                : null;
+        return new(
+            this,
+            "none: traffic shifts in gated steps",
+            $"{StrategyComparison.Count(zones, "HSM")} ({settings.HsmType}) in a restored cluster, {StrategyComparison.Count(clients, "client instance")} ({settings.Clients.InstanceType}), 1 admin host ({settings.AdminInstanceType})",
+            $"from 'pulumi up' of {other.Key()} (the restore) until {serving.Key()} is retired; the rotation itself about {Durations.Format(StrategyComparison.TypicalShiftRun(options))}",
+            cost.Total,
+            cost.Missing,
+            [$"a recent backup of {serving.Key()}'s cluster (slots.{other.Key()}.sourceBackupId)", "the same crypto user in both slots", "the load balancer in front of both slots"],
+            notReady)
+        {
+            ExtraHsms = zones,
+            FitsBecause = "no downtime; the stack has a restored slot to rotate to",
+        };
+    }
+}
+
+/// <summary>green-cluster's registration: this field is what lists it.</summary>
+public static partial class RotationStrategies
+{
+    internal static readonly IRotationStrategy GreenClusterRegistration = Register(new GreenClusterStrategy());
 }

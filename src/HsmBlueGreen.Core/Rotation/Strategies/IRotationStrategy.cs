@@ -1,4 +1,5 @@
 using HsmBlueGreen.Core.Ports;
+using HsmBlueGreen.Core.Rotation.Comparison;
 using HsmBlueGreen.Core.Rotation.Plan;
 using HsmBlueGreen.Core.Rotation.Run;
 using HsmBlueGreen.Core.Settings;
@@ -9,15 +10,19 @@ namespace HsmBlueGreen.Core.Rotation.Strategies;
 /// <summary>
 /// Everything one strategy does differently from the others: which slot it rotates, what it refuses, its steps, its
 /// own preflight checks, how it restores service after a failure and how it reports the end. Steps and operations
-/// ask the strategy instead of testing which one runs; adding one is an implementation here (listed in
-/// <see cref="RotationStrategies"/> under its <see cref="Strategy"/> key) plus its scenario tests.
+/// ask the strategy instead of testing which one runs; adding one is one file (the implementation, with the field that
+/// registers it in <see cref="RotationStrategies"/>) plus its scenario tests.
 /// </summary>
 public interface IRotationStrategy
 {
-    Strategy Kind { get; }
-
     /// <summary>The name on the command line, in the journal and in the run record.</summary>
     string Key { get; }
+
+    /// <summary>Where it is listed (help, `plan --compare`); the first is the default.</summary>
+    int Order { get; }
+
+    /// <summary>Whether the rotation must fit inside a maintenance window: plan and run refuse one shorter than the estimate.</summary>
+    bool RunsInWindow { get; }
 
     /// <summary>
     /// Whether another slot takes the traffic over by weight steps. When not, the rotated slot is the serving one:
@@ -57,4 +62,7 @@ public interface IRotationStrategy
 
     /// <summary>Where this strategy needs an operator, beyond what every strategy does (plan's "Needs an operator").</summary>
     IReadOnlyList<string> OperatorNotes(RotationPlan plan);
+
+    /// <summary>What it costs and needs for a stack as configured, as `plan --compare` shows it (offline, from settings only).</summary>
+    ApproachProfile Profile(StackSettings settings, RotationOptions options);
 }

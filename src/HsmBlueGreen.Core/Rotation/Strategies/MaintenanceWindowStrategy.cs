@@ -1,4 +1,5 @@
 using HsmBlueGreen.Core.Ports;
+using HsmBlueGreen.Core.Rotation.Comparison;
 using HsmBlueGreen.Core.Rotation.Plan;
 using HsmBlueGreen.Core.Rotation.Run;
 using HsmBlueGreen.Core.Rotation.Steps;
@@ -13,11 +14,13 @@ namespace HsmBlueGreen.Core.Rotation.Strategies;
 /// </summary>
 public sealed class MaintenanceWindowStrategy : IRotationStrategy
 {
-    public Strategy Kind => Strategy.MaintenanceWindow;
-
     public string Key => "maintenance-window";
 
+    public int Order => 3;
+
     public bool ShiftsTraffic => false;
+
+    public bool RunsInWindow => true;
 
     public Color TargetOf(Color source) => source;
 
@@ -73,4 +76,29 @@ public sealed class MaintenanceWindowStrategy : IRotationStrategy
 
     public IReadOnlyList<string> OperatorNotes(RotationPlan plan) =>
         ["outside the window: refused (exit 2); clients not gone within it: service restored, exit 1"];
+
+    public ApproachProfile Profile(StackSettings settings, RotationOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(settings);
+        ArgumentNullException.ThrowIfNull(options);
+        var window = options.Window ?? settings.MaintenanceWindow;
+        return new(
+            this,
+            window is null ? "the window's length (no window configured)" : $"up to {Durations.Format(window.MaxDuration)}, inside the window ({window})",
+            "nothing",
+            "-",
+            0m,
+            null,
+            ["planned downtime accepted, and a window (maintenanceWindow or --window-start/--window-duration)"],
+            window is null ? "no maintenance window is configured (maintenanceWindow.start, maintenanceWindow.maxDuration)" : null)
+        {
+            FitsBecause = "the only one this stack is ready for; it takes the clients down inside the window",
+        };
+    }
+}
+
+/// <summary>maintenance-window's registration: this field is what lists it.</summary>
+public static partial class RotationStrategies
+{
+    internal static readonly IRotationStrategy MaintenanceWindowRegistration = Register(new MaintenanceWindowStrategy());
 }

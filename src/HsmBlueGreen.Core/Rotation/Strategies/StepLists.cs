@@ -14,7 +14,7 @@ internal static class StepLists
         new RotationStep.PromoteSecret(),
     ];
 
-    /// <summary>The smoke check through the target's test route (when asked for), then one step per weight.</summary>
+    /// <summary>The smoke check through the target's test route (when asked for), then per weight: set it, bake, judge, and pause where asked.</summary>
     public static IEnumerable<RotationStep> Shift(RotationPlan plan)
     {
         if (plan.Options.SmokePath is { } path)
@@ -24,7 +24,13 @@ internal static class StepLists
 
         foreach (var percent in plan.Options.Steps.Percents)
         {
-            yield return new RotationStep.ShiftWeight(percent, plan.Options.Bake, percent == plan.Options.PauseAt);
+            yield return new RotationStep.SetWeight(percent);
+            yield return new RotationStep.Bake(percent, plan.Options.Bake);
+            yield return new RotationStep.Judge(percent, plan.Options.Bake);
+            if (percent == plan.Options.PauseAt)
+            {
+                yield return new RotationStep.Pause(percent);
+            }
         }
     }
 }

@@ -1,4 +1,5 @@
 using HsmBlueGreen.Core.Ports;
+using HsmBlueGreen.Core.Rotation.Comparison;
 using HsmBlueGreen.Core.Rotation.Plan;
 using HsmBlueGreen.Core.Rotation.Run;
 using HsmBlueGreen.Core.Settings;
@@ -12,11 +13,13 @@ namespace HsmBlueGreen.Core.Rotation.Strategies;
 /// </summary>
 public abstract class TwoSlotStrategy : IRotationStrategy
 {
-    public abstract Strategy Kind { get; }
-
     public abstract string Key { get; }
 
+    public abstract int Order { get; }
+
     public bool ShiftsTraffic => true;
+
+    public bool RunsInWindow => false;
 
     public Color TargetOf(Color source) => source.Other();
 
@@ -40,4 +43,6 @@ public abstract class TwoSlotStrategy : IRotationStrategy
     public abstract string PreviousVersion(RotationPlan plan);
 
     public abstract IReadOnlyList<string> OperatorNotes(RotationPlan plan);
+
+    public abstract ApproachProfile Profile(StackSettings settings, RotationOptions options);
 }
