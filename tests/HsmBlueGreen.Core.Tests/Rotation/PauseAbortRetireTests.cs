@@ -116,6 +116,23 @@ public sealed class PauseAbortRetireTests
         Assert.Equal("asg-green desired 2, in service 2; targets healthy 2/2", lines["green clients"]);
     }
 
+    /// <summary>The scheduled workflow retires in another job, on another runner: it has the run record in AWS, not the run's journal.</summary>
+    [Fact]
+    public async Task RetireOnAMachineWithoutTheRunsJournalMeasuresTheDrainFromTheRunRecord()
+    {
+        var harness = new RotationHarness();
+        await harness.RunAsync();
+        harness.Account.TagForRetire(Color.Blue);
+        RotationRun Elsewhere() => new(harness.Plan(Color.Blue), harness.Account.Ports(harness.LoadBalancer, harness.Metrics), harness.Account.Clock, new MemoryJournal(), new RecordingEvents(), "run-elsewhere", CancellationToken.None);
+
+        var early = await RetireOperation.RunAsync(Elsewhere(), TimeSpan.FromMinutes(10), assumeDrained: false);
+        harness.Account.Clock.Advance(TimeSpan.FromMinutes(5));
+        var late = await RetireOperation.RunAsync(Elsewhere(), TimeSpan.FromMinutes(10), assumeDrained: false);
+
+        Assert.True(early.Outcome == RotationOutcome.NeedsOperator && early.Message.Contains("of its 10m drain time", StringComparison.Ordinal), early.Message);
+        Assert.True(late.Outcome == RotationOutcome.Done, late.Message);
+    }
+
     [Fact]
     public async Task RetireRefusesUntilTheDrainTimeHasPassed()
     {

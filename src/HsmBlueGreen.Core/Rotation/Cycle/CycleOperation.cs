@@ -79,7 +79,7 @@ public static class CycleOperation
     {
         var run = request.NewRun(RotationPlan.For(settings, RotationOptions.Default, next.Idle), null);
         var drain = request.Drain ?? RetireOperation.DefaultDrain(settings);
-        if (RetireOperation.DrainRemaining(run, next.Idle, drain) is { } left && left > TimeSpan.Zero)
+        if (await RetireOperation.DrainRemainingAsync(run, next.Idle, drain).ConfigureAwait(false) is { } left && left > TimeSpan.Zero)
         {
             run.Record(EventKinds.Check, $"draining {next.Idle.Key()}: {Durations.Format(left)} of its {Durations.Format(drain)} drain time left before it is retired", new Dictionary<string, string> { ["slot"] = next.Idle.Key() });
             await run.WaitAsync(left).ConfigureAwait(false);

@@ -1,5 +1,6 @@
 using HsmBlueGreen.Core.Ports;
 using HsmBlueGreen.Core.Rotation.Plan;
+using HsmBlueGreen.Core.Rotation.Record;
 using HsmBlueGreen.Core.Rotation.Run;
 using HsmBlueGreen.Core.Rotation.Traffic;
 using HsmBlueGreen.Core.Settings;
@@ -44,7 +45,7 @@ public static class RetireOperation
             }
         }
 
-        if (DrainProblem(run, slot, drain, assumeDrained) is { } problem)
+        if (DrainProblem(run, slot, await ZeroSinceAsync(run, observed.Outputs, slot).ConfigureAwait(false), drain, assumeDrained) is { } problem)
         {
             return Refuse(run, RotationOutcome.NeedsOperator, problem);
         }
@@ -86,7 +87,7 @@ public static class RetireOperation
     private static async Task<string> NextBackupHintAsync(RotationRun run, StackObservation observed, Color slot, Color other)
     {
         var setAt = await Cycle.BackupChoice.CredentialSetAtAsync(run.Ports, observed.Target.SecretArn, run.CancellationToken).ConfigureAwait(false);
-        var changed = new[] { setAt, ZeroSince(run, slot) }.Max() ?? DateTimeOffset.MinValue;
+        var changed = new[] { setAt, await ZeroSinceAsync(run, observed.Outputs, slot).ConfigureAwait(false) }.Max() ?? DateTimeOffset.MinValue;
         var backups = await run.Ports.Clusters.DescribeBackupsAsync(observed.Target.ClusterId, run.CancellationToken).ConfigureAwait(false);
         var next = Cycle.BackupChoice.Newest(backups, changed);
         var set = $"pulumi config set --stack {run.Stack} --path 'slots.{slot.Key()}.sourceBackupId'";
@@ -103,11 +104,12 @@ public static class RetireOperation
         return TimeSpan.FromMinutes(5) > sticky ? TimeSpan.FromMinutes(5) : sticky;
     }
 
-    /// <summary>How much of the drain time is left for the slot by the journal's record, or null when it has none.</summary>
-    public static TimeSpan? DrainRemaining(RotationRun run, Color slot, TimeSpan drain)
+    /// <summary>How much of the drain time is left for the slot, or null when neither the run record nor the journal shows when it reached 0.</summary>
+    public static async Task<TimeSpan?> DrainRemainingAsync(RotationRun run, Color slot, TimeSpan drain)
     {
         ArgumentNullException.ThrowIfNull(run);
-        if (ZeroSince(run, slot) is not { } since)
+        var outputs = await run.Ports.Stack.GetOutputsAsync(run.Stack, run.CancellationToken).ConfigureAwait(false);
+        if (await ZeroSinceAsync(run, outputs, slot).ConfigureAwait(false) is not { } since)
         {
             return null;
         }
@@ -116,22 +118,29 @@ public static class RetireOperation
         return left > TimeSpan.Zero ? left : TimeSpan.Zero;
     }
 
-    /// <summary>When the journal saw the slot's weight reach 0 for the last time, if it did.</summary>
-    private static DateTimeOffset? ZeroSince(RotationRun run, Color slot)
+    /// <summary>
+    /// When the slot's weight reached 0 for the last time: as the latest run record notes it when that run took the
+    /// traffic from this slot (any machine sees it), else as this machine's journal saw the weights move.
+    /// </summary>
+    private static async Task<DateTimeOffset?> ZeroSinceAsync(RotationRun run, StackOutputs outputs, Color slot)
     {
+        if (await RunRecords.LatestOnAsync(outputs, run.Ports.RunRecords, run.CancellationToken).ConfigureAwait(false) is ({ SourceDrainingSince: { } since } record, _) && record.Source == slot)
+        {
+            return since;
+        }
+
         var weights = run.Journal.ReadAll().Where(e => e.Kind == EventKinds.Weights && e.Field(slot.Key()) is not null).ToList();
         var lastNonZero = weights.FindLastIndex(e => e.Field(slot.Key()) != "0");
         return lastNonZero + 1 < weights.Count ? weights[lastNonZero + 1].At : null;
     }
 
-    private static string? DrainProblem(RotationRun run, Color slot, TimeSpan drain, bool assumeDrained)
+    private static string? DrainProblem(RotationRun run, Color slot, DateTimeOffset? since, TimeSpan drain, bool assumeDrained)
     {
-        var since = ZeroSince(run, slot);
         if (since is null)
         {
             return assumeDrained
                 ? null
-                : $"the journal has no record of when {slot.Key()} reached weight 0, so its drain time ({Durations.Format(drain)}) cannot be checked. If it has been at 0 that long, run again with --assume-drained.";
+                : $"neither the run record in AWS nor this machine's journal shows when {slot.Key()} reached weight 0, so its drain time ({Durations.Format(drain)}) cannot be checked. If it has been at 0 that long, run again with --assume-drained.";
         }
 
         var waited = run.Clock.GetUtcNow() - since.Value;

@@ -36,6 +36,12 @@ public sealed record RunRecord(
     /// </summary>
     public DateTimeOffset? PasswordChangedBy { get; init; }
 
+    /// <summary>
+    /// When the listener first read the target at 100%: the source takes no new connections from then, so `retire`
+    /// measures the source's drain time from it on any machine, not only the one whose journal saw the weights move.
+    /// </summary>
+    public DateTimeOffset? SourceDrainingSince { get; init; }
+
     /// <summary>Set by `abort`: traffic was put back; the run has no pause to promote and a resume starts it over with a new record.</summary>
     public bool Aborted { get; init; }
 

@@ -1,5 +1,6 @@
 using System.Globalization;
 using HsmBlueGreen.Core.Rotation.Plan;
+using HsmBlueGreen.Core.Rotation.Record;
 using HsmBlueGreen.Core.Rotation.Run;
 using HsmBlueGreen.Core.Rotation.Traffic;
 using HsmBlueGreen.Core.Slots;
@@ -21,6 +22,7 @@ internal sealed class SetWeightStep(RotationStep.SetWeight step) : IStepHandler
     {
         var percent = step.Percent.ToString(CultureInfo.InvariantCulture);
         var state = await ListenerWeights.ReadAsync(run, observed).ConfigureAwait(false);
+        var readAt = run.Clock.GetUtcNow();
         if (ListenerWeights.TargetPercent(observed, state) != step.Percent)
         {
             var split = ListenerWeights.Split(run.Target, step.Percent);
@@ -31,8 +33,15 @@ internal sealed class SetWeightStep(RotationStep.SetWeight step) : IStepHandler
                 return await ShiftProgress.RollBackAsync(run, observed, $"the listener did not report {run.Target.Key()} at {percent}% after the update").ConfigureAwait(false);
             }
 
+            readAt = run.Clock.GetUtcNow();
             run.Record(EventKinds.Weights, $"listener reads {split}; settling {Durations.Format(run.Plan.Options.Settle)}", ListenerWeights.EventData(run, step.Percent));
             await run.WaitAsync(run.Plan.Options.Settle).ConfigureAwait(false);
+        }
+
+        if (step.Percent == 100)
+        {
+            // After a crash the listener may have read 100% earlier than this; a later time only makes the drain longer.
+            await RunRecordKeeper.UpdateAsync(run, observed, r => r.SourceDrainingSince is null ? r with { SourceDrainingSince = readAt } : r).ConfigureAwait(false);
         }
 
         await WeightRecorder.RecordAsync(run, step.Percent).ConfigureAwait(false);
