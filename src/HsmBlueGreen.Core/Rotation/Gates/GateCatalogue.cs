@@ -3,20 +3,22 @@ using HsmBlueGreen.Core.Rotation.Plan;
 
 namespace HsmBlueGreen.Core.Rotation.Gates;
 
-/// <summary>Every gate, in the order it is judged: the one place a new gate is listed. The first failure stops the rest.</summary>
-public static class GateCatalogue
+/// <summary>
+/// Every gate, in the order it is judged (the first failure stops the rest). There is no list to edit: each gate's own
+/// file registers it here with its place in that order, as a field of this partial class (no reflection, so NativeAOT
+/// keeps it), since C# does not specify in which order the fields of several files are initialised.
+/// </summary>
+public static partial class GateCatalogue
 {
-    internal static IReadOnlyList<IGate> All { get; } =
-    [
-        new TargetHealthGate(),
-        MetricsGate.ErrorRate,
-        MetricsGate.LoadBalancerErrorRate,
-        MetricsGate.Latency,
-        new HsmProbeGate(),
-    ];
+    // No initialiser reads the registrations: one here could run before another file's Register.
+    private static List<(int Order, IGate Gate)>? registered;
+    private static IReadOnlyList<IGate>? all;
+    private static GateSpecs? defaults;
+
+    internal static IReadOnlyList<IGate> All => all ??= [.. (registered ?? []).OrderBy(r => r.Order).Select(r => r.Gate)];
 
     /// <summary>Each gate's limits when the command line sets none.</summary>
-    public static GateSpecs Defaults { get; } = new([.. All.Select(g => g.Default)]);
+    public static GateSpecs Defaults => defaults ??= new([.. All.Select(g => g.Default)]);
 
     public static IReadOnlyList<string> Names => [.. All.Select(g => g.Name)];
 
@@ -49,4 +51,11 @@ public static class GateCatalogue
 
     internal static IEnumerable<(IGate Gate, GateSpec Spec)> WithSpecs(RotationOptions options) =>
         All.Select(g => (g, options.Gates.For(g)));
+
+    /// <summary>Called by each gate's registration field; returns the gate so the field holds it.</summary>
+    private static IGate Register(int order, IGate gate)
+    {
+        (registered ??= []).Add((order, gate));
+        return gate;
+    }
 }

@@ -36,3 +36,9 @@ internal sealed class HsmProbeGate : IGate
         };
     }
 }
+
+/// <summary>Judged last: it logs in on the target's cluster, the one gate that spends an HSM call.</summary>
+public static partial class GateCatalogue
+{
+    internal static readonly IGate HsmProbeRegistration = Register(50, new HsmProbeGate());
+}

@@ -97,3 +97,13 @@ internal sealed class MetricsGate(GateSpec defaults, Func<TargetGroupMetrics, lo
     private static string Periods((DateTimeOffset From, DateTimeOffset To) window) =>
         string.Create(CultureInfo.InvariantCulture, $"{(int)((window.To - window.From) / MetricsWindow.Period)} complete minute(s) {window.From:HH:mm}-{window.To:HH:mm} UTC");
 }
+
+/// <summary>The metrics gates come after target health and before the HSM probe, errors before latency.</summary>
+public static partial class GateCatalogue
+{
+    internal static readonly IGate ErrorRateRegistration = Register(20, MetricsGate.ErrorRate);
+
+    internal static readonly IGate LoadBalancerErrorRateRegistration = Register(30, MetricsGate.LoadBalancerErrorRate);
+
+    internal static readonly IGate LatencyRegistration = Register(40, MetricsGate.Latency);
+}

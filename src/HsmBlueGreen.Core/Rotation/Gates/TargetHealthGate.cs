@@ -39,3 +39,9 @@ internal sealed class TargetHealthGate : IGate
             : new(Name, GateVerdict.Successful, $"{targets.Count}/{targets.Count} {run.Target.Key()} targets healthy");
     }
 }
+
+/// <summary>Judged first: a target that is not healthy makes every metric beside the point.</summary>
+public static partial class GateCatalogue
+{
+    internal static readonly IGate TargetHealthRegistration = Register(10, new TargetHealthGate());
+}
