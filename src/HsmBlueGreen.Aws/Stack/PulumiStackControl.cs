@@ -7,7 +7,7 @@ namespace HsmBlueGreen.Aws.Stack;
 
 /// <summary>
 /// IStackControl over the pulumi CLI in the project directory: `stack output --json` (never
-/// --show-secrets), `config set --path`, `config set-all --path`, `config rm --path`, `preview --json`, and `up --yes --skip-preview` with targets.
+/// --show-secrets), `stack export` (read for its pending operations only), `config set --path`, `config set-all --path`, `config rm --path`, `preview --json`, and `up --yes --skip-preview` with targets.
 /// </summary>
 public sealed class PulumiStackControl(string executable, string projectDirectory, PulumiTimeouts timeouts) : IStackControl
 {
@@ -33,6 +33,20 @@ public sealed class PulumiStackControl(string executable, string projectDirector
 
     public Task RemoveConfigAsync(string stack, string path, CancellationToken cancellationToken) =>
         RunAsync(["config", "rm", "--path", "--stack", stack, "--", path], timeouts.Config, cancellationToken);
+
+    public async Task<IReadOnlyList<PendingOperation>> PendingOperationsAsync(string stack, CancellationToken cancellationToken)
+    {
+        var output = await RunAsync(["stack", "export", "--stack", stack], timeouts.Read, cancellationToken).ConfigureAwait(false);
+        try
+        {
+            using var document = JsonDocument.Parse(output);
+            return StackStateReader.PendingOperations(document.RootElement);
+        }
+        catch (Exception e) when (e is JsonException or KeyNotFoundException or InvalidOperationException)
+        {
+            throw new PulumiCommandException($"pulumi stack export --stack {stack} printed something that is not a stack's state; run it yourself to see why.");
+        }
+    }
 
     public async Task<StackPreview> PreviewAsync(string stack, CancellationToken cancellationToken)
     {

@@ -18,6 +18,9 @@ public interface IStackControl
 
     Task RemoveConfigAsync(string stack, string path, CancellationToken cancellationToken);
 
+    /// <summary>What an interrupted `pulumi up` left under way in the stack's state (pulumi stack export); empty when nothing.</summary>
+    Task<IReadOnlyList<PendingOperation>> PendingOperationsAsync(string stack, CancellationToken cancellationToken);
+
     /// <summary>What `pulumi up` would do, without doing it (pulumi preview --json): one step per resource.</summary>
     Task<StackPreview> PreviewAsync(string stack, CancellationToken cancellationToken);
 

@@ -1,5 +1,6 @@
 using HsmBlueGreen.Aws.Stack;
 using HsmBlueGreen.Aws.Tests.Support;
+using HsmBlueGreen.Core.Ports;
 using HsmBlueGreen.Core.Slots;
 
 namespace HsmBlueGreen.Aws.Tests.Stack;
@@ -72,6 +73,47 @@ public sealed class PulumiStackControlTests : IDisposable
 
         Assert.Equal([("create", "green-cluster", false), ("replace", "blue-hsm-eu-west-1a", true)], preview.Changes.Select(s => (s.Op, s.Name, s.EndsAResource)));
         Assert.Equal(["preview", "--json", "--non-interactive", "--stack", "dev"], pulumi.Calls.Single().Arguments);
+    }
+
+    [Fact]
+    public async Task PendingOperationsAreReadFromTheExportedStateWithTheirResourceAndType()
+    {
+        pulumi.Answer("""
+            {
+                "version": 3,
+                "deployment": {
+                    "manifest": {"time": "2026-11-29T10:00:00Z", "magic": "abc", "version": "v3.140.0"},
+                    "secrets_providers": {"type": "service", "state": {"url": "https://api.pulumi.com"}},
+                    "resources": [{"urn": "urn:pulumi:dev::hsm-blue-green::pulumi:pulumi:Stack::hsm-blue-green-dev", "custom": false, "type": "pulumi:pulumi:Stack"}],
+                    "pending_operations": [
+                        {"resource": {"urn": "urn:pulumi:dev::hsm-blue-green::aws:cloudhsmv2/cluster:Cluster::green-cluster", "custom": true, "type": "aws:cloudhsmv2/cluster:Cluster"}, "type": "creating"}
+                    ]
+                }
+            }
+            """);
+
+        var pending = await Stack().PendingOperationsAsync("dev", CancellationToken.None);
+
+        Assert.Equal([new PendingOperation("urn:pulumi:dev::hsm-blue-green::aws:cloudhsmv2/cluster:Cluster::green-cluster", "creating")], pending);
+        Assert.Equal(["stack", "export", "--stack", "dev"], pulumi.Calls.Single().Arguments);
+    }
+
+    [Fact]
+    public async Task AStateWithoutPendingOperationsHasNone()
+    {
+        pulumi.Answer("""{"version": 3, "deployment": {"manifest": {"time": "2026-11-29T10:00:00Z", "magic": "abc", "version": "v3.140.0"}, "resources": []}}""");
+
+        Assert.Empty(await Stack().PendingOperationsAsync("dev", CancellationToken.None));
+    }
+
+    [Fact]
+    public async Task AnExportThatIsNotAStackStateIsOneLineNamingTheCommand()
+    {
+        pulumi.Answer("error: no stack selected");
+
+        var refused = await Assert.ThrowsAsync<PulumiCommandException>(() => Stack().PendingOperationsAsync("dev", CancellationToken.None));
+
+        Assert.Equal("pulumi stack export --stack dev printed something that is not a stack's state; run it yourself to see why.", refused.Message);
     }
 
     [Fact]

@@ -70,6 +70,22 @@ public sealed class PrepareTests
         Assert.Equal([null], account.ConfigWrites.Last().Select(v => v.Value));
     }
 
+    /// <summary>A killed `pulumi up` leaves a pending create; Pulumi only warns on the next up and would create the cluster again.</summary>
+    [Fact]
+    public async Task PendingOperationsFromAnInterruptedUpAreRefusedWithNothingAppliedAndTheConfigTakenBack()
+    {
+        var cluster = StackResourceNames.Urn("test", "aws:cloudhsmv2/cluster:Cluster", "green-cluster");
+        account.PendingOperations.Add(new PendingOperation(cluster, "creating"));
+
+        var result = await PrepareAsync();
+
+        Assert.Equal(RotationOutcome.NeedsOperator, result.Outcome);
+        Assert.Contains($"{cluster} (creating)", result.Message, StringComparison.Ordinal);
+        Assert.Contains("'pulumi refresh --stack test'", result.Message, StringComparison.Ordinal);
+        Assert.Empty(account.Ups);
+        Assert.Equal([null], account.ConfigWrites.Last().Select(v => v.Value));
+    }
+
     [Fact]
     public async Task ItWaitsUntilTheRestoredClusterAndItsHsmsAreActive()
     {

@@ -61,6 +61,8 @@ internal sealed class OutputsOnly(StackOutputs outputs) : IStackControl
 
     public Task RemoveConfigAsync(string stack, string path, CancellationToken cancellationToken) => throw new InvalidOperationException("the audit never removes config");
 
+    public Task<IReadOnlyList<PendingOperation>> PendingOperationsAsync(string stack, CancellationToken cancellationToken) => throw new InvalidOperationException("the audit never reads the stack's state");
+
     public Task<StackPreview> PreviewAsync(string stack, CancellationToken cancellationToken) => throw new InvalidOperationException("the audit never runs pulumi preview");
 
     public Task UpAsync(string stack, IReadOnlyList<string> targets, CancellationToken cancellationToken) => throw new InvalidOperationException("the audit never runs pulumi up");

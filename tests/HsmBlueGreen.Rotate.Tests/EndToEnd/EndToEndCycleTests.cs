@@ -60,6 +60,23 @@ public sealed class EndToEndCycleTests : IDisposable
         server.AssertConforms();
     }
 
+    /// <summary>A `pulumi up` killed while creating green's cluster left a pending create: the cycle stops before another up could make a second cluster.</summary>
+    [Fact]
+    public async Task ACycleAfterAKilledUpStopsOnItsPendingCreateWithNothingApplied()
+    {
+        await using var server = LoopbackAwsServer.Start();
+        using var pulumi = Deploy(server.Account);
+        var cluster = StackResourceNames.Urn("dev", "aws:cloudhsmv2/cluster:Cluster", "green-cluster");
+        pulumi.PendingOperations.Add((cluster, "creating"));
+
+        var (exit, output, error) = await RunAsync($"cycle --stack dev --yes {Zero}", server, pulumi);
+
+        Assert.True(exit == ExitCodes.NeedsOperator, $"exit {exit}\n{output}\n{error}");
+        Assert.Contains($"{cluster} (creating)", error, StringComparison.Ordinal);
+        Assert.DoesNotContain(pulumi.Calls, c => c[0] is "up" or "preview");
+        Assert.DoesNotContain("green", string.Join(",", pulumi.Outputs.Keys), StringComparison.Ordinal);
+    }
+
     /// <summary>The stack and account after a cycle stopped at a stage boundary; the second `cycle` must end as one uninterrupted cycle does.</summary>
     public static TheoryData<string> Boundaries => ["prepared", "rotated", "up interrupted before the HSMs are ACTIVE", "retire stopped between its two applies"];
 

@@ -6,7 +6,7 @@ using HsmBlueGreen.Core.Slots;
 namespace HsmBlueGreen.Core.Rotation.Cycle;
 
 /// <summary>
-/// Shows what `pulumi preview` would change, refuses when it would delete or replace anything of the serving slot
+/// Refuses while an interrupted update left operations pending in the stack's state, shows what `pulumi preview` would change, refuses when it would delete or replace anything of the serving slot
 /// (its cluster holds the only serving users and keys), asks, then runs `pulumi up` on the whole stack.
 /// </summary>
 internal static class StackApply
@@ -15,6 +15,20 @@ internal static class StackApply
     public static async Task<RunResult?> RunAsync(RotationRun run, Func<StackPreview, Task<bool>>? confirm, bool writtenNow)
     {
         var (stack, target, serving) = (run.Stack, run.Target.Key(), run.Source.Key());
+        run.Call("pulumi:stack-export", $"pulumi stack export --stack {stack} (operations an interrupted update left under way)");
+        var pending = await run.Ports.Stack.PendingOperationsAsync(stack, run.CancellationToken).ConfigureAwait(false);
+        if (pending.Count > 0)
+        {
+            if (writtenNow)
+            {
+                await SlotConfig.RemoveAsync(run).ConfigureAwait(false);
+            }
+
+            // Pulumi warns and goes on; a create it lost track of would then be made again (a second cluster, billed by the hour).
+            var what = string.Join(", ", pending.Select(p => $"{p.Urn} ({p.Type})"));
+            return PrepareOperation.Stop(run, RotationOutcome.NeedsOperator, $"an earlier pulumi update of stack {stack} was interrupted and left {what} in an unknown state: a resource it was creating may exist in AWS without being in the stack, and another up would create it again. Nothing was applied. Fix: check in AWS whether each exists ('aws cloudhsmv2 describe-clusters', the console), then 'pulumi refresh --stack {stack}' run interactively (it asks what to do with each pending create: import one that exists with --import-pending-creates <urn> <id>, drop one that does not with --clear-pending-creates), then run this again.");
+        }
+
         run.Call("pulumi:preview", $"pulumi preview --stack {stack}");
         var preview = await run.Ports.Stack.PreviewAsync(stack, run.CancellationToken).ConfigureAwait(false);
         var counts = preview.Changes.GroupBy(s => s.Op).Select(g => $"{g.Key} {g.Count().ToString(CultureInfo.InvariantCulture)}");

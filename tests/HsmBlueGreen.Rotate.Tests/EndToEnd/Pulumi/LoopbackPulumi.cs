@@ -62,6 +62,9 @@ internal sealed partial class LoopbackPulumi : IDisposable
 
     public IReadOnlyList<StateResource> State => state;
 
+    /// <summary>Operations an interrupted `up` left under way, as `pulumi stack export` lists them (URN, `creating`...).</summary>
+    public List<(string Urn, string Type)> PendingOperations { get; } = [];
+
     /// <summary>The stack as already deployed for the config now, without touching the account: the resources named in <paramref name="known"/> get those attributes (ids of the account's existing resources).</summary>
     public LoopbackPulumi Deployed(IReadOnlyDictionary<string, Dictionary<string, string>> known)
     {
@@ -99,6 +102,7 @@ internal sealed partial class LoopbackPulumi : IDisposable
                 ["config", "set", "--path", "--stack", var s, "--", var path, var value] when s == stack => Config(() => StackConfigFile.Set(projectDirectory, stack, path, value)),
                 ["config", "set-all", "--path", "--stack", var s, .. var pairs] when s == stack && SetAll(pairs) is { } values => Config(() => values.ForEach(v => StackConfigFile.Set(projectDirectory, stack, v.Key, v.Value))),
                 ["config", "rm", "--path", "--stack", var s, "--", var path] when s == stack => Config(() => StackConfigFile.Remove(projectDirectory, stack, path)),
+                ["stack", "export", "--stack", var s] when s == stack => ToolAnswer.Ok(Export().ToJsonString(new JsonSerializerOptions { WriteIndented = true }) + "\n"),
                 ["preview", "--json", "--non-interactive", "--stack", var s] when s == stack => ToolAnswer.Ok(Preview(DeclaredProgram.Emit(projectDirectory, stack)).ToJsonString(new JsonSerializerOptions { WriteIndented = true }) + "\n"),
                 ["up", "--yes", "--skip-preview", "--non-interactive", "--stack", var s, .. var rest] when s == stack && Targets(rest) is { } targets => Up(DeclaredProgram.Emit(projectDirectory, stack), targets),
                 _ when Array.IndexOf(args, "--stack") is var i and >= 0 && i + 1 < args.Length && args[i + 1] != stack => ToolAnswer.Fail($"error: no stack named '{args[i + 1]}' found"),

@@ -27,6 +27,9 @@ public sealed partial class FakeAccount
     /// <summary>What `pulumi preview` answers; by default the creation of every slot the config names and the stack lacks.</summary>
     public Func<StackPreview>? PreviewAnswer { get; set; }
 
+    /// <summary>What an interrupted `pulumi up` left in the state, as `pulumi stack export` lists it; none by default.</summary>
+    public List<PendingOperation> PendingOperations { get; } = [];
+
     public StackPreview Preview() => PreviewAnswer?.Invoke() ?? new StackPreview([.. PendingSlots().SelectMany(c => new[] { "cluster", "hsm-eu-west-1a", "app", "tg", "secret" }
         .Select(name => new PreviewStep("create", StackResourceNames.Urn(Stack, "aws:any/resource:Resource", StackResourceNames.SlotPrefix(c) + name))))]);
 

@@ -54,6 +54,12 @@ public sealed class FakeStack(FakeAccount account) : IStackControl
         return Task.CompletedTask;
     }
 
+    public Task<IReadOnlyList<PendingOperation>> PendingOperationsAsync(string stack, CancellationToken cancellationToken)
+    {
+        account.Touch("stack.pending");
+        return Task.FromResult<IReadOnlyList<PendingOperation>>([.. account.PendingOperations]);
+    }
+
     public Task<StackPreview> PreviewAsync(string stack, CancellationToken cancellationToken)
     {
         account.Touch("stack.preview");
