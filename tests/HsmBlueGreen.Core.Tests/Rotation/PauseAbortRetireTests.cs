@@ -46,6 +46,22 @@ public sealed class PauseAbortRetireTests
         Assert.Equal(100, harness.Account.TargetPercent(Color.Green));
     }
 
+    /// <summary>The operator looked at the weight once: a judge's inconclusive gate and --pause-at at the same weight take one promote.</summary>
+    [Fact]
+    public async Task OnePromoteAnswersAnInconclusiveGateAndThePauseAtTheSameWeight()
+    {
+        var harness = new RotationHarness { Options = RotationOptions.Default with { PauseAt = 10 } };
+        harness.Metrics.NoData = true;
+        var paused = await harness.RunAsync();
+        harness.Metrics.NoData = false;
+
+        var result = await harness.ResumeAsync(promotedAt: 10);
+
+        Assert.StartsWith("gate 5xx-rate inconclusive at 10%", paused.Message, StringComparison.Ordinal);
+        Assert.True(result.Outcome == RotationOutcome.Done, result.Message);
+        Assert.Equal(100, harness.Account.TargetPercent(Color.Green));
+    }
+
     [Fact]
     public async Task MissingMetricsPauseTheRunInsteadOfPassingIt()
     {

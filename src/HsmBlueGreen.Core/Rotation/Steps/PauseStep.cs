@@ -9,11 +9,17 @@ namespace HsmBlueGreen.Core.Rotation.Steps;
 
 /// <summary>
 /// --pause-at: waits at the weight for `promote`. The pause is kept in the run record in AWS, so `promote` from any
-/// machine finds it; the promote moves the record past this step, which is then done. A resume without it pauses again.
+/// machine finds it; the promote moves the record past this step, which is then done (a promote at this weight for the judge's
+/// inconclusive gate counts too). A resume without it pauses again.
 /// </summary>
 internal sealed class PauseStep(RotationStep.Pause step) : IStepHandler
 {
-    public Task<bool> IsDoneAsync(RotationRun run, Observation observed) => ShiftProgress.IsPastAsync(run, observed, step, step.Percent);
+    /// <summary>
+    /// Done once promoted past; and a promote at this weight answers it even when it was given for the judge's
+    /// inconclusive gate just before: the operator has looked at this weight once, which is what the pause asks for.
+    /// </summary>
+    public async Task<bool> IsDoneAsync(RotationRun run, Observation observed) =>
+        run.PromotedAt == step.Percent || await ShiftProgress.IsPastAsync(run, observed, step, step.Percent).ConfigureAwait(false);
 
     public Task<StepResult> ApplyAsync(RotationRun run, Observation observed) =>
         HoldAsync(run, observed, step.Percent, $"paused at {step.Percent.ToString(CultureInfo.InvariantCulture)}% as asked (--pause-at)");
