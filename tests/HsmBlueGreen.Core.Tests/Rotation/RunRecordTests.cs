@@ -11,6 +11,25 @@ namespace HsmBlueGreen.Core.Tests.Rotation;
 /// <summary>The run's record in AWS: what a second machine needs to see and continue the run, written only by a run that holds the lease.</summary>
 public sealed class RunRecordTests
 {
+    /// <summary>`status` and the live view say "step N of M" of the same step alike, whichever machine reads it.</summary>
+    [Fact]
+    public async Task TheRecordCountsEachStepAsTheRunsEventsDo()
+    {
+        var harness = new RotationHarness();
+        await harness.RunAsync();
+        var plan = harness.Plan();
+        var record = RunRecord.For(plan, "run-x", DateTimeOffset.UnixEpoch);
+
+        var started = harness.Events.Events.Where(e => e.Kind == EventKinds.StepStarted).ToList();
+
+        Assert.NotEmpty(started);
+        Assert.All(started, e =>
+        {
+            var index = plan.Steps.Select(s => s.Name).ToList().IndexOf(e.Step!);
+            Assert.StartsWith($"{e.Field("index")} of {e.Field("of")}: {e.Step}", (record with { CurrentStepIndex = index }).Position, StringComparison.Ordinal);
+        });
+    }
+
     private const string GreenSecret = "arn:secret/green";
 
     private static readonly RotationOptions NonDefault = RotationOptions.Default with

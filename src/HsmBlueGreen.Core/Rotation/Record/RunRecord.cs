@@ -51,6 +51,12 @@ public sealed record RunRecord(
     [JsonIgnore]
     public bool Finished => CurrentStepIndex >= Steps.Count - 1;
 
+    /// <summary>Where the run is, counted as the live view counts it (preflight is step 1; the closing "done" is no step).</summary>
+    [JsonIgnore]
+    public string Position => Finished
+        ? $"all {Steps.Count - 1} steps done"
+        : $"{CurrentStepIndex + 1} of {Steps.Count - 1}: {Steps[CurrentStepIndex]}";
+
     /// <summary>A new record for a plan about to run; its options carry the client count the plan resolved.</summary>
     public static RunRecord For(RotationPlan plan, string runId, DateTimeOffset startedAt) =>
         new(runId, plan.Source, plan.Target, plan.Options with { ClientCount = plan.TargetClientCount }, [.. plan.Steps.Select(s => s.Name)], HashOf(plan.Steps), 0, startedAt);

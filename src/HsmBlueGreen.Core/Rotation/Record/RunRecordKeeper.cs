@@ -75,7 +75,7 @@ internal static class RunRecordKeeper
     private static async Task SaveAsync(RotationRun run, StackObservation observed, RunRecord record)
     {
         var secret = observed.Target.SecretArn;
-        run.Call("record:write", $"run record on {secret}: step {record.CurrentStepIndex + 1} of {record.Steps.Count} ({record.Steps[record.CurrentStepIndex]}){(record.Pause is { } pause ? $", paused: {pause.Reason}" : string.Empty)}", new Dictionary<string, string> { ["resource"] = secret, ["runId"] = record.RunId, ["stepsHash"] = record.StepsHash });
+        run.Call("record:write", $"run record on {secret}: step {record.Position}{(record.Pause is { } pause ? $", paused: {pause.Reason}" : string.Empty)}", new Dictionary<string, string> { ["resource"] = secret, ["runId"] = record.RunId, ["stepsHash"] = record.StepsHash });
         await run.Ports.RunRecords.WriteAsync(secret, record, run.CancellationToken).ConfigureAwait(false);
         run.SavedRecord = record;
     }

@@ -19,7 +19,7 @@ internal static class RunRecordLines
 
         var state = record.Aborted ? "aborted" : record.Finished ? "finished" : record.Pause is not null ? "paused" : "in progress";
         yield return KeyValuePair.Create("run", $"{record.RunId} ({record.StrategyKey}, {record.Source.Key()} -> {record.Target.Key()}) started {Stamp(record.StartedAt)}: {state}");
-        yield return KeyValuePair.Create("step", $"{record.CurrentStepIndex + 1} of {record.Steps.Count}: {record.Steps[record.CurrentStepIndex]} (steps {string.Join(",", record.Options.Steps.Percents)}; hash {record.StepsHash})");
+        yield return KeyValuePair.Create("step", $"{record.Position} (steps {string.Join(",", record.Options.Steps.Percents)}; hash {record.StepsHash})");
         if (record.Pause is { } pause)
         {
             yield return KeyValuePair.Create("paused", $"since {Stamp(pause.At)} at {pause.Percent.ToString(CultureInfo.InvariantCulture)}%: {pause.Reason}");
