@@ -37,5 +37,5 @@ internal sealed class BakeStep(RotationStep.Bake step) : IStepHandler
         new(
             $"Bake {Durations.Format(step.Duration)} at {plan.Target.Key()} {step.Percent}%",
             [$"gates every minute: {string.Join(", ", GateCatalogue.TickNames(plan.Options))}; the first failure rolls back at once", .. GateCatalogue.DescribeTicks(plan)],
-            [$"elbv2:ModifyListener {plan.Source.Key()} 100 / {plan.Target.Key()} 0 only when a gate fails (the rollback), then stop with exit 1"]);
+            [ShiftProgress.RollbackChange(plan)]);
 }

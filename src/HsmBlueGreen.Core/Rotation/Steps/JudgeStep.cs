@@ -45,11 +45,11 @@ internal sealed class JudgeStep(RotationStep.Judge step) : IStepHandler
 
     public StepText Describe(RotationPlan plan)
     {
-        var (s, t) = (plan.Source.Key(), plan.Target.Key());
+        var t = plan.Target.Key();
         return new StepText(
             $"Judge the gates at {t} {step.Percent}%",
             [$"over the bake, once a complete 1-minute period has reached CloudWatch, in order: {string.Join(", ", GateCatalogue.Names)}", .. GateCatalogue.Describe(plan)],
-            [$"elbv2:ModifyListener {s} 100 / {t} 0 only when a gate fails (the rollback), then stop with exit 1"],
+            [ShiftProgress.RollbackChange(plan)],
             "an inconclusive gate pauses here with traffic held: 'hsm-rotate promote' or 'hsm-rotate abort'");
     }
 }

@@ -2,6 +2,7 @@ using System.Globalization;
 using HsmBlueGreen.Core.Rotation.Plan;
 using HsmBlueGreen.Core.Rotation.Run;
 using HsmBlueGreen.Core.Rotation.Traffic;
+using HsmBlueGreen.Core.Slots;
 
 namespace HsmBlueGreen.Core.Rotation.Steps;
 
@@ -24,6 +25,10 @@ internal static class ShiftProgress
 
     public static async Task<StepResult> RollBackAsync(RotationRun run, StackObservation observed, string reason) =>
         StepResult.RolledBack($"{await Rollback.ApplyAsync(run, observed, reason).ConfigureAwait(false)} {Rollback.AfterGateFailure(run)}");
+
+    /// <summary>What a bake or a judgement changes, as `plan` prints it: nothing, unless a gate fails.</summary>
+    public static string RollbackChange(RotationPlan plan) =>
+        $"elbv2:ModifyListener {plan.Source.Key()} 100 / {plan.Target.Key()} 0 only when a gate fails (the rollback), then stop with exit 1";
 
     /// <summary>A bake event: the live view counts down from its remaining seconds.</summary>
     public static void RecordBake(RotationRun run, int percent, string message, TimeSpan left) =>
